@@ -1,0 +1,14 @@
+import type { Problem } from '$lib/model/problems';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+			/** Validation problems of a map file, listed on the error page. */
+			problems?: Problem[];
+			file?: string;
+		}
+	}
+}
+
+export {};

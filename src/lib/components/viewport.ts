@@ -1,0 +1,76 @@
+/**
+ * Pan and zoom arithmetic for the map canvas, kept out of the component so it can be tested.
+ * A view maps world (layout) coordinates to screen: screen = world × k + (x, y).
+ */
+export interface View {
+	x: number;
+	y: number;
+	k: number;
+}
+export interface Rect {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+export interface Size {
+	width: number;
+	height: number;
+}
+
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 3;
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/** The view that shows `rect` whole and centred, never enlarging beyond `maxK`. */
+export function fitRect(rect: Rect, screen: Size, pad = 24, maxK = 1.25): View {
+	const w = Math.max(1, screen.width - 2 * pad);
+	const h = Math.max(1, screen.height - 2 * pad);
+	const k = clamp(
+		Math.min(w / Math.max(1, rect.width), h / Math.max(1, rect.height), maxK),
+		MIN_ZOOM,
+		MAX_ZOOM
+	);
+	return {
+		k,
+		x: screen.width / 2 - (rect.x + rect.width / 2) * k,
+		y: screen.height / 2 - (rect.y + rect.height / 2) * k
+	};
+}
+
+/** Zoom by `factor` keeping the world point under screen point (px, py) where it is. */
+export function zoomAt(view: View, factor: number, px: number, py: number): View {
+	const k = clamp(view.k * factor, MIN_ZOOM, MAX_ZOOM);
+	const f = k / view.k;
+	return { k, x: px - (px - view.x) * f, y: py - (py - view.y) * f };
+}
+
+/** Pan the least needed so that `rect` is on screen with `margin` around it. */
+export function ensureVisible(view: View, rect: Rect, screen: Size, margin = 40): View {
+	const left = rect.x * view.k + view.x;
+	const top = rect.y * view.k + view.y;
+	const right = left + rect.width * view.k;
+	const bottom = top + rect.height * view.k;
+	let { x, y } = view;
+	if (rect.width * view.k + 2 * margin > screen.width) x += screen.width / 2 - (left + right) / 2;
+	else if (left < margin) x += margin - left;
+	else if (right > screen.width - margin) x -= right - (screen.width - margin);
+	if (rect.height * view.k + 2 * margin > screen.height) y += margin - top;
+	else if (top < margin) y += margin - top;
+	else if (bottom > screen.height - margin) y -= bottom - (screen.height - margin);
+	return { ...view, x, y };
+}
+
+/** The smallest rectangle around some rectangles. */
+export function union(rects: Rect[]): Rect {
+	if (rects.length === 0) return { x: 0, y: 0, width: 1, height: 1 };
+	const x = Math.min(...rects.map((r) => r.x));
+	const y = Math.min(...rects.map((r) => r.y));
+	return {
+		x,
+		y,
+		width: Math.max(...rects.map((r) => r.x + r.width)) - x,
+		height: Math.max(...rects.map((r) => r.y + r.height)) - y
+	};
+}

@@ -1,0 +1,141 @@
+/** ELK's answer → MapLayout, in map terms (nodes, columns, edges standing for links). */
+import type { ArgumentMap } from '../model/schema';
+import { indexMap } from '../model/queries';
+import type { ElkGraph, LayoutPlan } from './to-elk';
+import type { MapLayout, PlacedEdge, PlacedNode, Point } from './types';
+import { COLUMN } from './options';
+
+export interface ElkResultNode {
+	id: string;
+	x?: number;
+	y?: number;
+	width?: number;
+	height?: number;
+}
+export interface ElkResultEdge {
+	id: string;
+	sections?: { startPoint: Point; endPoint: Point; bendPoints?: Point[] }[];
+}
+export interface ElkResult {
+	width?: number;
+	height?: number;
+	children?: ElkResultNode[];
+	edges?: ElkResultEdge[];
+}
+
+export function fromElk(
+	map: ArgumentMap,
+	graph: ElkGraph,
+	plan: LayoutPlan,
+	result: ElkResult
+): MapLayout {
+	const index = indexMap(map);
+	const nodes: Record<string, PlacedNode> = {};
+	const layout: MapLayout = {
+		width: Math.ceil(result.width ?? 0),
+		height: Math.ceil(result.height ?? 0),
+		nodes,
+		columns: [],
+		edges: [],
+		junctions: []
+	};
+	for (const c of result.children ?? []) {
+		const x = c.x ?? 0;
+		const y = c.y ?? 0;
+		const col = plan.columns.get(c.id);
+		if (col) {
+			layout.columns.push({
+				id: c.id,
+				target: col.target,
+				x,
+				y,
+				width: c.width ?? col.width,
+				height: c.height ?? 0,
+				items: col.items,
+				links: col.links,
+				label: `${col.items.every((i) => index.node.get(i)?.kind === 'evidence') ? 'Evidence' : 'Support'} · ${col.items.length}`
+			});
+			for (const item of col.items) {
+				const box = plan.boxes.get(item)!;
+				const at = col.offsets.get(item)!;
+				nodes[item] = {
+					id: item,
+					x: x + at.x,
+					y: y + at.y,
+					width: box.width,
+					height: box.height,
+					box,
+					column: c.id
+				};
+			}
+			// Indented evidence joins its claim along a rail on the left.
+			for (const sub of col.nested) {
+				const claim = nodes[sub.claim]!;
+				const railX = claim.x + COLUMN.indent / 2;
+				for (const linkId of sub.links) {
+					const l = index.link.get(linkId)!;
+					const item = nodes[l.from]!;
+					const midY = item.y + Math.min(20, item.height / 2);
+					layout.edges.push({
+						id: linkId,
+						links: [linkId],
+						relation: l.relation,
+						origin: l.origin,
+						rebuttal: false,
+						to: sub.claim,
+						endsAtTarget: true,
+						points: [
+							{ x: item.x, y: midY },
+							{ x: railX, y: midY },
+							{ x: railX, y: claim.y + claim.height }
+						]
+					});
+				}
+			}
+			continue;
+		}
+		const j = plan.junctions.get(c.id);
+		if (j) {
+			layout.junctions.push({
+				id: c.id,
+				link: j.link,
+				x: x + (c.width ?? 0) / 2,
+				y: y + (c.height ?? 0) / 2,
+				size: c.width ?? 0,
+				kind: j.kind
+			});
+			continue;
+		}
+		const box = plan.boxes.get(c.id);
+		if (box) nodes[c.id] = { id: c.id, x, y, width: box.width, height: box.height, box };
+	}
+	const sections = new Map((result.edges ?? []).map((e) => [e.id, e.sections ?? []]));
+	for (const e of graph.edges) {
+		const info = plan.edges.get(e.id);
+		if (!info) continue;
+		const points: Point[] = [];
+		for (const s of sections.get(e.id) ?? []) {
+			points.push(s.startPoint, ...(s.bendPoints ?? []), s.endPoint);
+		}
+		const l = info.link;
+		const target = index.node.get(l.to);
+		const targetAttacks = target
+			? (index.outgoing.get(target.id) ?? []).some(
+					(o) => o.from === target.id && o.relation === 'attacks'
+				)
+			: false;
+		const edge: PlacedEdge = {
+			id: e.id,
+			links: info.links,
+			relation: l.relation,
+			origin: l.origin,
+			rebuttal: l.relation === 'attacks' && targetAttacks,
+			to: info.to,
+			endsAtTarget: info.endsAtTarget,
+			points
+		};
+		if (l.relation === 'undercuts') edge.undercuts = l.to;
+		layout.edges.push(edge);
+	}
+	return layout;
+}

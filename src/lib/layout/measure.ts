@@ -1,0 +1,72 @@
+/**
+ * Text measurement with the metrics of the font the app ships (Inter, static/fonts/), so the
+ * server, the worker and the browser agree to the pixel. The renderer turns kerning and
+ * contextual alternates off (see app.css), which makes a line's width the plain sum of
+ * advance widths that this module computes.
+ */
+import metrics from './font-metrics.json';
+
+export type Weight = 400 | 600;
+
+export interface TextStyle {
+	/** px */
+	size: number;
+	weight: Weight;
+	/** px between baselines */
+	lineHeight: number;
+}
+
+const perEm = metrics.unitsPerEm;
+const tables: Record<Weight, Record<string, number>> = {
+	400: metrics.advances['400'],
+	600: metrics.advances['600']
+};
+// A character the font lacks is drawn by a fallback font; assume a full em (a CJK glyph's width) so it never overflows.
+const FALLBACK_EM = 1;
+
+/** Width of `text` in px, as the browser draws it with the shipped font. */
+export function textWidth(text: string, style: Pick<TextStyle, 'size' | 'weight'>): number {
+	const table = tables[style.weight];
+	let units = 0;
+	for (const ch of text) {
+		const adv = table[ch.codePointAt(0)!];
+		units += adv ?? FALLBACK_EM * perEm;
+	}
+	return (units / perEm) * style.size;
+}
+
+/**
+ * Greedy line breaking at spaces (and after hyphens and slashes); a word wider than the line
+ * is split between characters. Returns at least one line.
+ */
+export function breakLines(
+	text: string,
+	maxWidth: number,
+	style: Pick<TextStyle, 'size' | 'weight'>
+): string[] {
+	const words = text
+		.replace(/\s+/g, ' ')
+		.trim()
+		.split(/(?<=[ \-/–—])/);
+	const lines: string[] = [];
+	let line = '';
+	const fits = (s: string) => textWidth(s.trimEnd(), style) <= maxWidth;
+	for (const word of words) {
+		if (fits(line + word)) {
+			line += word;
+			continue;
+		}
+		if (line) lines.push(line.trimEnd());
+		// An over-long word (a URL, a long number) is cut wherever the line is full.
+		let rest = word;
+		while (!fits(rest)) {
+			let cut = 1;
+			while (cut < rest.length && fits(rest.slice(0, cut + 1))) cut++;
+			lines.push(rest.slice(0, cut));
+			rest = rest.slice(cut);
+		}
+		line = rest;
+	}
+	if (line.trim() || lines.length === 0) lines.push(line.trimEnd());
+	return lines;
+}

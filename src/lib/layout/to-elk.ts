@@ -1,0 +1,270 @@
+/**
+ * Map → ELK graph. Decides what is drawn as what: plain boxes, evidence columns (a claim's
+ * leaf evidence stacked as one list), and junctions (a point on a link that an undercut ends
+ * on, or where co-premises join).
+ */
+import type { ArgumentMap, MapLink } from '../model/schema';
+import { indexMap } from '../model/queries';
+import { measureBox, type BoxGeometry } from './box';
+import { COLUMN, JUNCTION_SIZE } from './options';
+
+export interface ElkPort {
+	id: string;
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	layoutOptions?: Record<string, string>;
+}
+export interface ElkNode {
+	id: string;
+	x?: number;
+	y?: number;
+	width: number;
+	height: number;
+	ports?: ElkPort[];
+	layoutOptions?: Record<string, string>;
+}
+export interface ElkEdge {
+	id: string;
+	sources: string[];
+	targets: string[];
+	layoutOptions?: Record<string, string>;
+}
+export interface ElkGraph {
+	id: string;
+	layoutOptions: Record<string, string>;
+	children: ElkNode[];
+	edges: ElkEdge[];
+}
+
+/** What each ELK element stands for, so positions can be read back into map terms. */
+export interface LayoutPlan {
+	boxes: Map<string, BoxGeometry>;
+	columns: Map<
+		string,
+		{
+			target: string;
+			items: string[];
+			links: string[];
+			/** Item positions inside the column. */
+			offsets: Map<string, { x: number; y: number }>;
+			width: number;
+			/** Sub-arguments stacked in the column: a claim and the links of its indented evidence. */
+			nested: { claim: string; links: string[] }[];
+		}
+	>;
+	/** column item id → column id */
+	itemColumn: Map<string, string>;
+	junctions: Map<string, { link: string; kind: 'undercut' | 'co-premise' | 'both' }>;
+	edges: Map<
+		string,
+		{ links: string[]; link: MapLink; to: string; endsAtTarget: boolean; undercuts?: string }
+	>;
+}
+
+const colId = (target: string) => `col--${target}`;
+const junctionId = (link: string) => `j--${link}`;
+const portId = (item: string) => `p--${item}`;
+
+/**
+ * The author's reading order: depth-first from the thesis, children in the order their links
+ * appear in the file. Used as `elk.position` hints so ELK keeps siblings in that order.
+ */
+export function authorOrder(map: ArgumentMap): Map<string, number> {
+	const index = indexMap(map);
+	const order = new Map<string, number>();
+	const visit = (id: string) => {
+		if (order.has(id)) return;
+		order.set(id, order.size);
+		for (const l of index.incoming.get(id) ?? []) {
+			if (index.node.has(l.from)) visit(l.from);
+			for (const co of l.with ?? []) visit(co);
+			for (const u of index.incoming.get(l.id) ?? []) visit(u.from);
+		}
+	};
+	if (index.thesis) visit(index.thesis.id);
+	for (const n of map.nodes) visit(n.id);
+	return order;
+}
+
+export function toElk(
+	map: ArgumentMap,
+	layoutOptions: Record<string, string>
+): { graph: ElkGraph; plan: LayoutPlan } {
+	const index = indexMap(map);
+	const order = authorOrder(map);
+	const boxes = new Map(map.nodes.map((n) => [n.id, measureBox(n)]));
+	const undercut = new Set(map.links.filter((l) => l.relation === 'undercuts').map((l) => l.to));
+
+	const plainSupport = (l: MapLink | undefined): l is MapLink =>
+		!!l && l.relation === 'supports' && !l.with?.length && !undercut.has(l.id);
+	const isLeaf = (id: string) => (index.incoming.get(id) ?? []).length === 0;
+	// A column item: nothing argues about it and its first link plainly supports a statement.
+	const primary = (id: string): MapLink | undefined => {
+		const first = index.outgoing.get(id)?.[0];
+		return plainSupport(first) && first.from === id && isLeaf(id) ? first : undefined;
+	};
+	// A small sub-argument — a claim supported only by plain leaves that support nothing else —
+	// is stacked in its conclusion's column too, its evidence indented below it.
+	const nestedOf = new Map<string, MapLink[]>();
+	for (const n of map.nodes) {
+		if (n.kind === 'thesis') continue;
+		const out = index.outgoing.get(n.id) ?? [];
+		// The thesis's own reasons are the map's headline: each keeps a box of its own.
+		if (out[0] && out[0].to === index.thesis?.id) continue;
+		const inc = index.incoming.get(n.id) ?? [];
+		if (
+			out.length !== 1 ||
+			!plainSupport(out[0]) ||
+			out[0].from !== n.id ||
+			inc.length === 0 ||
+			inc.length > COLUMN.maxNested
+		)
+			continue;
+		const simple = inc.every(
+			(l) => plainSupport(l) && isLeaf(l.from) && (index.outgoing.get(l.from) ?? []).length === 1
+		);
+		if (simple) nestedOf.set(n.id, inc);
+	}
+	const nestedLeaf = new Set([...nestedOf.values()].flat().map((l) => l.from));
+	const groups = new Map<string, MapLink[]>();
+	for (const n of map.nodes) {
+		if (nestedLeaf.has(n.id)) continue;
+		const p = nestedOf.has(n.id) ? index.outgoing.get(n.id)![0]! : primary(n.id);
+		if (!p) continue;
+		const list = groups.get(p.to);
+		if (list) list.push(p);
+		else groups.set(p.to, [p]);
+	}
+
+	const plan: LayoutPlan = {
+		boxes,
+		columns: new Map(),
+		itemColumn: new Map(),
+		junctions: new Map(),
+		edges: new Map()
+	};
+	const children: ElkNode[] = [];
+	const edges: ElkEdge[] = [];
+	const hint = (id: string) => ({ 'elk.position': `(${(order.get(id) ?? 0) * 10},0)` });
+	const columnLinks = new Set<string>();
+
+	for (const [target, links] of groups) {
+		const size = links.reduce((a, l) => a + 1 + (nestedOf.get(l.from)?.length ?? 0), 0);
+		if (size < COLUMN.minItems) continue;
+		links.sort((a, b) => (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0));
+		const id = colId(target);
+		const items: string[] = [];
+		const offsets = new Map<string, { x: number; y: number }>();
+		const nested: { claim: string; links: string[] }[] = [];
+		let y = COLUMN.pad + COLUMN.header;
+		const place = (item: string, x: number) => {
+			items.push(item);
+			offsets.set(item, { x, y });
+			y += boxes.get(item)!.height + COLUMN.gap;
+			plan.itemColumn.set(item, id);
+		};
+		for (const l of links) {
+			place(l.from, COLUMN.pad);
+			columnLinks.add(l.id);
+			const sub = nestedOf.get(l.from);
+			if (!sub) continue;
+			sub.sort((a, b) => (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0));
+			for (const s of sub) {
+				place(s.from, COLUMN.pad + COLUMN.indent);
+				columnLinks.add(s.id);
+			}
+			nested.push({ claim: l.from, links: sub.map((s) => s.id) });
+		}
+		const width =
+			Math.max(...items.map((i) => offsets.get(i)!.x + boxes.get(i)!.width)) + COLUMN.pad;
+		const height = y - COLUMN.gap + COLUMN.pad;
+		// Items with further links leave the column through a port beside them.
+		const ports: ElkPort[] = items
+			.filter((i) => (index.outgoing.get(i) ?? []).length > 1)
+			.map((i) => ({
+				id: portId(i),
+				x: width,
+				y: offsets.get(i)!.y + Math.min(24, boxes.get(i)!.height / 2),
+				width: 1,
+				height: 1,
+				layoutOptions: { 'elk.port.side': 'EAST' }
+			}));
+		children.push({
+			id,
+			width,
+			height,
+			ports,
+			layoutOptions: {
+				...hint(items[0]!),
+				...(ports.length ? { 'elk.portConstraints': 'FIXED_POS' } : {})
+			}
+		});
+		plan.columns.set(id, { target, items, links: links.map((l) => l.id), offsets, width, nested });
+	}
+
+	for (const n of map.nodes) {
+		if (plan.itemColumn.has(n.id)) continue;
+		const b = boxes.get(n.id)!;
+		children.push({ id: n.id, width: b.width, height: b.height, layoutOptions: hint(n.id) });
+	}
+
+	// Where a drawn edge starts: the node itself, or the port of its column.
+	const source = (id: string) => (plan.itemColumn.has(id) ? portId(id) : id);
+
+	for (const l of map.links) {
+		if (columnLinks.has(l.id)) continue;
+		const needsJunction = undercut.has(l.id) || !!l.with?.length;
+		const to = l.relation === 'undercuts' ? junctionId(l.to) : l.to;
+		if (needsJunction) {
+			const j = junctionId(l.id);
+			const kind =
+				undercut.has(l.id) && l.with?.length
+					? 'both'
+					: undercut.has(l.id)
+						? 'undercut'
+						: 'co-premise';
+			plan.junctions.set(j, { link: l.id, kind });
+			children.push({
+				id: j,
+				width: JUNCTION_SIZE,
+				height: JUNCTION_SIZE,
+				layoutOptions: hint(l.from)
+			});
+			edges.push({ id: `${l.id}--in`, sources: [source(l.from)], targets: [j] });
+			plan.edges.set(`${l.id}--in`, { links: [l.id], link: l, to: j, endsAtTarget: false });
+			for (const co of l.with ?? []) {
+				edges.push({ id: `${l.id}--co--${co}`, sources: [source(co)], targets: [j] });
+				plan.edges.set(`${l.id}--co--${co}`, {
+					links: [l.id],
+					link: l,
+					to: j,
+					endsAtTarget: false
+				});
+			}
+			edges.push({ id: `${l.id}--out`, sources: [j], targets: [to] });
+			plan.edges.set(`${l.id}--out`, { links: [l.id], link: l, to, endsAtTarget: true });
+		} else {
+			edges.push({ id: l.id, sources: [source(l.from)], targets: [to] });
+			plan.edges.set(l.id, {
+				links: [l.id],
+				link: l,
+				to,
+				endsAtTarget: true,
+				...(l.relation === 'undercuts' ? { undercuts: l.to } : {})
+			});
+		}
+	}
+	for (const [id, col] of plan.columns) {
+		const first = index.link.get(col.links[0]!)!;
+		edges.push({ id: `${id}--out`, sources: [id], targets: [col.target] });
+		plan.edges.set(`${id}--out`, {
+			links: col.links,
+			link: first,
+			to: col.target,
+			endsAtTarget: true
+		});
+	}
+	return { graph: { id: 'root', layoutOptions, children, edges }, plan };
+}

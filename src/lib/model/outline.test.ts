@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { outlineOf, outlineText, type OutlineItem } from './outline';
+import { parseMap } from './parse';
+import type { ArgumentMap } from './schema';
+
+const load = (file: string): ArgumentMap => {
+	const r = parseMap(readFileSync(file, 'utf8'));
+	if (!r.ok) throw new Error(file);
+	return r.map;
+};
+
+describe('outline', () => {
+	it('marks relations, labels and undercuts', () => {
+		expect(outlineText(load('tests/fixtures/small.map.json'))).toBe(
+			[
+				'[Thesis] The thesis.',
+				'  + [Reason 1] A reason.',
+				'    + (evidence) Some evidence.',
+				'    ~ (undercuts the link from e1) An objection.',
+				''
+			].join('\n')
+		);
+	});
+
+	it('lists every node of the article map, each expanded once', () => {
+		const map = load('arguments/japan-mongolia.map.json');
+		const seen: string[] = [];
+		const walk = (i: OutlineItem) => {
+			if (!i.repeat) seen.push(i.id);
+			i.children.forEach(walk);
+		};
+		outlineOf(map).forEach(walk);
+		expect(seen.sort()).toEqual(map.nodes.map((n) => n.id).sort());
+	});
+
+	it('puts statements unconnected to the thesis last, as their own roots', () => {
+		const map = load('tests/fixtures/small.map.json');
+		map.nodes.push({ id: 'loose', kind: 'evidence', text: 'Loose.', origin: 'reader' });
+		const roots = outlineOf(map);
+		expect(roots.map((r) => r.id)).toEqual(['t', 'loose']);
+	});
+});

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseMap, validateMap, MAX_MAP_BYTES } from './parse';
+import { formatProblem } from './problems';
+import type { ArgumentMap } from './schema';
+
+const smallText = readFileSync('tests/fixtures/small.map.json', 'utf8');
+const small = () => JSON.parse(smallText) as ArgumentMap;
+const problemsOf = (value: unknown) => {
+	const r = typeof value === 'string' ? parseMap(value) : validateMap(value);
+	if (r.ok) throw new Error('expected problems, got a valid map');
+	return r.problems;
+};
+
+describe('parseMap', () => {
+	it('reads a valid map', () => {
+		const r = parseMap(smallText);
+		expect(r.ok).toBe(true);
+		if (r.ok) expect(r.map.nodes.map((n) => n.id)).toEqual(['t', 'c1', 'e1', 'o1']);
+	});
+
+	it('refuses an empty file with a sentence, not an exception', () => {
+		expect(problemsOf('')[0]).toMatchObject({ code: 'empty', line: 1 });
+		expect(problemsOf('  \n ')[0]!.code).toBe('empty');
+	});
+
+	it('reports truncated JSON once, at the line where it ends', () => {
+		const cut = smallText.slice(0, 300);
+		const p = problemsOf(cut);
+		expect(p).toHaveLength(1);
+		expect(p[0]!.code).toBe('json-syntax');
+		expect(p[0]!.line).toBe(cut.split('\n').length);
+	});
+
+	it('rejects comments and trailing commas: map files are plain JSON', () => {
+		expect(problemsOf('// x\n' + smallText)[0]!.code).toBe('json-syntax');
+		expect(problemsOf(smallText.replace(/"en"\n/, '"en",\n'))[0]!.code).toBe('json-syntax');
+	});
+
+	it('names the line and path of a wrong type', () => {
+		const text = smallText.replace(
+			'"kind": "claim",\n      "label"',
+			'"kind": "motive",\n      "label"'
+		);
+		const [p] = problemsOf(text);
+		expect(p!.path).toEqual(['nodes', 1, 'kind']);
+		expect(p!.line).toBe(text.split('\n').findIndex((l) => l.includes('"motive"')) + 1);
+		expect(formatProblem('m.json', p!)).toMatch(/^m\.json:\d+: nodes\[1\]\.kind: /);
+	});
+
+	it('reports a missing field at its parent and an unknown field by name', () => {
+		const doc = small();
+		delete (doc.nodes[0] as Partial<ArgumentMap['nodes'][0]>).text;
+		(doc.nodes[1] as Record<string, unknown>).colour = 'red';
+		const p = problemsOf(JSON.stringify(doc, null, 2));
+		expect(p.find((x) => x.path.join('.') === 'nodes.0.text')?.message).toMatch(/required/);
+		expect(p.find((x) => x.path.join('.') === 'nodes.1')?.message).toBe('unknown field "colour"');
+	});
+
+	it('refuses a file over the size limit before parsing it', () => {
+		const huge = ' '.repeat(MAX_MAP_BYTES + 1);
+		expect(problemsOf(huge)[0]!.code).toBe('too-large');
+	});
+
+	it('survives hostile input: deep nesting, __proto__ keys, control characters, a top-level array', () => {
+		expect(problemsOf('['.repeat(100000))[0]!.code).toBe('json-syntax');
+		const proto = problemsOf(
+			'{"__proto__": {"polluted": true}, "format": "warrant-map", "version": 1}'
+		);
+		expect(proto.length).toBeGreaterThan(0);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		const doc = small();
+		doc.nodes[0]!.text = 'bad\u0007bell';
+		expect(problemsOf(doc)[0]!.message).toMatch(/control characters/);
+		expect(problemsOf('[1,2]')[0]!.code).toBe('schema');
+	});
+
+	it('refuses ids that are not slugs, which would end up in URLs and file names', () => {
+		for (const id of ['../x', 'A', 'a b', '', 'é', 'a--b', '-a']) {
+			const doc = small();
+			doc.nodes[3]!.id = id;
+			expect(
+				problemsOf(doc).some((p) => p.path.join('.') === 'nodes.3.id'),
+				id
+			).toBe(true);
+		}
+	});
+
+	it('says a newer format version comes from a newer Warrant', () => {
+		const doc = { ...small(), version: 7 };
+		expect(problemsOf(doc)[0]).toMatchObject({ code: 'version', path: ['version'] });
+		expect(problemsOf(doc)[0]!.message).toMatch(/newer Warrant/);
+	});
+});
+
+describe('integrity', () => {
+	it('finds duplicate ids across nodes and links', () => {
+		const doc = small();
+		doc.links[0]!.id = 'c1';
+		expect(problemsOf(doc)).toEqual([
+			expect.objectContaining({ code: 'duplicate-id', path: ['links', 0, 'id'] })
+		]);
+	});
+
+	it('finds dangling and self links', () => {
+		const doc = small();
+		doc.links[0]!.to = 'nowhere';
+		doc.links[1]!.to = 'e1';
+		const codes = problemsOf(doc).map((p) => p.code);
+		expect(codes).toEqual(['dangling', 'self-link']);
+	});
+
+	it('requires undercuts to target links and supports to target nodes', () => {
+		const doc = small();
+		doc.links[2]!.to = 'c1';
+		doc.links[0]!.to = 'l2';
+		const p = problemsOf(doc);
+		expect(p.map((x) => x.code).sort()).toEqual(['relation-target', 'undercut-target']);
+	});
+
+	it('requires exactly one thesis', () => {
+		const doc = small();
+		doc.nodes[1]!.kind = 'thesis';
+		expect(problemsOf(doc)[0]).toMatchObject({ code: 'thesis-count', path: ['nodes', 1, 'kind'] });
+		const none = small();
+		none.nodes[0]!.kind = 'claim';
+		expect(problemsOf(none)[0]!.message).toMatch(/found none/);
+	});
+
+	it('checks co-premises', () => {
+		const doc = small();
+		doc.links[1]!.with = ['o1', 'ghost', 'c1'];
+		expect(problemsOf(doc).map((p) => p.code)).toEqual(['dangling', 'co-premise']);
+	});
+});

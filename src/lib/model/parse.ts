@@ -1,0 +1,227 @@
+/**
+ * text → ArgumentMap, or a list of problems with places. Never throws: whatever the input
+ * (empty, truncated, hostile, huge), the caller gets values it can show to a person.
+ */
+import {
+	findNodeAtLocation,
+	parseTree,
+	printParseErrorCode,
+	type Node,
+	type ParseError
+} from 'jsonc-parser';
+import { migrate } from './migrate';
+import { checkIntegrity } from './integrity';
+import { mapSchema, type ArgumentMap } from './schema';
+import type { Problem } from './problems';
+
+/** Maps are a few hundred kilobytes; a file over this is refused before it is parsed. */
+export const MAX_MAP_BYTES = 5 * 1024 * 1024;
+/** A broken file can produce thousands of problems; a person reads the first ones. */
+const MAX_PROBLEMS = 100;
+
+export type ParseResult =
+	{ ok: true; map: ArgumentMap; migratedFrom?: number } | { ok: false; problems: Problem[] };
+
+function lineStarts(text: string): number[] {
+	const starts = [0];
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+	return starts;
+}
+
+function lineAt(starts: number[], offset: number): number {
+	let lo = 0;
+	let hi = starts.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (starts[mid]! <= offset) lo = mid;
+		else hi = mid - 1;
+	}
+	return lo + 1;
+}
+
+/** The line of the deepest part of `path` that exists in the tree. */
+function lineOfPath(
+	tree: Node | undefined,
+	starts: number[],
+	path: (string | number)[]
+): number | undefined {
+	if (!tree) return undefined;
+	for (let n = path.length; n >= 0; n--) {
+		const node = findNodeAtLocation(tree, path.slice(0, n));
+		if (node) {
+			// For an object member, point at its key rather than its value's first character.
+			const at = node.parent?.type === 'property' ? node.parent.offset : node.offset;
+			return lineAt(starts, at);
+		}
+	}
+	return undefined;
+}
+
+function byteLength(text: string): number {
+	if (text.length * 3 < MAX_MAP_BYTES) return text.length; // cannot exceed, skip the encode
+	return new TextEncoder().encode(text).length;
+}
+
+function zodProblems(error: import('zod').ZodError): Problem[] {
+	return error.issues.map((issue) => {
+		const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+		let message = issue.message;
+		if (issue.code === 'unrecognized_keys') {
+			message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+		} else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+			message = `is required (${issue.expected})`;
+		}
+		return { code: 'schema' as const, path, message };
+	});
+}
+
+/**
+ * Parse a map file's text. Example:
+ * ```ts
+ * const r = parseMap(text);
+ * if (!r.ok) r.problems.forEach((p) => console.log(formatProblem(file, p)));
+ * ```
+ */
+export function parseMap(input: string): ParseResult {
+	const size = byteLength(input);
+	if (size > MAX_MAP_BYTES) {
+		return {
+			ok: false,
+			problems: [
+				{
+					code: 'too-large',
+					path: [],
+					line: 1,
+					message: `the file is ${(size / 1048576).toFixed(1)} MB; a map may be at most ${MAX_MAP_BYTES / 1048576} MB`
+				}
+			]
+		};
+	}
+	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+	if (text.trim() === '') {
+		return {
+			ok: false,
+			problems: [
+				{ code: 'empty', path: [], line: 1, message: 'the file is empty; a map is a JSON object' }
+			]
+		};
+	}
+	const starts = lineStarts(text);
+	const errors: ParseError[] = [];
+	let tree: Node | undefined;
+	try {
+		tree = parseTree(text, errors, {
+			disallowComments: true,
+			allowTrailingComma: false,
+			allowEmptyContent: false
+		});
+	} catch {
+		return {
+			ok: false,
+			problems: [
+				{ code: 'json-syntax', path: [], line: 1, message: 'the JSON is nested too deeply to read' }
+			]
+		};
+	}
+	if (errors.length) {
+		return {
+			ok: false,
+			// Later errors are mostly echoes of the first (a truncated file reports one per open bracket).
+			problems: errors.slice(0, 1).map((e) => ({
+				code: 'json-syntax' as const,
+				path: [],
+				line: lineAt(starts, e.offset),
+				message: `invalid JSON: ${describeJsonError(printParseErrorCode(e.error), e.offset, text.length)}`
+			}))
+		};
+	}
+	let doc: unknown;
+	try {
+		// JSON.parse keeps a "__proto__" key as plain data; it never touches prototypes.
+		doc = JSON.parse(text);
+	} catch (e) {
+		return {
+			ok: false,
+			problems: [
+				{ code: 'json-syntax', path: [], line: 1, message: `invalid JSON: ${(e as Error).message}` }
+			]
+		};
+	}
+	const place = (p: Problem): Problem => ({
+		...p,
+		line: p.line ?? lineOfPath(tree, starts, p.path)
+	});
+	return validateMap(doc, place);
+}
+
+function cap(problems: Problem[]): Problem[] {
+	if (problems.length <= MAX_PROBLEMS) return problems;
+	return [
+		...problems.slice(0, MAX_PROBLEMS),
+		{
+			code: problems[MAX_PROBLEMS]!.code,
+			path: [],
+			message: `and ${problems.length - MAX_PROBLEMS} more problems`
+		}
+	];
+}
+
+function describeJsonError(code: string, offset: number, length: number): string {
+	const words: Record<string, string> = {
+		InvalidSymbol: 'unexpected character',
+		InvalidNumberFormat: 'malformed number',
+		PropertyNameExpected: 'expected a quoted field name',
+		ValueExpected: 'expected a value',
+		ColonExpected: 'expected ":"',
+		CommaExpected: 'expected ","',
+		CloseBraceExpected: 'expected "}"',
+		CloseBracketExpected: 'expected "]"',
+		EndOfFileExpected: 'unexpected text after the end of the document',
+		InvalidCommentToken: 'comments are not allowed',
+		UnexpectedEndOfComment: 'unterminated comment',
+		UnexpectedEndOfString: 'unterminated string',
+		UnexpectedEndOfNumber: 'unterminated number',
+		InvalidUnicode: 'invalid \\u escape',
+		InvalidEscapeCharacter: 'invalid escape character',
+		InvalidCharacter: 'invalid character in a string'
+	};
+	const what = words[code] ?? code;
+	return offset >= length - 1 && /Expected|EndOf/.test(code)
+		? `${what} (the file ends too early: is it truncated?)`
+		: what;
+}
+
+/**
+ * Validate an already-parsed value (an HTTP body, an import): migrate, schema, integrity.
+ * `place` adds a line number to each problem where the caller has the text.
+ */
+export function validateMap(
+	value: unknown,
+	place: (p: Problem) => Problem = (p) => p
+): ParseResult {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		return {
+			ok: false,
+			problems: [
+				place({
+					code: 'schema',
+					path: [],
+					message: 'a map is a JSON object with "format", "version", "source", "nodes" and "links"'
+				})
+			]
+		};
+	}
+	const migrated = migrate(value as Record<string, unknown>);
+	if (!migrated.ok)
+		return {
+			ok: false,
+			problems: [place({ code: 'version', path: ['version'], message: migrated.message })]
+		};
+	const parsed = mapSchema.safeParse(migrated.doc);
+	if (!parsed.success) return { ok: false, problems: cap(zodProblems(parsed.error)).map(place) };
+	const integrity = checkIntegrity(parsed.data);
+	if (integrity.length) return { ok: false, problems: cap(integrity).map(place) };
+	return migrated.from === parsed.data.version
+		? { ok: true, map: parsed.data }
+		: { ok: true, map: parsed.data, migratedFrom: migrated.from };
+}

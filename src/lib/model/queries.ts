@@ -1,0 +1,133 @@
+/**
+ * Derived facts about a map: never stored, always computed from nodes and links.
+ */
+import type { ArgumentMap, MapLink, MapNode } from './schema';
+
+export type Role =
+	'thesis' | 'reason' | 'objection' | 'rebuttal' | 'undercut' | 'co-premise' | 'unlinked';
+
+export interface MapIndex {
+	node: Map<string, MapNode>;
+	link: Map<string, MapLink>;
+	/** Links leaving a node (it is their reason), in file order. */
+	outgoing: Map<string, MapLink[]>;
+	/** Links arriving at a node or a link (undercuts), in file order: the author's sibling order. */
+	incoming: Map<string, MapLink[]>;
+	thesis: MapNode | undefined;
+}
+
+export function indexMap(map: ArgumentMap): MapIndex {
+	const node = new Map(map.nodes.map((n) => [n.id, n]));
+	const link = new Map(map.links.map((l) => [l.id, l]));
+	const outgoing = new Map<string, MapLink[]>();
+	const incoming = new Map<string, MapLink[]>();
+	const push = (m: Map<string, MapLink[]>, k: string, l: MapLink) => {
+		const list = m.get(k);
+		if (list) list.push(l);
+		else m.set(k, [l]);
+	};
+	for (const l of map.links) {
+		push(outgoing, l.from, l);
+		for (const co of l.with ?? []) push(outgoing, co, l);
+		push(incoming, l.to, l);
+	}
+	return { node, link, outgoing, incoming, thesis: map.nodes.find((n) => n.kind === 'thesis') };
+}
+
+/** How a node functions in the argument, from its first outgoing link. */
+export function roleOf(index: MapIndex, id: string): Role {
+	const n = index.node.get(id);
+	if (!n) return 'unlinked';
+	if (n.kind === 'thesis') return 'thesis';
+	const out = index.outgoing.get(id) ?? [];
+	const first = out[0];
+	if (!first) return 'unlinked';
+	if (first.from !== id) return 'co-premise';
+	if (first.relation === 'supports') return 'reason';
+	if (first.relation === 'undercuts') return 'undercut';
+	const target = index.node.get(first.to);
+	const targetOut = target ? index.outgoing.get(target.id)?.[0] : undefined;
+	return targetOut?.relation === 'attacks' ? 'rebuttal' : 'objection';
+}
+
+/** A node's display name: its label, else its kind and id. */
+export function nodeName(n: MapNode): string {
+	return n.label ?? `${n.kind[0]!.toUpperCase()}${n.kind.slice(1)} ${n.id}`;
+}
+
+/** Short form of a figure: "$68M · 2012", "43 %", "about 1000 students · 2009–2012". */
+export function formatFigure(f: {
+	value: number;
+	unit: string;
+	year?: number;
+	yearEnd?: number;
+	qualifier?: string;
+}): string {
+	const q = f.qualifier && f.qualifier !== 'exactly' ? `${f.qualifier} ` : '';
+	let amount: string;
+	if (f.unit === 'USD') {
+		const abs = Math.abs(f.value);
+		amount =
+			abs >= 1e9
+				? `$${trim(f.value / 1e9)}B`
+				: abs >= 1e6
+					? `$${trim(f.value / 1e6)}M`
+					: `$${f.value.toLocaleString('en-US')}`;
+	} else if (f.unit.startsWith('%')) {
+		amount = `${trim(f.value)}${f.unit}`;
+	} else {
+		amount = `${f.value.toLocaleString('en-US')} ${f.unit}`;
+	}
+	const years = f.year ? (f.yearEnd ? `${f.year}–${f.yearEnd}` : `${f.year}`) : '';
+	return `${q}${amount}${years ? ` · ${years}` : ''}`;
+}
+
+function trim(n: number): string {
+	return Number(n.toFixed(2)).toString();
+}
+
+export interface MapCounts {
+	nodes: number;
+	links: number;
+	claims: number;
+	evidence: number;
+	reader: number;
+}
+
+export function countMap(map: ArgumentMap): MapCounts {
+	return {
+		nodes: map.nodes.length,
+		links: map.links.length,
+		claims: map.nodes.filter((n) => n.kind === 'claim').length,
+		evidence: map.nodes.filter((n) => n.kind === 'evidence').length,
+		reader:
+			map.nodes.filter((n) => n.origin === 'reader').length +
+			map.links.filter((l) => l.origin === 'reader').length
+	};
+}
+
+/**
+ * The statements that argue directly about `id`, in the author's order: its reasons and
+ * objections, their co-premises, and whatever undercuts those links.
+ */
+export function childrenOf(index: MapIndex, id: string): string[] {
+	const out: string[] = [];
+	const add = (x: string) => {
+		if (x !== id && index.node.has(x) && !out.includes(x)) out.push(x);
+	};
+	for (const l of index.incoming.get(id) ?? []) {
+		if (l.relation === 'undercuts') continue;
+		add(l.from);
+		for (const co of l.with ?? []) add(co);
+		for (const u of index.incoming.get(l.id) ?? []) add(u.from);
+	}
+	return out;
+}
+
+/** The statement `id` argues about first: its conclusion (for an undercut, the attacked link's conclusion). */
+export function parentOf(index: MapIndex, id: string): string | undefined {
+	const first = index.outgoing.get(id)?.[0];
+	if (!first) return undefined;
+	if (first.relation === 'undercuts') return index.link.get(first.to)?.to;
+	return first.to;
+}

@@ -1,0 +1,146 @@
+/**
+ * The map format, version 1, as a zod schema. This file is the single source of truth:
+ * `arguments/schema.json` is generated from it (`npm run schema`) and a test fails when the
+ * two drift apart. Shapes are strict: an unknown key is an error, so a typo in a hand-edited
+ * file is reported instead of silently dropped.
+ */
+import { z } from 'zod';
+
+export const FORMAT = 'warrant-map';
+export const CURRENT_VERSION = 1;
+
+/** Ids are slugs: they end up in URLs and file names, so nothing else is allowed. */
+export const slug = z
+	.string()
+	.min(1, 'must not be empty')
+	.max(64, 'must be at most 64 characters')
+	.regex(
+		/^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+		'must be a slug: lower-case letters, digits and single hyphens'
+	);
+
+/** Visible text: no control characters (tabs and newlines aside), trimmed, bounded. */
+const text = (max: number) =>
+	z
+		.string()
+		.max(max, `must be at most ${max} characters`)
+		.refine(
+			// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+			(s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s),
+			'must not contain control characters'
+		)
+		.refine((s) => s.trim() === s, 'must not start or end with white space');
+
+export const NODE_KINDS = ['thesis', 'claim', 'evidence', 'assumption'] as const;
+export const RELATIONS = ['supports', 'attacks', 'undercuts'] as const;
+export const ORIGINS = ['source', 'reader'] as const;
+export const BASES = [
+	'statistic',
+	'project',
+	'agreement',
+	'event',
+	'poll',
+	'quote',
+	'expert',
+	'document',
+	'programme',
+	'example'
+] as const;
+export const QUALIFIERS = [
+	'exactly',
+	'about',
+	'up to',
+	'more than',
+	'at most',
+	'at least'
+] as const;
+
+export const anchorSchema = z.strictObject({
+	/** 1 = the first body paragraph of the source. */
+	paragraph: z.number().int().min(1).max(10000),
+	/** An exact quote from that paragraph, at most 15 words: an anchor, not a copy. */
+	quote: text(200)
+		.refine((q) => q.split(/\s+/).filter(Boolean).length <= 15, 'must be at most 15 words')
+		.refine((q) => q.length > 0, 'must not be empty')
+		.optional()
+});
+
+export const figureSchema = z.strictObject({
+	value: z.number().finite(),
+	/** ISO currency code or a plain unit: "USD", "%", "% of GDP", "students", "aimags". */
+	unit: text(40).refine((u) => u.length > 0, 'must not be empty'),
+	/** The year the figure refers to; with yearEnd, the first year of a span. */
+	year: z.number().int().min(1000).max(3000).optional(),
+	yearEnd: z.number().int().min(1000).max(3000).optional(),
+	qualifier: z.enum(QUALIFIERS).optional(),
+	/** What is counted, when the unit alone does not say: "loan", "final cost". */
+	what: text(60).optional()
+});
+
+export const nodeSchema = z.strictObject({
+	id: slug,
+	kind: z.enum(NODE_KINDS),
+	/** A short name shown above the text: "Motive 3". */
+	label: text(60).optional(),
+	text: text(2000).refine((t) => t.length > 0, 'must not be empty'),
+	tags: z.array(slug).max(20).optional(),
+	origin: z.enum(ORIGINS),
+	/** Who added a reader item. */
+	author: text(80).optional(),
+	anchors: z.array(anchorSchema).max(20).optional(),
+	/** Evidence only: what kind of evidence this is. */
+	basis: z.enum(BASES).optional(),
+	figures: z.array(figureSchema).max(20).optional()
+});
+
+export const linkSchema = z.strictObject({
+	id: slug,
+	/** The reason (or objection): a node id. */
+	from: slug,
+	/** The conclusion (a node id), or for `undercuts` the link it attacks (a link id). */
+	to: slug,
+	relation: z.enum(RELATIONS),
+	/** Co-premises: nodes that only support or attack `to` together with `from`. */
+	with: z.array(slug).max(10).optional(),
+	origin: z.enum(ORIGINS),
+	author: text(80).optional()
+});
+
+export const sourceSchema = z.strictObject({
+	title: text(300).refine((t) => t.length > 0, 'must not be empty'),
+	author: text(200).optional(),
+	publication: text(200).optional(),
+	/** ISO date, YYYY-MM-DD. */
+	date: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+		.optional(),
+	/** BCP 47 language tag: "en". */
+	language: z
+		.string()
+		.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en"')
+		.optional(),
+	url: z.url().max(2000).optional()
+});
+
+export const mapSchema = z.strictObject({
+	$schema: z.string().max(300).optional(),
+	format: z.literal(FORMAT),
+	version: z.literal(CURRENT_VERSION),
+	/** The map's own title; defaults to the source's title where absent. */
+	title: text(300).optional(),
+	source: sourceSchema,
+	nodes: z.array(nodeSchema).min(1, 'must have at least one node').max(5000),
+	links: z.array(linkSchema).max(20000)
+});
+
+export type ArgumentMap = z.infer<typeof mapSchema>;
+export type MapNode = z.infer<typeof nodeSchema>;
+export type MapLink = z.infer<typeof linkSchema>;
+export type Anchor = z.infer<typeof anchorSchema>;
+export type Figure = z.infer<typeof figureSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type NodeKind = (typeof NODE_KINDS)[number];
+export type Relation = (typeof RELATIONS)[number];
+export type Origin = (typeof ORIGINS)[number];
+export type Basis = (typeof BASES)[number];

@@ -1,0 +1,54 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isMapId, listMaps, loadMap } from './store';
+
+let dir: string;
+const before = process.env.WARRANT_ARGUMENTS_DIR;
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'warrant-store-'));
+	cpSync('arguments', dir, { recursive: true });
+	writeFileSync(
+		join(dir, 'broken.map.json'),
+		'{"format": "warrant-map",\n "version": 1,\n "nodes": []}'
+	);
+	writeFileSync(join(dir, 'Not-A-Slug.map.json'), '{}');
+	process.env.WARRANT_ARGUMENTS_DIR = dir;
+});
+afterAll(() => {
+	if (before === undefined) delete process.env.WARRANT_ARGUMENTS_DIR;
+	else process.env.WARRANT_ARGUMENTS_DIR = before;
+});
+
+describe('file store', () => {
+	it('lists every map file, valid ones with counts and broken ones with problems', async () => {
+		const maps = await listMaps();
+		expect(maps.map((m) => m.id)).toEqual(['broken', 'japan-mongolia']);
+		expect(maps[1]!.counts).toMatchObject({ nodes: 73, links: 80 });
+		expect(maps[0]!.problems?.length).toBeGreaterThan(0);
+	});
+
+	it('loads a map and reports missing and broken ones with a status', async () => {
+		expect((await loadMap('japan-mongolia')).ok).toBe(true);
+		expect(await loadMap('missing')).toMatchObject({ ok: false, status: 404 });
+		const broken = await loadMap('broken');
+		expect(broken).toMatchObject({ ok: false, status: 422 });
+	});
+
+	it('never builds a path from an id that is not a slug', async () => {
+		for (const id of [
+			'../package',
+			'..',
+			'%2e%2e',
+			'/etc/passwd',
+			'a/b',
+			'Ünïcode',
+			'a\u0000b',
+			''
+		]) {
+			expect(isMapId(id), id).toBe(false);
+			expect(await loadMap(id), id).toMatchObject({ ok: false, status: 400 });
+		}
+	});
+});

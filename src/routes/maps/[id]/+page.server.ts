@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import { layoutMap } from '$lib/layout/run';
+import { loadMap } from '$lib/server/store';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const r = await loadMap(params.id);
+	if (!r.ok) {
+		const message =
+			r.status === 404
+				? `There is no map called "${params.id}".`
+				: r.status === 400
+					? 'That is not a map id.'
+					: `The map file ${r.file} cannot be opened.`;
+		error(r.status, {
+			message,
+			problems: r.status === 404 || r.status === 400 ? undefined : r.problems,
+			file: r.file
+		});
+	}
+	// Laid out on the server, so the first paint already shows the map.
+	const layout = await layoutMap(r.map);
+	return { id: r.id, map: r.map, layout };
+};
