@@ -53,8 +53,10 @@ export function fromElk(
 				height: c.height ?? 0,
 				items: col.items,
 				links: col.links,
-				label: `${col.items.every((i) => index.node.get(i)?.kind === 'evidence') ? 'Evidence' : 'Support'} · ${col.items.length}`
+				label: `${col.items.every((i) => index.node.get(i)?.kind === 'evidence') ? 'Evidence' : 'Support'} · ${col.items.length}`,
+				collapsed: col.collapsed
 			});
+			if (col.collapsed) continue;
 			for (const item of col.items) {
 				const box = plan.boxes.get(item)!;
 				const at = col.offsets.get(item)!;

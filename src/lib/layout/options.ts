@@ -35,6 +35,8 @@ export const COLUMN = {
 	gap: 10,
 	indent: 22,
 	minItems: 2,
-	maxNested: 3
+	maxNested: 3,
+	// A folded column shows only its caption.
+	collapsedHeight: 40
 } as const;
 export const JUNCTION_SIZE = 10;

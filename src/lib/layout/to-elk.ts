@@ -52,6 +52,8 @@ export interface LayoutPlan {
 			width: number;
 			/** Sub-arguments stacked in the column: a claim and the links of its indented evidence. */
 			nested: { claim: string; links: string[] }[];
+			/** Folded to its caption: the items are not drawn. */
+			collapsed: boolean;
 		}
 	>;
 	/** column item id → column id */
@@ -88,9 +90,16 @@ export function authorOrder(map: ArgumentMap): Map<string, number> {
 	return order;
 }
 
+/** How the reader asked to see the map: which evidence columns are folded to a count. */
+export interface LayoutView {
+	/** Ids of the claims whose evidence column is collapsed. */
+	collapsed?: readonly string[];
+}
+
 export function toElk(
 	map: ArgumentMap,
-	layoutOptions: Record<string, string>
+	layoutOptions: Record<string, string>,
+	view: LayoutView = {}
 ): { graph: ElkGraph; plan: LayoutPlan } {
 	const index = indexMap(map);
 	const order = authorOrder(map);
@@ -179,10 +188,12 @@ export function toElk(
 		}
 		const width =
 			Math.max(...items.map((i) => offsets.get(i)!.x + boxes.get(i)!.width)) + COLUMN.pad;
-		const height = y - COLUMN.gap + COLUMN.pad;
+		// A collapsed column is just its caption; its items' other links leave from the column.
+		const collapsed = view.collapsed?.includes(target) ?? false;
+		const height = collapsed ? COLUMN.collapsedHeight : y - COLUMN.gap + COLUMN.pad;
 		// Items with further links leave the column through a port beside them.
 		const ports: ElkPort[] = items
-			.filter((i) => (index.outgoing.get(i) ?? []).length > 1)
+			.filter((i) => !collapsed && (index.outgoing.get(i) ?? []).length > 1)
 			.map((i) => ({
 				id: portId(i),
 				x: width,
@@ -201,7 +212,15 @@ export function toElk(
 				...(ports.length ? { 'elk.portConstraints': 'FIXED_POS' } : {})
 			}
 		});
-		plan.columns.set(id, { target, items, links: links.map((l) => l.id), offsets, width, nested });
+		plan.columns.set(id, {
+			target,
+			items,
+			links: links.map((l) => l.id),
+			offsets,
+			width,
+			nested,
+			collapsed
+		});
 	}
 
 	for (const n of map.nodes) {
@@ -211,7 +230,11 @@ export function toElk(
 	}
 
 	// Where a drawn edge starts: the node itself, or the port of its column.
-	const source = (id: string) => (plan.itemColumn.has(id) ? portId(id) : id);
+	const source = (id: string) => {
+		const col = plan.itemColumn.get(id);
+		if (!col) return id;
+		return plan.columns.get(col)!.collapsed ? col : portId(id);
+	};
 
 	for (const l of map.links) {
 		if (columnLinks.has(l.id)) continue;

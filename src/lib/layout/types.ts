@@ -29,6 +29,8 @@ export interface PlacedColumn {
 	items: string[];
 	/** The column's caption: "Evidence · 6". */
 	label: string;
+	/** Folded to its caption; its items are not placed. */
+	collapsed: boolean;
 	/** The links the column edge stands for (one per item). */
 	links: string[];
 }

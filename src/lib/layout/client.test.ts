@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { LayoutClient, type LayoutReply, type LayoutRequest, type WorkerLike } from './client';
+import { layoutMap } from './run';
+import { syntheticMap } from '../../../tests/fixtures/synthetic';
+
+/** A worker whose replies the test releases by hand, in any order. */
+class FakeWorker implements WorkerLike {
+	onmessage: ((e: MessageEvent<LayoutReply>) => void) | null = null;
+	requests: LayoutRequest[] = [];
+	terminated = false;
+	postMessage(m: LayoutRequest) {
+		this.requests.push(m);
+	}
+	async answer(i: number) {
+		const r = this.requests[i]!;
+		this.onmessage?.({
+			data: { id: r.id, ok: true, layout: await layoutMap(r.map) }
+		} as MessageEvent<LayoutReply>);
+	}
+	fail(i: number) {
+		this.onmessage?.({
+			data: { id: this.requests[i]!.id, ok: false, message: 'boom' }
+		} as MessageEvent<LayoutReply>);
+	}
+	terminate() {
+		this.terminated = true;
+	}
+}
+
+describe('LayoutClient', () => {
+	it('drops a stale reply that arrives after a newer request', async () => {
+		const w = new FakeWorker();
+		const client = new LayoutClient(w);
+		const a = client.layout(syntheticMap(10, 1));
+		const b = client.layout(syntheticMap(12, 2));
+		expect(await a).toEqual({ ok: false, stale: true });
+		await w.answer(0); // the old answer comes back late: ignored
+		await w.answer(1);
+		const outcome = await b;
+		expect(outcome.ok).toBe(true);
+		if (outcome.ok) expect(Object.keys(outcome.layout.nodes)).toHaveLength(12);
+		expect(new Set(w.requests.map((r) => r.id)).size).toBe(2);
+	});
+
+	it('passes a layout error on as a value', async () => {
+		const w = new FakeWorker();
+		const client = new LayoutClient(w);
+		const p = client.layout(syntheticMap(5));
+		w.fail(0);
+		expect(await p).toEqual({ ok: false, stale: false, message: 'boom' });
+	});
+
+	it('settles what is pending and stops the worker on dispose', async () => {
+		const w = new FakeWorker();
+		const client = new LayoutClient(w);
+		const p = client.layout(syntheticMap(5));
+		client.dispose();
+		expect(await p).toEqual({ ok: false, stale: true });
+		expect(w.terminated).toBe(true);
+	});
+});

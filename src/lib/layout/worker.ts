@@ -1,0 +1,22 @@
+/// <reference lib="webworker" />
+/**
+ * The layout Web Worker: ELK (475 KB gzipped) lives here and never enters the main bundle.
+ * Each request carries an id that the reply repeats, so the client can drop stale answers.
+ */
+import { layoutMap } from './run';
+import type { LayoutRequest, LayoutReply } from './client';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+// A listener, not `onmessage`: ELK's bundled code, when it first runs inside a worker, assigns
+// `self.onmessage` to its own dispatcher, which would swallow every request after the first.
+scope.addEventListener('message', async (e: MessageEvent<LayoutRequest>) => {
+	const { id, map, options, view } = e.data;
+	let reply: LayoutReply;
+	try {
+		reply = { id, ok: true, layout: await layoutMap(map, options, view) };
+	} catch (err) {
+		reply = { id, ok: false, message: err instanceof Error ? err.message : String(err) };
+	}
+	scope.postMessage(reply);
+});
