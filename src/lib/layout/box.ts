@@ -4,7 +4,7 @@
  * is what is drawn.
  */
 import type { MapNode } from '../model/schema';
-import { formatFigure } from '../model/queries';
+import { formatFigure, nodeName } from '../model/queries';
 import { breakLines, textWidth, type TextStyle } from './measure';
 
 export const BOX = {
@@ -47,27 +47,6 @@ export interface BoxGeometry {
 	chips: Chip[];
 }
 
-const BASIS_NAMES: Record<string, string> = {
-	statistic: 'Statistic',
-	project: 'Project',
-	agreement: 'Agreement',
-	event: 'Event',
-	poll: 'Poll',
-	quote: 'Quote',
-	expert: 'Expert',
-	document: 'Document',
-	programme: 'Programme',
-	example: 'Example'
-};
-
-/** The small line above the text: the label, else what kind of statement this is. */
-export function headerText(node: Pick<MapNode, 'kind' | 'label' | 'basis'>): string {
-	if (node.label) return node.label;
-	if (node.kind === 'evidence')
-		return node.basis ? `Evidence · ${BASIS_NAMES[node.basis]}` : 'Evidence';
-	return { thesis: 'Thesis', claim: 'Claim', assumption: 'Assumption' }[node.kind];
-}
-
 function fitText(text: string, max: number, style: TextStyle): string {
 	if (textWidth(text, style) <= max) return text;
 	let s = text;
@@ -83,7 +62,7 @@ export function measureBox(
 	const inner = width - 2 * BOX.pad;
 	let y = BOX.pad;
 	const headerStyle = BOX.header;
-	const headerLabel = fitText(headerText(node), inner, headerStyle);
+	const headerLabel = fitText(nodeName(node), inner, headerStyle);
 	const header: TextLine = {
 		text: headerLabel,
 		x: BOX.pad,

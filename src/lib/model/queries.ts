@@ -50,9 +50,27 @@ export function roleOf(index: MapIndex, id: string): Role {
 	return targetOut?.relation === 'attacks' ? 'rebuttal' : 'objection';
 }
 
-/** A node's display name: its label, else its kind and id. */
-export function nodeName(n: MapNode): string {
-	return n.label ?? `${n.kind[0]!.toUpperCase()}${n.kind.slice(1)} ${n.id}`;
+const BASIS_NAMES: Record<string, string> = {
+	statistic: 'Statistic',
+	project: 'Project',
+	agreement: 'Agreement',
+	event: 'Event',
+	poll: 'Poll',
+	quote: 'Quote',
+	expert: 'Expert',
+	document: 'Document',
+	programme: 'Programme',
+	example: 'Example'
+};
+
+/**
+ * A node's short name, shown above its text and used in accessible names: its label, else
+ * what kind of statement it is ("Evidence · Poll", "Assumption").
+ */
+export function nodeName(n: Pick<MapNode, 'kind' | 'label' | 'basis'>): string {
+	if (n.label) return n.label;
+	if (n.kind === 'evidence') return n.basis ? `Evidence · ${BASIS_NAMES[n.basis]}` : 'Evidence';
+	return { thesis: 'Thesis', claim: 'Claim', assumption: 'Assumption' }[n.kind];
 }
 
 /** Short form of a figure: "$68M · 2012", "43 %", "about 1000 students · 2009–2012". */

@@ -1,0 +1,8 @@
+// `npm start`: serve the built app and say where the article map is.
+// PORT and HOST work as for any SvelteKit node server (defaults 3000 and all interfaces).
+const port = process.env.PORT ?? '3000';
+process.env.PORT = port;
+await import('../build/index.js');
+console.log(
+	`\nWarrant is running. Open the Japan–Mongolia map: http://localhost:${port}/maps/japan-mongolia\n(all maps: http://localhost:${port}/ — stop with Ctrl+C)`
+);
