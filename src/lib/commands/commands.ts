@@ -1,0 +1,173 @@
+/**
+ * Every change to a map is a command: a plain value that `apply` turns into a new map and the
+ * command that undoes it. Commands are pure (no Svelte, no DOM, no disk) and are checked: a
+ * command whose result would break the format or the map's integrity is refused with a reason
+ * and changes nothing.
+ */
+import { checkIntegrity } from '../model/integrity';
+import {
+	mapSchema,
+	type ArgumentMap,
+	type MapLink,
+	type MapNode,
+	type Source
+} from '../model/schema';
+
+export type NodePatch = Partial<Omit<MapNode, 'id'>>;
+export type LinkPatch = Partial<Omit<MapLink, 'id'>>;
+
+export type Command =
+	/** Put nodes and links in at given positions (positions in the arrays after insertion). */
+	| {
+			type: 'insert';
+			nodes: { at: number; node: MapNode }[];
+			links: { at: number; link: MapLink }[];
+	  }
+	/** Take nodes and links out, exactly these and nothing else. */
+	| { type: 'remove'; nodes: string[]; links: string[] }
+	/** Set fields of a node; a field set to undefined is removed. */
+	| { type: 'updateNode'; id: string; patch: NodePatch }
+	| { type: 'updateLink'; id: string; patch: LinkPatch }
+	| { type: 'updateSource'; patch: Partial<Source>; title?: string | null }
+	/** Several commands as one step: all apply or none. */
+	| { type: 'batch'; commands: Command[] };
+
+export type ApplyResult =
+	{ ok: true; map: ArgumentMap; inverse: Command } | { ok: false; reason: string };
+
+function setFields<T extends object>(obj: T, patch: Partial<T>): { next: T; old: Partial<T> } {
+	const next = { ...obj } as Record<string, unknown>;
+	const old: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(patch)) {
+		old[k] = (obj as Record<string, unknown>)[k];
+		if (v === undefined) delete next[k];
+		else next[k] = v;
+	}
+	return { next: next as T, old: old as Partial<T> };
+}
+
+/** Apply without checking; used inside `apply` and for batches. */
+function step(map: ArgumentMap, cmd: Command): ApplyResult {
+	switch (cmd.type) {
+		case 'insert': {
+			const nodes = [...map.nodes];
+			const links = [...map.links];
+			for (const { at, node } of [...cmd.nodes].sort((a, b) => a.at - b.at)) {
+				if (at < 0 || at > nodes.length)
+					return { ok: false, reason: `cannot insert a node at position ${at}` };
+				nodes.splice(at, 0, node);
+			}
+			for (const { at, link } of [...cmd.links].sort((a, b) => a.at - b.at)) {
+				if (at < 0 || at > links.length)
+					return { ok: false, reason: `cannot insert a link at position ${at}` };
+				links.splice(at, 0, link);
+			}
+			return {
+				ok: true,
+				map: { ...map, nodes, links },
+				inverse: {
+					type: 'remove',
+					nodes: cmd.nodes.map((n) => n.node.id),
+					links: cmd.links.map((l) => l.link.id)
+				}
+			};
+		}
+		case 'remove': {
+			const dropN = new Set(cmd.nodes);
+			const dropL = new Set(cmd.links);
+			const nodes: { at: number; node: MapNode }[] = [];
+			const links: { at: number; link: MapLink }[] = [];
+			map.nodes.forEach((node, at) => dropN.has(node.id) && nodes.push({ at, node }));
+			map.links.forEach((link, at) => dropL.has(link.id) && links.push({ at, link }));
+			if (nodes.length !== dropN.size)
+				return { ok: false, reason: 'a statement to remove does not exist' };
+			if (links.length !== dropL.size)
+				return { ok: false, reason: 'a link to remove does not exist' };
+			return {
+				ok: true,
+				map: {
+					...map,
+					nodes: map.nodes.filter((n) => !dropN.has(n.id)),
+					links: map.links.filter((l) => !dropL.has(l.id))
+				},
+				inverse: { type: 'insert', nodes, links }
+			};
+		}
+		case 'updateNode': {
+			const i = map.nodes.findIndex((n) => n.id === cmd.id);
+			if (i < 0) return { ok: false, reason: `there is no statement "${cmd.id}"` };
+			if ('id' in cmd.patch) return { ok: false, reason: 'a statement keeps its id' };
+			const { next, old } = setFields<MapNode>(map.nodes[i]!, cmd.patch as Partial<MapNode>);
+			const nodes = [...map.nodes];
+			nodes[i] = next;
+			return {
+				ok: true,
+				map: { ...map, nodes },
+				inverse: { type: 'updateNode', id: cmd.id, patch: old as NodePatch }
+			};
+		}
+		case 'updateLink': {
+			const i = map.links.findIndex((l) => l.id === cmd.id);
+			if (i < 0) return { ok: false, reason: `there is no link "${cmd.id}"` };
+			if ('id' in cmd.patch) return { ok: false, reason: 'a link keeps its id' };
+			const { next, old } = setFields<MapLink>(map.links[i]!, cmd.patch as Partial<MapLink>);
+			const links = [...map.links];
+			links[i] = next;
+			return {
+				ok: true,
+				map: { ...map, links },
+				inverse: { type: 'updateLink', id: cmd.id, patch: old as LinkPatch }
+			};
+		}
+		case 'updateSource': {
+			const { next, old } = setFields(map.source, cmd.patch);
+			const result: ArgumentMap = { ...map, source: next };
+			let oldTitle: string | null | undefined;
+			if (cmd.title !== undefined) {
+				oldTitle = map.title ?? null;
+				if (cmd.title === null) delete result.title;
+				else result.title = cmd.title;
+			}
+			return {
+				ok: true,
+				map: result,
+				inverse: {
+					type: 'updateSource',
+					patch: old,
+					...(oldTitle !== undefined ? { title: oldTitle } : {})
+				}
+			};
+		}
+		case 'batch': {
+			let current = map;
+			const inverses: Command[] = [];
+			for (const c of cmd.commands) {
+				const r = step(current, c);
+				if (!r.ok) return r;
+				current = r.map;
+				inverses.unshift(r.inverse);
+			}
+			return { ok: true, map: current, inverse: { type: 'batch', commands: inverses } };
+		}
+	}
+}
+
+/**
+ * Apply a command. Example:
+ * ```ts
+ * const r = apply(map, { type: 'updateNode', id: 'motive-2', patch: { text: 'New wording.' } });
+ * if (r.ok) { map = r.map; history.push(r.inverse) } else showError(r.reason);
+ * ```
+ */
+export function apply(map: ArgumentMap, cmd: Command): ApplyResult {
+	const r = step(map, cmd);
+	if (!r.ok) return r;
+	const parsed = mapSchema.safeParse(r.map);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		return { ok: false, reason: `${issue.path.join('.')}: ${issue.message}` };
+	}
+	const problems = checkIntegrity(r.map);
+	if (problems.length) return { ok: false, reason: problems[0]!.message };
+	return r;
+}

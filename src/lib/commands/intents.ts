@@ -1,0 +1,264 @@
+/**
+ * What a reader means — "add an objection to this", "move this under that" — turned into
+ * commands. Each builder checks its own preconditions and says why when it cannot; `apply`
+ * then checks the result as a whole.
+ */
+import { indexMap } from '../model/queries';
+import type { ArgumentMap, MapLink, MapNode, NodeKind, Relation } from '../model/schema';
+import type { Command } from './commands';
+
+export type ChildRole = 'reason' | 'objection' | 'evidence' | 'assumption';
+export type Built =
+	{ ok: true; command: Command; label: string; nodeId?: string } | { ok: false; reason: string };
+
+export const PLACEHOLDER: Record<ChildRole, string> = {
+	reason: 'New reason',
+	objection: 'New objection',
+	evidence: 'New evidence',
+	assumption: 'New hidden assumption'
+};
+
+/** A fresh slug id: `<base>-<n>` with the smallest n not used by any node or link. */
+export function newId(map: ArgumentMap, base: string): string {
+	const used = new Set([...map.nodes.map((n) => n.id), ...map.links.map((l) => l.id)]);
+	for (let n = 1; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+function insertLinkAfterSiblings(map: ArgumentMap, to: string): number {
+	let at = map.links.length;
+	map.links.forEach((l, i) => {
+		if (l.to === to) at = i + 1;
+	});
+	return at;
+}
+
+/**
+ * Add a statement under `parentId` in a role: a reason or evidence supports it, an objection
+ * attacks it (an objection to an objection is a rebuttal), an assumption becomes the
+ * co-premise of the parent's own reason link (the unstated premise that reason needs).
+ */
+export function addChild(
+	map: ArgumentMap,
+	parentId: string,
+	role: ChildRole,
+	opts: { text?: string; author?: string } = {}
+): Built {
+	const index = indexMap(map);
+	const parent = index.node.get(parentId);
+	if (!parent) return { ok: false, reason: `there is no statement "${parentId}"` };
+	const kind: NodeKind =
+		role === 'evidence' ? 'evidence' : role === 'assumption' ? 'assumption' : 'claim';
+	const id = newId(map, role);
+	const node: MapNode = {
+		id,
+		kind,
+		text: opts.text?.trim() || PLACEHOLDER[role],
+		origin: 'reader',
+		...(opts.author ? { author: opts.author } : {})
+	};
+	const reader = { origin: 'reader' as const, ...(opts.author ? { author: opts.author } : {}) };
+	if (role === 'assumption') {
+		const link = index.outgoing
+			.get(parentId)
+			?.find((l) => l.from === parentId && l.relation !== 'undercuts');
+		if (!link) {
+			return {
+				ok: false,
+				reason:
+					'a hidden assumption completes a reason: select a statement that supports or attacks another'
+			};
+		}
+		return {
+			ok: true,
+			nodeId: id,
+			label: 'Add hidden assumption',
+			command: {
+				type: 'batch',
+				commands: [
+					{ type: 'insert', nodes: [{ at: map.nodes.length, node }], links: [] },
+					{ type: 'updateLink', id: link.id, patch: { with: [...(link.with ?? []), id] } }
+				]
+			}
+		};
+	}
+	const relation: Relation = role === 'objection' ? 'attacks' : 'supports';
+	const link: MapLink = {
+		id: newId({ ...map, nodes: [...map.nodes, node] }, 'link'),
+		from: id,
+		to: parentId,
+		relation,
+		...reader
+	};
+	const parentAttacks = index.outgoing.get(parentId)?.[0]?.relation === 'attacks';
+	return {
+		ok: true,
+		nodeId: id,
+		label:
+			role === 'objection'
+				? parentAttacks
+					? 'Add rebuttal'
+					: 'Add objection'
+				: role === 'evidence'
+					? 'Add evidence'
+					: 'Add reason',
+		command: {
+			type: 'insert',
+			nodes: [{ at: map.nodes.length, node }],
+			links: [{ at: insertLinkAfterSiblings(map, parentId), link }]
+		}
+	};
+}
+
+/** Link two existing statements, or undercut a link (`to` is then a link id). */
+export function connect(
+	map: ArgumentMap,
+	from: string,
+	to: string,
+	relation: Relation,
+	author?: string
+): Built {
+	const index = indexMap(map);
+	if (!index.node.has(from)) return { ok: false, reason: `there is no statement "${from}"` };
+	if (relation === 'undercuts' ? !index.link.has(to) : !index.node.has(to)) {
+		return {
+			ok: false,
+			reason:
+				relation === 'undercuts'
+					? 'an undercut must end on a link'
+					: `there is no statement "${to}"`
+		};
+	}
+	if (from === to) return { ok: false, reason: 'a statement cannot argue about itself' };
+	if (map.links.some((l) => l.from === from && l.to === to))
+		return { ok: false, reason: 'these two are already linked' };
+	const link: MapLink = {
+		id: newId(map, 'link'),
+		from,
+		to,
+		relation,
+		origin: 'reader',
+		...(author ? { author } : {})
+	};
+	return {
+		ok: true,
+		label:
+			relation === 'undercuts'
+				? 'Undercut link'
+				: relation === 'attacks'
+					? 'Link as objection'
+					: 'Link as reason',
+		command: { type: 'insert', nodes: [], links: [{ at: insertLinkAfterSiblings(map, to), link }] }
+	};
+}
+
+export function setRelation(
+	map: ArgumentMap,
+	linkId: string,
+	relation: 'supports' | 'attacks'
+): Built {
+	const link = map.links.find((l) => l.id === linkId);
+	if (!link) return { ok: false, reason: `there is no link "${linkId}"` };
+	if (link.relation === 'undercuts')
+		return { ok: false, reason: 'an undercut attacks a link; it cannot become a support' };
+	if (link.relation === relation)
+		return {
+			ok: false,
+			reason: `the link already ${relation === 'supports' ? 'supports' : 'attacks'}`
+		};
+	return {
+		ok: true,
+		label: relation === 'supports' ? 'Make it a reason' : 'Make it an objection',
+		command: { type: 'updateLink', id: linkId, patch: { relation } }
+	};
+}
+
+/** Move a statement under another conclusion: its first link now ends there, as the last sibling. */
+export function moveUnder(map: ArgumentMap, nodeId: string, newParent: string): Built {
+	const index = indexMap(map);
+	const link = index.outgoing
+		.get(nodeId)
+		?.find((l) => l.from === nodeId && l.relation !== 'undercuts');
+	if (!link)
+		return { ok: false, reason: 'only a statement that supports or attacks another can be moved' };
+	if (!index.node.has(newParent))
+		return { ok: false, reason: `there is no statement "${newParent}"` };
+	if (newParent === nodeId) return { ok: false, reason: 'a statement cannot go under itself' };
+	if (link.to === newParent) return { ok: false, reason: 'it is already there' };
+	// Moving under one's own descendant would make a circle of reasons.
+	const below = new Set<string>();
+	const walk = (id: string) => {
+		for (const l of index.incoming.get(id) ?? []) {
+			if (!below.has(l.from)) {
+				below.add(l.from);
+				walk(l.from);
+			}
+		}
+	};
+	walk(nodeId);
+	if (below.has(newParent))
+		return {
+			ok: false,
+			reason: 'that statement argues for this one: moving it there would make a circle'
+		};
+	const withoutIt = map.links.filter((l) => l !== link);
+	let at = withoutIt.length;
+	withoutIt.forEach((l, i) => {
+		if (l.to === newParent) at = i + 1;
+	});
+	const moved = { ...link, to: newParent };
+	return {
+		ok: true,
+		label: 'Move statement',
+		command: {
+			type: 'batch',
+			commands: [
+				{ type: 'remove', nodes: [], links: [link.id] },
+				{ type: 'insert', nodes: [], links: [{ at, link: moved }] }
+			]
+		}
+	};
+}
+
+/**
+ * Delete a statement with every link that touches it (and undercuts of those links); where it
+ * was a co-premise it is taken out of the list. Undo brings all of it back in place.
+ */
+export function deleteNode(map: ArgumentMap, id: string): Built {
+	const index = indexMap(map);
+	const node = index.node.get(id);
+	if (!node) return { ok: false, reason: `there is no statement "${id}"` };
+	if (node.kind === 'thesis')
+		return { ok: false, reason: 'the thesis cannot be deleted; edit its text instead' };
+	const drop = new Set(map.links.filter((l) => l.from === id || l.to === id).map((l) => l.id));
+	// Undercuts of dropped links go too, and undercuts of those.
+	for (let grew = true; grew;) {
+		grew = false;
+		for (const l of map.links) {
+			if (l.relation === 'undercuts' && drop.has(l.to) && !drop.has(l.id)) {
+				drop.add(l.id);
+				grew = true;
+			}
+		}
+	}
+	const commands: Command[] = map.links
+		.filter((l) => !drop.has(l.id) && l.with?.includes(id))
+		.map((l) => {
+			const rest = l.with!.filter((x) => x !== id);
+			return {
+				type: 'updateLink' as const,
+				id: l.id,
+				patch: { with: rest.length ? rest : undefined }
+			};
+		});
+	commands.push({ type: 'remove', nodes: [id], links: [...drop] });
+	return { ok: true, label: 'Delete statement', command: { type: 'batch', commands } };
+}
+
+export function editText(map: ArgumentMap, id: string, text: string): Built {
+	const node = map.nodes.find((n) => n.id === id);
+	if (!node) return { ok: false, reason: `there is no statement "${id}"` };
+	const t = text.replace(/\s+/g, ' ').trim();
+	if (!t) return { ok: false, reason: 'a statement needs some text' };
+	if (t === node.text) return { ok: false, reason: 'unchanged' };
+	return { ok: true, label: 'Edit text', command: { type: 'updateNode', id, patch: { text: t } } };
+}
