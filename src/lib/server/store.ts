@@ -3,10 +3,13 @@
  * checked before any path is built, so no request can reach outside the folder.
  * The folder is `WARRANT_ARGUMENTS_DIR` when set (tests use a temporary copy), else ./arguments.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { link, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
 	parseMap,
+	validateMap,
+	serializeMap,
 	MAX_MAP_BYTES,
 	type ArgumentMap,
 	type Problem,
@@ -137,4 +140,154 @@ export async function listMaps(): Promise<MapSummary[]> {
 			};
 		})
 	);
+}
+
+/** A strong ETag of a file's exact bytes. */
+export function etagOf(text: string): string {
+	return `"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`;
+}
+
+/** The current text and ETag of a map file, or undefined when there is none. */
+export async function readMapText(id: string): Promise<{ text: string; etag: string } | undefined> {
+	try {
+		const text = await readFile(mapFile(id), 'utf8');
+		return { text, etag: etagOf(text) };
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw e;
+	}
+}
+
+/** Test hook: runs after the temporary file is written and before it replaces the map. */
+export const testHooks: { beforeRename?: (tmp: string) => Promise<void> | void } = {};
+
+/**
+ * Write `text` to `file` atomically: a temporary file in the same folder, flushed to disk, then
+ * renamed over the target. A crash at any point leaves either the old file or the new one,
+ * never half of one. With `exclusive`, an existing file is never replaced.
+ */
+export async function writeAtomic(file: string, text: string, exclusive = false): Promise<void> {
+	const dir = file.slice(0, file.lastIndexOf('/'));
+	const base = file.slice(file.lastIndexOf('/') + 1);
+	const tmp = join(dir, `.${base}.${randomBytes(6).toString('hex')}.tmp`);
+	const handle = await open(tmp, 'wx', 0o644);
+	try {
+		await handle.writeFile(text, 'utf8');
+		await handle.sync();
+	} finally {
+		await handle.close();
+	}
+	try {
+		await testHooks.beforeRename?.(tmp);
+		// link() refuses to replace an existing file; rename() replaces it in one step.
+		if (exclusive) {
+			await link(tmp, file);
+			await unlink(tmp);
+		} else await rename(tmp, file);
+	} catch (e) {
+		await unlink(tmp).catch(() => {});
+		throw e;
+	}
+}
+
+// One save at a time per map, so "check the ETag, then write" cannot interleave.
+const locks = new Map<string, Promise<unknown>>();
+async function locked<T>(id: string, fn: () => Promise<T>): Promise<T> {
+	const before = locks.get(id) ?? Promise.resolve();
+	const run = before.then(fn, fn);
+	locks.set(
+		id,
+		run.catch(() => {})
+	);
+	return run;
+}
+
+export type SaveResult =
+	| { ok: true; etag: string; text: string }
+	| {
+			ok: false;
+			status: 400 | 404 | 409 | 412 | 413 | 422 | 428 | 500;
+			message: string;
+			problems?: Problem[];
+			etag?: string;
+	  };
+
+/**
+ * Save a map over an existing file. `ifMatch` must be the ETag the client last saw: a save
+ * based on an older version is refused (412) rather than overwriting someone's work.
+ */
+export async function saveMap(
+	id: string,
+	value: unknown,
+	ifMatch: string | null
+): Promise<SaveResult> {
+	if (!isMapId(id))
+		return {
+			ok: false,
+			status: 400,
+			message: 'a map id is a slug: lower-case letters, digits and single hyphens'
+		};
+	if (!ifMatch)
+		return {
+			ok: false,
+			status: 428,
+			message: 'a save must say which version it replaces (If-Match)'
+		};
+	const valid = validateMap(value);
+	if (!valid.ok)
+		return { ok: false, status: 422, message: 'the map is not valid', problems: valid.problems };
+	const text = serializeMap(valid.map);
+	if (new TextEncoder().encode(text).length > MAX_MAP_BYTES) {
+		return {
+			ok: false,
+			status: 413,
+			message: `a map may be at most ${MAX_MAP_BYTES / 1048576} MB`
+		};
+	}
+	return locked(id, async (): Promise<SaveResult> => {
+		const current = await readMapText(id);
+		if (!current) return { ok: false, status: 404, message: `there is no map called "${id}"` };
+		if (ifMatch !== '*' && ifMatch !== current.etag) {
+			return {
+				ok: false,
+				status: 412,
+				message: 'the map was changed elsewhere since you opened it',
+				etag: current.etag
+			};
+		}
+		if (current.text === text) return { ok: true, etag: current.etag, text };
+		await writeAtomic(mapFile(id), text);
+		return { ok: true, etag: etagOf(text), text };
+	});
+}
+
+/** Create a new map file; refuses (409) to replace one that exists. */
+export async function createMap(id: string, value: unknown): Promise<SaveResult> {
+	if (!isMapId(id))
+		return {
+			ok: false,
+			status: 400,
+			message: 'a map id is a slug: lower-case letters, digits and single hyphens'
+		};
+	const valid = validateMap(value);
+	if (!valid.ok)
+		return { ok: false, status: 422, message: 'the map is not valid', problems: valid.problems };
+	const text = serializeMap(valid.map);
+	if (new TextEncoder().encode(text).length > MAX_MAP_BYTES) {
+		return {
+			ok: false,
+			status: 413,
+			message: `a map may be at most ${MAX_MAP_BYTES / 1048576} MB`
+		};
+	}
+	return locked(id, async (): Promise<SaveResult> => {
+		try {
+			await writeAtomic(mapFile(id), text, true);
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+				return { ok: false, status: 409, message: `a map called "${id}" already exists` };
+			throw e;
+		}
+		return { ok: true, etag: etagOf(text), text };
+	});
 }

@@ -1,0 +1,194 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMap, etagOf, readMapText, saveMap, testHooks } from './store';
+import { PUT, GET } from '../../routes/api/maps/[id]/+server';
+import { POST } from '../../routes/api/maps/+server';
+
+let dir: string;
+const before = process.env.WARRANT_ARGUMENTS_DIR;
+const file = () => join(dir, 'japan-mongolia.map.json');
+const original = readFileSync('arguments/japan-mongolia.map.json', 'utf8');
+const edited = () => {
+	const m = JSON.parse(original);
+	m.nodes[0].text = 'An edited thesis.';
+	return m;
+};
+
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'warrant-save-'));
+	cpSync('arguments', dir, { recursive: true });
+	process.env.WARRANT_ARGUMENTS_DIR = dir;
+});
+afterEach(() => {
+	delete testHooks.beforeRename;
+});
+afterAll(() => {
+	if (before === undefined) delete process.env.WARRANT_ARGUMENTS_DIR;
+	else process.env.WARRANT_ARGUMENTS_DIR = before;
+});
+
+// The endpoint handlers take SvelteKit's event; only params and request are used.
+type Event = Parameters<typeof PUT>[0];
+const put = (id: string, body: string, headers: Record<string, string> = {}) =>
+	PUT({
+		params: { id },
+		request: new Request(`http://x/api/maps/${id}`, { method: 'PUT', body, headers })
+	} as unknown as Event);
+
+describe('saving maps', () => {
+	it('saves over the version it names and returns the new ETag', async () => {
+		const r = await saveMap('japan-mongolia', edited(), etagOf(original));
+		expect(r.ok).toBe(true);
+		const text = readFileSync(file(), 'utf8');
+		expect(text).toContain('An edited thesis.');
+		if (r.ok) expect(r.etag).toBe(etagOf(text));
+		// Canonical: only the edited line differs from the original.
+		const a = original.split('\n');
+		const b = text.split('\n');
+		expect(b.filter((l, i) => l !== a[i])).toHaveLength(1);
+	});
+
+	it('refuses a save based on an old version (412) and keeps the newer file', async () => {
+		const first = await saveMap('japan-mongolia', edited(), etagOf(original));
+		expect(first.ok).toBe(true);
+		const stale = await saveMap('japan-mongolia', JSON.parse(original), etagOf(original));
+		expect(stale).toMatchObject({ ok: false, status: 412 });
+		expect(readFileSync(file(), 'utf8')).toContain('An edited thesis.');
+		expect(await saveMap('japan-mongolia', edited(), null)).toMatchObject({
+			ok: false,
+			status: 428
+		});
+	});
+
+	it('leaves the old file whole when the process dies mid-write, and no temporary file behind', async () => {
+		testHooks.beforeRename = () => {
+			throw Object.assign(new Error('simulated crash'), { code: 'EIO' });
+		};
+		await expect(saveMap('japan-mongolia', edited(), etagOf(original))).rejects.toThrow(
+			'simulated crash'
+		);
+		expect(readFileSync(file(), 'utf8')).toBe(original);
+		expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+	});
+
+	it('writes a complete temporary file before it replaces the map', async () => {
+		let seen = '';
+		testHooks.beforeRename = (tmp) => {
+			seen = readFileSync(tmp, 'utf8');
+			expect(readFileSync(file(), 'utf8')).toBe(original);
+		};
+		await saveMap('japan-mongolia', edited(), etagOf(original));
+		expect(seen).toBe(readFileSync(file(), 'utf8'));
+	});
+
+	it('serialises concurrent saves: one wins, the other is told it is stale', async () => {
+		const a = edited();
+		const b = edited();
+		b.nodes[0].text = 'Another thesis.';
+		const results = await Promise.all([
+			saveMap('japan-mongolia', a, etagOf(original)),
+			saveMap('japan-mongolia', b, etagOf(original))
+		]);
+		expect(results.map((r) => (r.ok ? 200 : r.status)).sort()).toEqual([200, 412]);
+	});
+
+	it('refuses an invalid map (422) and touches no file', async () => {
+		const bad = edited();
+		bad.links[0].to = 'nowhere';
+		const r = await saveMap('japan-mongolia', bad, etagOf(original));
+		expect(r).toMatchObject({ ok: false, status: 422 });
+		expect(readFileSync(file(), 'utf8')).toBe(original);
+	});
+
+	it('creates new maps without ever replacing one', async () => {
+		const m = JSON.parse(original);
+		expect((await createMap('copy', m)).ok).toBe(true);
+		expect(await createMap('copy', m)).toMatchObject({ ok: false, status: 409 });
+		expect(await createMap('japan-mongolia', m)).toMatchObject({ ok: false, status: 409 });
+		expect(readFileSync(file(), 'utf8')).toBe(original);
+	});
+});
+
+describe('the HTTP API', () => {
+	it('GET returns the file with an ETag, and 304 when unchanged', async () => {
+		const g = await GET({
+			params: { id: 'japan-mongolia' },
+			request: new Request('http://x')
+		} as unknown as Event);
+		expect(g.status).toBe(200);
+		expect(g.headers.get('etag')).toBe(etagOf(original));
+		expect(await g.text()).toBe(original);
+		const again = await GET({
+			params: { id: 'japan-mongolia' },
+			request: new Request('http://x', { headers: { 'If-None-Match': etagOf(original) } })
+		} as unknown as Event);
+		expect(again.status).toBe(304);
+	});
+
+	it('PUT saves with If-Match, and answers a stale one with 412 and the current ETag', async () => {
+		const ok = await put('japan-mongolia', JSON.stringify(edited()), {
+			'If-Match': etagOf(original)
+		});
+		expect(ok.status).toBe(200);
+		const stale = await put('japan-mongolia', JSON.stringify(edited()), {
+			'If-Match': etagOf(original)
+		});
+		expect(stale.status).toBe(412);
+		expect(stale.headers.get('etag')).toBe(etagOf(readFileSync(file(), 'utf8')));
+	});
+
+	it('answers bad ids with 400 and touches no file', async () => {
+		const listing = readdirSync(dir).sort();
+		for (const id of [
+			'..',
+			'../arguments/japan-mongolia',
+			'%2e%2e',
+			'/etc/passwd',
+			'C:\\x',
+			'ünïcode',
+			'a b',
+			'UPPER',
+			'x'.repeat(65)
+		]) {
+			const r = await put(id, JSON.stringify(edited()), { 'If-Match': '*' });
+			expect(r.status, id).toBe(400);
+			expect((await r.json()).message).toMatch(/slug/);
+		}
+		expect(readdirSync(dir).sort()).toEqual(listing);
+		expect(readFileSync(file(), 'utf8')).toBe(original);
+	});
+
+	it('answers an oversize body with 413 and bad JSON with 400', async () => {
+		const huge = JSON.stringify({ ...edited(), title: 'x' }) + ' '.repeat(6 * 1024 * 1024);
+		expect((await put('japan-mongolia', huge, { 'If-Match': etagOf(original) })).status).toBe(413);
+		expect(
+			(await put('japan-mongolia', '{"nodes": [', { 'If-Match': etagOf(original) })).status
+		).toBe(400);
+		expect(readFileSync(file(), 'utf8')).toBe(original);
+	});
+
+	it('POST creates from a template or as a copy, and never overwrites', async () => {
+		const post = (body: unknown) =>
+			POST({
+				request: new Request('http://x/api/maps', { method: 'POST', body: JSON.stringify(body) })
+			} as unknown as Parameters<typeof POST>[0]);
+		const t = await post({
+			id: 'my-essay',
+			source: { title: 'My essay' },
+			thesis: 'Cities should ban cars.',
+			reasons: 3
+		});
+		expect(t.status).toBe(201);
+		const created = JSON.parse(readFileSync(join(dir, 'my-essay.map.json'), 'utf8'));
+		expect(created.nodes).toHaveLength(4);
+		expect(created.links.every((l: { to: string }) => l.to === 'thesis')).toBe(true);
+		const copy = await post({ id: 'jm-copy', from: 'japan-mongolia' });
+		expect(copy.status).toBe(201);
+		expect(JSON.parse(readFileSync(join(dir, 'jm-copy.map.json'), 'utf8')).nodes).toHaveLength(73);
+		expect((await post({ id: 'jm-copy', from: 'japan-mongolia' })).status).toBe(409);
+		expect((await post({ id: '../evil', from: 'japan-mongolia' })).status).toBe(400);
+		expect((await readMapText('japan-mongolia'))?.text).toBe(original);
+	});
+});
