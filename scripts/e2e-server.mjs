@@ -1,0 +1,64 @@
+// Serves the built app for the end-to-end tests over a throwaway copy of arguments/, so no test
+// can ever write into the repository's maps. The copy also gets one deliberately broken map
+// (tests/e2e/fixtures/broken-example.map.json) for the error-page tests.
+//
+// Usage (after `npm run build`): node scripts/e2e-server.mjs
+// Environment: PORT (default 4173), HOST (default 127.0.0.1).
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const entry = join(root, 'build', 'index.js');
+const brokenFixture = join(root, 'tests', 'e2e', 'fixtures', 'broken-example.map.json');
+
+if (!existsSync(entry)) {
+	console.error('e2e-server: build/index.js is missing; run `npm run build` first.');
+	process.exit(1);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'warrant-e2e-'));
+let cleaned = false;
+function cleanUp() {
+	if (cleaned) return;
+	cleaned = true;
+	rmSync(dir, { recursive: true, force: true });
+}
+process.on('exit', cleanUp);
+
+cpSync(join(root, 'arguments'), dir, { recursive: true });
+cpSync(brokenFixture, join(dir, 'broken-example.map.json'));
+
+const env = {
+	...process.env,
+	WARRANT_ARGUMENTS_DIR: dir,
+	PORT: process.env.PORT || '4173',
+	HOST: process.env.HOST || '127.0.0.1'
+};
+console.log(`e2e-server: serving maps from ${dir} on http://${env.HOST}:${env.PORT}`);
+
+const child = spawn(process.execPath, [entry], { cwd: root, env, stdio: 'inherit' });
+
+child.on('exit', (code, signal) => {
+	cleanUp();
+	process.exit(code ?? (signal ? 0 : 1));
+});
+child.on('error', (e) => {
+	console.error(`e2e-server: could not start the server: ${e.message}`);
+	cleanUp();
+	process.exit(1);
+});
+
+for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT', 'SIGHUP'])) {
+	process.on(signal, () => {
+		// The server shuts down gracefully on SIGTERM; the temp dir goes when it has exited.
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+		setTimeout(() => {
+			child.kill('SIGKILL');
+			cleanUp();
+			process.exit(0);
+		}, 5000).unref();
+	});
+}
