@@ -209,3 +209,22 @@ describe('commands', () => {
 		expect(JSON.stringify(small)).toBe(before);
 	});
 });
+
+describe('link removal and field edits', () => {
+	it('removes a link with the undercuts that target it, keeping the statements', async () => {
+		const { removeLink, updateFields } = await import('./intents');
+		roundTrip(small, command(removeLink(small, 'l2')), (m) => {
+			expect(m.links.map((l) => l.id)).toEqual(['l1']);
+			expect(m.nodes).toHaveLength(4);
+		});
+		expect(updateFields(small, 'c1', { label: 'Reason 1' }, 'label')).toMatchObject({
+			ok: false,
+			reason: 'unchanged'
+		});
+		roundTrip(
+			small,
+			command(updateFields(small, 'e1', { figures: [{ value: 1, unit: '%' }] }, 'figures')),
+			(m) => expect(m.nodes[2]!.figures).toEqual([{ value: 1, unit: '%' }])
+		);
+	});
+});

@@ -262,3 +262,40 @@ export function editText(map: ArgumentMap, id: string, text: string): Built {
 	if (t === node.text) return { ok: false, reason: 'unchanged' };
 	return { ok: true, label: 'Edit text', command: { type: 'updateNode', id, patch: { text: t } } };
 }
+
+/** Remove one link (and whatever undercuts it); the statements stay. */
+export function removeLink(map: ArgumentMap, linkId: string): Built {
+	if (!map.links.some((l) => l.id === linkId))
+		return { ok: false, reason: `there is no link "${linkId}"` };
+	const drop = new Set([linkId]);
+	for (let grew = true; grew;) {
+		grew = false;
+		for (const l of map.links) {
+			if (l.relation === 'undercuts' && drop.has(l.to) && !drop.has(l.id)) {
+				drop.add(l.id);
+				grew = true;
+			}
+		}
+	}
+	return {
+		ok: true,
+		label: 'Remove link',
+		command: { type: 'remove', nodes: [], links: [...drop] }
+	};
+}
+
+/** Set fields of a statement (label, kind, basis, figures, anchors…). */
+export function updateFields(
+	map: ArgumentMap,
+	id: string,
+	patch: import('./commands').NodePatch,
+	what: string
+): Built {
+	const node = map.nodes.find((n) => n.id === id);
+	if (!node) return { ok: false, reason: `there is no statement "${id}"` };
+	const same = Object.entries(patch).every(
+		([k, v]) => JSON.stringify((node as Record<string, unknown>)[k]) === JSON.stringify(v)
+	);
+	if (same) return { ok: false, reason: 'unchanged' };
+	return { ok: true, label: `Edit ${what}`, command: { type: 'updateNode', id, patch } };
+}

@@ -34,7 +34,7 @@ export function mapFile(id: string): string {
 }
 
 export type LoadResult =
-	| { ok: true; id: string; file: string; map: ArgumentMap }
+	| { ok: true; id: string; file: string; map: ArgumentMap; etag: string }
 	| {
 			ok: false;
 			id: string;
@@ -83,7 +83,7 @@ export async function loadMap(id: string): Promise<LoadResult> {
 		const text = await readFile(file, 'utf8');
 		const parsed = parseMap(text);
 		return parsed.ok
-			? { ok: true, id, file: shown, map: parsed.map }
+			? { ok: true, id, file: shown, map: parsed.map, etag: etagOf(text) }
 			: { ok: false, id, file: shown, status: 422, problems: parsed.problems };
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;

@@ -20,5 +20,5 @@ export const load: PageServerLoad = async ({ params }) => {
 	}
 	// Laid out on the server, so the first paint already shows the map.
 	const layout = await layoutMap(r.map);
-	return { id: r.id, map: r.map, layout };
+	return { id: r.id, map: r.map, layout, etag: r.etag };
 };

@@ -1,0 +1,158 @@
+/**
+ * The editing actions, their keys and their names: one list for the keyboard, the toolbar,
+ * the context menu and the shortcut sheet, so that they can never disagree.
+ */
+export type ActionId =
+	| 'edit'
+	| 'add-reason'
+	| 'add-objection'
+	| 'add-evidence'
+	| 'add-assumption'
+	| 'undercut'
+	| 'link'
+	| 'move'
+	| 'delete'
+	| 'undo'
+	| 'redo'
+	| 'save'
+	| 'shortcuts';
+
+export interface ActionInfo {
+	id: ActionId;
+	label: string;
+	/** Shown in menus and the sheet. */
+	keys: string;
+	/** Needs a selected statement. */
+	needsSelection: boolean;
+	help: string;
+}
+
+export const ACTIONS: ActionInfo[] = [
+	{
+		id: 'edit',
+		label: 'Edit text',
+		keys: 'Enter',
+		needsSelection: true,
+		help: 'Edit the statement in place; Enter keeps, Escape cancels.'
+	},
+	{
+		id: 'add-reason',
+		label: 'Add reason',
+		keys: 'Tab',
+		needsSelection: true,
+		help: 'A new statement supporting the selected one.'
+	},
+	{
+		id: 'add-objection',
+		label: 'Add objection',
+		keys: 'O',
+		needsSelection: true,
+		help: 'A statement attacking the selected one (on an objection: a rebuttal).'
+	},
+	{
+		id: 'add-evidence',
+		label: 'Add evidence',
+		keys: 'E',
+		needsSelection: true,
+		help: 'A fact, figure or example supporting the selected statement.'
+	},
+	{
+		id: 'add-assumption',
+		label: 'Add hidden assumption',
+		keys: 'A',
+		needsSelection: true,
+		help: 'The unstated premise the selected reason needs, joined to it.'
+	},
+	{
+		id: 'undercut',
+		label: 'Undercut its link',
+		keys: 'U',
+		needsSelection: true,
+		help: '“True, but it does not show that”: attack the step from the selected statement to its conclusion.'
+	},
+	{
+		id: 'link',
+		label: 'Link to…',
+		keys: 'L',
+		needsSelection: true,
+		help: 'Connect the selected statement to another as a reason or an objection.'
+	},
+	{
+		id: 'move',
+		label: 'Move under…',
+		keys: 'M',
+		needsSelection: true,
+		help: 'Make the selected statement argue about another conclusion.'
+	},
+	{
+		id: 'delete',
+		label: 'Delete',
+		keys: 'Delete',
+		needsSelection: true,
+		help: 'Delete the statement and its links (undo brings them back).'
+	},
+	{
+		id: 'undo',
+		label: 'Undo',
+		keys: 'Ctrl+Z',
+		needsSelection: false,
+		help: 'Undo the last change.'
+	},
+	{
+		id: 'redo',
+		label: 'Redo',
+		keys: 'Ctrl+Shift+Z',
+		needsSelection: false,
+		help: 'Redo (also Ctrl+Y).'
+	},
+	{
+		id: 'save',
+		label: 'Save',
+		keys: 'Ctrl+S',
+		needsSelection: false,
+		help: 'Save the map to its file.'
+	},
+	{
+		id: 'shortcuts',
+		label: 'Keyboard shortcuts',
+		keys: '?',
+		needsSelection: false,
+		help: 'Show this sheet.'
+	}
+];
+
+export const action = (id: ActionId) => ACTIONS.find((a) => a.id === id)!;
+
+/** The action a key press asks for, if any. `onStatement`: a statement has the focus. */
+export function actionForKey(
+	e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
+	onStatement: boolean
+): ActionId | undefined {
+	const mod = e.ctrlKey || e.metaKey;
+	const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+	if (mod && !e.altKey) {
+		if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
+		if (key === 'y') return 'redo';
+		if (key === 's') return 'save';
+		return undefined;
+	}
+	if (e.altKey) return undefined;
+	if (e.key === '?') return 'shortcuts';
+	if (!onStatement) return undefined;
+	if (e.shiftKey && e.key === 'Tab') return undefined;
+	const plain: Record<string, ActionId> = {
+		Enter: 'edit',
+		F2: 'edit',
+		Tab: 'add-reason',
+		o: 'add-objection',
+		r: 'add-objection',
+		e: 'add-evidence',
+		a: 'add-assumption',
+		u: 'undercut',
+		l: 'link',
+		m: 'move',
+		Delete: 'delete',
+		Backspace: 'delete'
+	};
+	return plain[key];
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { templateMap, slugify } from '$lib/model/templates';
+import { validateMap } from '$lib/model/parse';
+import {
+	MAX_COPY_ATTEMPTS,
+	checkMapId,
+	copyId,
+	createMapBody,
+	emptyForm,
+	serverMessage,
+	validateNewMap,
+	type NewMapForm
+} from './new-map';
+
+const filled = (over: Partial<NewMapForm> = {}): NewMapForm => ({
+	...emptyForm(),
+	title: 'Japan and Mongolia',
+	thesis: 'Aid serves the donor.',
+	id: 'japan-and-mongolia',
+	...over
+});
+
+describe('validateNewMap', () => {
+	it('accepts a filled form and the defaults (language "en", 3 reasons)', () => {
+		expect(emptyForm()).toMatchObject({ language: 'en', reasons: 3 });
+		expect(validateNewMap(filled())).toEqual({});
+		expect(
+			validateNewMap(
+				filled({
+					author: 'Boris Kushkhov',
+					publication: 'New Eastern Outlook',
+					date: '2023-03-27',
+					url: 'https://example.org/a?b=1',
+					language: 'pt-BR',
+					reasons: 12,
+					yourName: 'Ada'
+				})
+			)
+		).toEqual({});
+	});
+
+	it('asks for the required fields', () => {
+		const e = validateNewMap(emptyForm());
+		expect(Object.keys(e)).toEqual(['title', 'thesis', 'id']);
+		expect(validateNewMap(filled({ title: '   ' })).title).toMatch(/title/);
+	});
+
+	it('checks the reasons count, the date, the language and the address', () => {
+		for (const reasons of [null, -1, 13, 2.5])
+			expect(validateNewMap(filled({ reasons })).reasons).toMatch(/0 to 12/);
+		expect(validateNewMap(filled({ reasons: 0 }))).toEqual({});
+		expect(validateNewMap(filled({ date: '2023-02-30' })).date).toBeDefined();
+		expect(validateNewMap(filled({ language: 'English' })).language).toBeDefined();
+		expect(validateNewMap(filled({ language: '' })).language).toBeDefined();
+		expect(validateNewMap(filled({ url: 'example.org' })).url).toBeDefined();
+		expect(validateNewMap(filled({ url: 'javascript:alert(1)' })).url).toBeDefined();
+	});
+
+	it('checks lengths and control characters', () => {
+		expect(validateNewMap(filled({ title: 'x'.repeat(301) })).title).toMatch(/300/);
+		expect(validateNewMap(filled({ yourName: 'x'.repeat(81) })).yourName).toMatch(/80/);
+		expect(validateNewMap(filled({ thesis: 'a\u0007b' })).thesis).toMatch(/control/);
+	});
+});
+
+describe('checkMapId', () => {
+	it('accepts slugs up to 64 characters and says why others are refused', () => {
+		expect(checkMapId('a')).toBeUndefined();
+		expect(checkMapId('a1-b2-c3')).toBeUndefined();
+		expect(checkMapId('a'.repeat(64))).toBeUndefined();
+		expect(checkMapId('')).toMatch(/Enter/);
+		expect(checkMapId('a'.repeat(65))).toMatch(/64/);
+		for (const bad of ['A', 'a--b', '-a', 'a-', 'a_b', 'a b', 'é'])
+			expect(checkMapId(bad)).toMatch(/lower-case/);
+	});
+
+	it('accepts whatever slugify makes from a title', () => {
+		for (const t of ['Japan and Mongolia!', 'Ça va?', '—', 'x'.repeat(200), '2023: a year'])
+			expect(checkMapId(slugify(t))).toBeUndefined();
+	});
+});
+
+describe('createMapBody', () => {
+	it('trims values, leaves out empty ones, and makes a map the server accepts', () => {
+		const body = createMapBody(
+			filled({ title: '  Japan and Mongolia ', author: ' ', yourName: ' Ada ', reasons: 2 })
+		);
+		expect(body).toEqual({
+			id: 'japan-and-mongolia',
+			source: { title: 'Japan and Mongolia', language: 'en' },
+			thesis: 'Aid serves the donor.',
+			reasons: 2,
+			author: 'Ada'
+		});
+		const map = templateMap(body.source, body.thesis, body.reasons, body.author);
+		expect(validateMap(map).ok).toBe(true);
+		expect(createMapBody(filled())).not.toHaveProperty('author');
+	});
+});
+
+describe('copyId', () => {
+	it('counts copies from -copy to -copy-20', () => {
+		expect(copyId('japan-mongolia', 1)).toBe('japan-mongolia-copy');
+		expect(copyId('japan-mongolia', 2)).toBe('japan-mongolia-copy-2');
+		expect(copyId('japan-mongolia', MAX_COPY_ATTEMPTS)).toBe('japan-mongolia-copy-20');
+	});
+
+	it('stays a valid id when the original is already 64 characters long', () => {
+		const long = `${'a'.repeat(55)}-bbbbbbbb`;
+		for (let i = 1; i <= MAX_COPY_ATTEMPTS; i++)
+			expect(checkMapId(copyId(long, i))).toBeUndefined();
+		expect(copyId(`${'a'.repeat(58)}-bbbbb`, 1)).toBe(`${'a'.repeat(58)}-copy`);
+	});
+});
+
+describe('serverMessage', () => {
+	it('shows the message and the first problems with their places', () => {
+		expect(
+			serverMessage(
+				{
+					message: 'the map is not valid',
+					problems: [{ code: 'schema', path: ['nodes', 0, 'text'], message: 'must not be empty' }]
+				},
+				422
+			)
+		).toEqual({ message: 'the map is not valid', details: ['nodes[0].text: must not be empty'] });
+	});
+
+	it('copes with bodies that are not what it expects', () => {
+		expect(serverMessage(null, 500)).toEqual({
+			message: 'The server answered with status 500.',
+			details: []
+		});
+		expect(serverMessage({ message: '', problems: 'x' }, 400).details).toEqual([]);
+	});
+});
