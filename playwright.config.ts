@@ -1,8 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const CI = !!process.env.CI;
 // E2E_PORT moves the test server off 4173 when something else (e.g. `vite preview`) holds it.
 const PORT = Number(process.env.E2E_PORT || 4173);
+// The test server's copy of arguments/: made once here (workers inherit the variable), so the
+// editing tests can read the files the app saved. Never the repository's own folder.
+process.env.E2E_ARGUMENTS_DIR ??= mkdtempSync(join(tmpdir(), 'warrant-e2e-'));
 
 // Playwright cannot download browsers here: the tests drive Debian's Chromium
 // (scripts/ensure-chromium.mjs installs it on CI) or whatever CHROMIUM_PATH names.
@@ -47,7 +53,11 @@ export default defineConfig({
 		// Serves build/ over a temporary copy of arguments/ (plus a broken map): see the script.
 		command: 'npm run build && node scripts/e2e-server.mjs',
 		url: `http://127.0.0.1:${PORT}`,
-		env: { PORT: String(PORT), HOST: '127.0.0.1' },
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			E2E_ARGUMENTS_DIR: process.env.E2E_ARGUMENTS_DIR
+		},
 		reuseExistingServer: !CI,
 		timeout: 180_000,
 		stdout: 'pipe',

@@ -5,7 +5,7 @@
 // Usage (after `npm run build`): node scripts/e2e-server.mjs
 // Environment: PORT (default 4173), HOST (default 127.0.0.1).
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,8 @@ if (!existsSync(entry)) {
 	process.exit(1);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'warrant-e2e-'));
+// The Playwright config names the folder (E2E_ARGUMENTS_DIR) so tests can read what was saved.
+const dir = process.env.E2E_ARGUMENTS_DIR || mkdtempSync(join(tmpdir(), 'warrant-e2e-'));
 let cleaned = false;
 function cleanUp() {
 	if (cleaned) return;
@@ -28,6 +29,7 @@ function cleanUp() {
 }
 process.on('exit', cleanUp);
 
+mkdirSync(dir, { recursive: true });
 cpSync(join(root, 'arguments'), dir, { recursive: true });
 cpSync(brokenFixture, join(dir, 'broken-example.map.json'));
 

@@ -28,7 +28,9 @@ export const POST: RequestHandler = async ({ request }) => {
 				from.status === 422 ? 422 : 404,
 				`cannot copy "${b.from}": ${from.problems[0]?.message ?? 'not found'}`
 			);
-		map = { ...from.map, title: `${from.map.title ?? from.map.source.title} (copy)` };
+		// "Title (copy: id)": each copy is told apart by its id, and copies of copies do not pile up.
+		const base = (from.map.title ?? from.map.source.title).replace(/ \(copy: [a-z0-9-]+\)$/, '');
+		map = { ...from.map, title: `${base} (copy: ${id})`.slice(0, 300) };
 	} else if (b.source !== undefined) {
 		const source = sourceSchema.safeParse(b.source);
 		if (!source.success)

@@ -1,7 +1,6 @@
 /**
- * Behaviour the app gets wrong today. Each test states the right behaviour and is marked
- * `test.fail`, so the suite stays green while the bug exists and turns red ("expected to fail,
- * but passed") once it is fixed: then delete the `test.fail` line and keep the test.
+ * Regressions: behaviour the app once got wrong (slow drags did not pan; Fit ignored the open
+ * details panel). Each test states the right behaviour.
  */
 import { expect, test } from '@playwright/test';
 import {
@@ -14,13 +13,8 @@ import {
 	thesis
 } from './helpers';
 
-test.describe('known bugs', () => {
+test.describe('regressions', () => {
 	test('a slow drag pans the canvas too', async ({ page }) => {
-		test.fail(
-			true,
-			'MapCanvas.svelte onpointermove: the 3 px drag threshold is measured from the previous ' +
-				'pointermove, not from pointerdown, so a drag made of small moves never starts'
-		);
 		await openMap(page);
 		const thesisButton = page.getByRole('button', { name: statementName(thesis) });
 		const before = await boxOf(thesisButton);
@@ -40,11 +34,6 @@ test.describe('known bugs', () => {
 	test('"Fit" with the details panel open keeps every statement clear of the panel', async ({
 		page
 	}) => {
-		test.fail(
-			true,
-			'MapCanvas.svelte fitAll() (and showStart()) fit into the whole canvas and ignore ' +
-				'occludedRight, so the open details panel covers the right part of the map'
-		);
 		await openMap(page);
 		await page.getByRole('button', { name: /^Motive 5:/ }).click();
 		const panel = await boxOf(detailsPanel(page));

@@ -1,0 +1,185 @@
+/**
+ * Editing end to end, keyboard first: each test works on its own copy of the article map (made
+ * through the API), so tests never disturb each other or the repository.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+const dir = process.env.E2E_ARGUMENTS_DIR!;
+const fileOf = (id: string) => JSON.parse(readFileSync(join(dir, `${id}.map.json`), 'utf8'));
+
+let mapId: string;
+test.beforeEach(async ({ request }, info) => {
+	mapId = `edit-${info.workerIndex}-${Date.now().toString(36)}`;
+	const r = await request.post('/api/maps', { data: { id: mapId, from: 'japan-mongolia' } });
+	expect(r.status()).toBe(201);
+});
+
+/** Select a statement with the keyboard only: the find box, then Enter. */
+async function selectByKeyboard(page: Page, text: string) {
+	await page.getByRole('searchbox', { name: 'Find a statement' }).fill(text);
+	await page.getByRole('searchbox', { name: 'Find a statement' }).press('Enter');
+	await expect(
+		page.getByRole('complementary', { name: 'Details of the selected statement' })
+	).toBeVisible();
+}
+
+const saved = (page: Page) =>
+	expect(page.getByRole('status').filter({ hasText: /changes saved/ })).toBeVisible();
+
+test('a critique of Motive 2 by keyboard: add, type, undo, redo, save, reload', async ({
+	page
+}) => {
+	await page.goto(`/maps/${mapId}`);
+	await selectByKeyboard(page, 'Motive 2');
+	await expect(page.getByRole('button', { name: /^Motive 2:/ })).toBeFocused();
+
+	await page.keyboard.press('o');
+	const editor = page.getByRole('textbox', { name: /Text of the statement/ });
+	await expect(editor).toBeFocused();
+	await page.keyboard.type(
+		'Tied aid is common among donors, so it shows no motive special to Mongolia.'
+	);
+	await page.keyboard.press('Enter');
+	const objection = page.getByRole('button', { name: /Tied aid is common among donors/ });
+	await expect(objection).toBeVisible();
+	await expect(
+		page.getByRole('complementary', { name: 'Details of the selected statement' })
+	).toContainText('objection');
+	await page.screenshot({ path: 'tests/artifacts/editing-objection.png' });
+
+	// Adding and naming it was one step: one undo removes it, one redo brings it back named.
+	await page.keyboard.press('Control+z');
+	await expect(objection).toHaveCount(0);
+	await page.keyboard.press('Control+Shift+Z');
+	await expect(objection).toBeVisible();
+
+	await page.keyboard.press('Control+s');
+	await saved(page);
+	const file = fileOf(mapId);
+	const node = file.nodes.find((n: { text: string }) => n.text.startsWith('Tied aid is common'));
+	expect(node).toMatchObject({ kind: 'claim', origin: 'reader' });
+	expect(file.links).toContainEqual(
+		expect.objectContaining({
+			from: node.id,
+			to: 'motive-2',
+			relation: 'attacks',
+			origin: 'reader'
+		})
+	);
+
+	await page.reload();
+	await expect(page.getByRole('button', { name: /Tied aid is common among donors/ })).toBeVisible();
+});
+
+test('unsaved edits survive closing the page and are offered back', async ({ page, context }) => {
+	await page.goto(`/maps/${mapId}`);
+	await selectByKeyboard(page, 'Motive 3');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('textbox', { name: /Text of the statement/ })).toBeFocused();
+	await page.keyboard.type('Funding budget programmes may create some dependence on Japanese aid.');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
+	// Let the draft reach IndexedDB, then close the tab without saving.
+	await page.waitForTimeout(300);
+	await page.close({ runBeforeUnload: false });
+
+	const again = await context.newPage();
+	await again.goto(`/maps/${mapId}`);
+	const offer = again.getByRole('region', { name: 'Unsaved changes found' });
+	await expect(offer).toBeVisible();
+	await expect(offer).toContainText('1 statement edited');
+	await offer.getByRole('button', { name: 'Restore them' }).click();
+	await expect(
+		again.getByRole('button', { name: /^Motive 3: Funding budget programmes may create/ })
+	).toBeVisible();
+	await again.keyboard.press('Control+s');
+	await saved(again);
+	expect(fileOf(mapId).nodes.find((n: { id: string }) => n.id === 'motive-3').text).toMatch(
+		/^Funding budget programmes/
+	);
+
+	// Once saved, nothing is offered any more.
+	await again.reload();
+	await expect(again.getByRole('button', { name: /^Motive 3: Funding budget/ })).toBeVisible();
+	await expect(again.getByRole('region', { name: 'Unsaved changes found' })).toHaveCount(0);
+});
+
+test('a save that would overwrite someone else’s is stopped and offers a way out', async ({
+	page,
+	request
+}) => {
+	await page.goto(`/maps/${mapId}`);
+	await selectByKeyboard(page, 'Motive 1');
+	await page.keyboard.press('e');
+	await page.keyboard.type('Japan has sought a permanent Security Council seat for decades.');
+	await page.keyboard.press('Enter');
+
+	// Meanwhile someone else saves the same map.
+	const current = await request.get(`/api/maps/${mapId}`);
+	const theirs = await current.json();
+	theirs.nodes[0].text = 'Their edited thesis.';
+	const put = await request.put(`/api/maps/${mapId}`, {
+		data: theirs,
+		headers: { 'If-Match': current.headers()['etag']! }
+	});
+	expect(put.status()).toBe(200);
+
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	const dialog = page.getByRole('dialog', { name: 'This map was changed elsewhere' });
+	await expect(dialog).toBeVisible();
+	expect(fileOf(mapId).nodes[0].text).toBe('Their edited thesis.');
+	await dialog.getByRole('button', { name: 'Save mine as a copy' }).click();
+	await expect(page).toHaveURL(new RegExp(`/maps/${mapId}-mine$`));
+	expect(
+		fileOf(`${mapId}-mine`).nodes.some((n: { text: string }) =>
+			n.text.startsWith('Japan has sought')
+		)
+	).toBe(true);
+	expect(fileOf(mapId).nodes[0].text).toBe('Their edited thesis.');
+});
+
+test('undercut, delete with undo, the shortcut sheet and the context menu', async ({ page }) => {
+	await page.goto(`/maps/${mapId}`);
+	await selectByKeyboard(page, 'average yearly GDP growth');
+	await page.keyboard.press('u');
+	await page.keyboard.type('Slow growth fits many explanations, not only an export motive.');
+	await page.keyboard.press('Enter');
+	const undercut = page.getByRole('button', { name: /Slow growth fits many explanations/ });
+	await expect(undercut).toBeVisible();
+
+	// Delete it by key, bring it back with undo.
+	await undercut.focus();
+	await page.keyboard.press('Delete');
+	await expect(undercut).toHaveCount(0);
+	await page.keyboard.press('Control+z');
+	await expect(undercut).toBeVisible();
+
+	await page.keyboard.press('Control+s');
+	await saved(page);
+	const file = fileOf(mapId);
+	const node = file.nodes.find((n: { text: string }) => n.text.startsWith('Slow growth'));
+	const growthLink = file.links.find(
+		(l: { from: string; to: string }) => l.from === 'gdp-growth' && l.to === 'motive-2'
+	);
+	expect(file.links).toContainEqual(
+		expect.objectContaining({ from: node.id, to: growthLink.id, relation: 'undercuts' })
+	);
+
+	// The context menu offers the same actions, by mouse or by keyboard.
+	await page.getByRole('button', { name: /^Motive 4:/ }).click({ button: 'right' });
+	const menu = page.getByRole('menu', { name: /Actions on Motive 4/ });
+	await expect(menu).toBeVisible();
+	await expect(menu.getByRole('menuitem', { name: /Add objection/ })).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(menu).toHaveCount(0);
+
+	await page.getByRole('button', { name: /^Motive 4:/ }).focus();
+	await page.keyboard.press('?');
+	const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+	await expect(sheet).toBeVisible();
+	await expect(sheet).toContainText('Add hidden assumption');
+	await page.keyboard.press('Escape');
+	await expect(sheet).toHaveCount(0);
+});
