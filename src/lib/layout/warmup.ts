@@ -1,4 +1,4 @@
-import type { ArgumentMap } from '../model/schema';
+import { CURRENT_VERSION, type ArgumentMap } from '../model/schema';
 
 /** A small map that exercises every part of the pipeline, used to warm ELK up. */
 export function syntheticWarmup(): ArgumentMap {
@@ -15,5 +15,11 @@ export function syntheticWarmup(): ArgumentMap {
 		relation: 'supports' as const,
 		origin: 'source' as const
 	}));
-	return { format: 'warrant-map', version: 1, source: { title: 'warm-up' }, nodes, links };
+	return {
+		format: 'warrant-map',
+		version: CURRENT_VERSION,
+		source: { title: 'warm-up' },
+		nodes,
+		links
+	};
 }

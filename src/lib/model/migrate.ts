@@ -7,8 +7,15 @@ import { CURRENT_VERSION } from './schema';
 
 type Json = Record<string, unknown>;
 
-/** steps[n] migrates version n to n + 1. Version 1 is the first: nothing to migrate yet. */
-export const steps: Record<number, (doc: Json) => Json> = {};
+/**
+ * steps[n] migrates version n to n + 1.
+ * 1 → 2: version 2 adds optional evaluation fields (verdicts, strengths, flags, schemes); a
+ * version 1 map has none, so it carries over as it is. The step exists so that a file written by
+ * this Warrant is never read by an older one that would drop those fields.
+ */
+export const steps: Record<number, (doc: Json) => Json> = {
+	1: (doc) => ({ ...doc })
+};
 
 export type MigrateResult = { ok: true; doc: Json; from: number } | { ok: false; message: string };
 

@@ -5,9 +5,11 @@
  * file is reported instead of silently dropped.
  */
 import { z } from 'zod';
+import { FLAG_TYPES, QUESTION_IDS, SCHEME_IDS } from './catalogue';
 
 export const FORMAT = 'warrant-map';
-export const CURRENT_VERSION = 1;
+/** 2 adds the reader's evaluation: verdicts, strengths, flags, schemes and critical questions. */
+export const CURRENT_VERSION = 2;
 
 /** Ids are slugs: they end up in URLs and file names, so nothing else is allowed. */
 export const slug = z
@@ -54,6 +56,15 @@ export const QUALIFIERS = [
 	'at most',
 	'at least'
 ] as const;
+export const VERDICTS = ['accepted', 'rejected', 'open'] as const;
+export const STRENGTHS = ['strong', 'moderate', 'weak'] as const;
+
+/** A reasoning issue a reader attaches to a statement or a link. */
+export const flagSchema = z.strictObject({
+	type: z.enum(FLAG_TYPES as [string, ...string[]]),
+	note: text(1000).optional(),
+	author: text(80).optional()
+});
 
 export const anchorSchema = z.strictObject({
 	/** 1 = the first body paragraph of the source. */
@@ -90,7 +101,10 @@ export const nodeSchema = z.strictObject({
 	anchors: z.array(anchorSchema).max(20).optional(),
 	/** Evidence only: what kind of evidence this is. */
 	basis: z.enum(BASES).optional(),
-	figures: z.array(figureSchema).max(20).optional()
+	figures: z.array(figureSchema).max(20).optional(),
+	/** The reader's judgement of the statement itself. */
+	verdict: z.enum(VERDICTS).optional(),
+	flags: z.array(flagSchema).max(20).optional()
 });
 
 export const linkSchema = z.strictObject({
@@ -103,7 +117,20 @@ export const linkSchema = z.strictObject({
 	/** Co-premises: nodes that only support or attack `to` together with `from`. */
 	with: z.array(slug).max(10).optional(),
 	origin: z.enum(ORIGINS),
-	author: text(80).optional()
+	author: text(80).optional(),
+	/** The reader's judgement of how well the reason supports its conclusion. */
+	strength: z.enum(STRENGTHS).optional(),
+	/** The argumentation scheme of the inference (catalogue.ts). */
+	scheme: z.enum(SCHEME_IDS as [string, ...string[]]).optional(),
+	/** Answers to the scheme's critical questions, by question id. */
+	answers: z
+		.record(z.string(), z.enum(['doubted', 'satisfied']))
+		.refine(
+			(r) => Object.keys(r).every((k) => QUESTION_IDS.includes(k)),
+			'names a critical question that does not exist'
+		)
+		.optional(),
+	flags: z.array(flagSchema).max(20).optional()
 });
 
 export const sourceSchema = z.strictObject({
@@ -144,3 +171,6 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 export type Relation = (typeof RELATIONS)[number];
 export type Origin = (typeof ORIGINS)[number];
 export type Basis = (typeof BASES)[number];
+export type Verdict = (typeof VERDICTS)[number];
+export type Strength = (typeof STRENGTHS)[number];
+export type Flag = z.infer<typeof flagSchema>;

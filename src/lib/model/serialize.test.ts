@@ -19,12 +19,12 @@ describe('serializeMap', () => {
 			links: [],
 			nodes: [{ origin: 'source', text: 'T', kind: 'thesis', id: 't' }],
 			source: { title: 'S' },
-			version: 1,
+			version: 2,
 			format: 'warrant-map'
 		};
 		const text = serializeMap(map);
 		expect(text).toBe(
-			'{\n  "format": "warrant-map",\n  "version": 1,\n  "source": {\n    "title": "S"\n  },\n  "nodes": [\n    {\n      "id": "t",\n      "kind": "thesis",\n      "text": "T",\n      "origin": "source"\n    }\n  ],\n  "links": []\n}\n'
+			'{\n  "format": "warrant-map",\n  "version": 2,\n  "source": {\n    "title": "S"\n  },\n  "nodes": [\n    {\n      "id": "t",\n      "kind": "thesis",\n      "text": "T",\n      "origin": "source"\n    }\n  ],\n  "links": []\n}\n'
 		);
 		const back = parseMap(text);
 		expect(back.ok && back.map).toEqual(map);

@@ -5,6 +5,7 @@
 import {
 	anchorSchema,
 	figureSchema,
+	flagSchema,
 	linkSchema,
 	mapSchema,
 	nodeSchema,
@@ -18,7 +19,8 @@ const order = {
 	node: Object.keys(nodeSchema.shape),
 	link: Object.keys(linkSchema.shape),
 	anchor: Object.keys(anchorSchema.shape),
-	figure: Object.keys(figureSchema.shape)
+	figure: Object.keys(figureSchema.shape),
+	flag: Object.keys(flagSchema.shape)
 };
 
 function pick(obj: object, keys: string[]): Record<string, unknown> {
@@ -38,8 +40,18 @@ export function serializeMap(map: ArgumentMap): string {
 		const node = pick(n, order.node);
 		if (n.anchors) node.anchors = n.anchors.map((a) => pick(a, order.anchor));
 		if (n.figures) node.figures = n.figures.map((f) => pick(f, order.figure));
+		if (n.flags) node.flags = n.flags.map((f) => pick(f, order.flag));
 		return node;
 	});
-	doc.links = map.links.map((l) => pick(l, order.link));
+	doc.links = map.links.map((l) => {
+		const link = pick(l, order.link);
+		if (l.flags) link.flags = l.flags.map((f) => pick(f, order.flag));
+		// Answers keyed by question id, in the catalogue's order.
+		if (l.answers)
+			link.answers = Object.fromEntries(
+				Object.entries(l.answers).sort(([a], [b]) => a.localeCompare(b))
+			);
+		return link;
+	});
 	return JSON.stringify(doc, null, 2) + '\n';
 }

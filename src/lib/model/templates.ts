@@ -1,5 +1,5 @@
 /** New maps: from scratch (a thesis and N reasons) or as a copy of another. */
-import type { ArgumentMap, Source } from './schema';
+import { CURRENT_VERSION, type ArgumentMap, type Source } from './schema';
 
 export function templateMap(
 	source: Source,
@@ -12,7 +12,7 @@ export function templateMap(
 	return {
 		$schema: './schema.json',
 		format: 'warrant-map',
-		version: 1,
+		version: CURRENT_VERSION,
 		source,
 		nodes: [
 			{
