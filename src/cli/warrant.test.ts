@@ -131,3 +131,32 @@ describe('the installed command', () => {
 		expect(bad.stderr).not.toMatch(/\n\s+at /);
 	});
 });
+
+describe('warrant evaluate', () => {
+	it('prints every statement’s status and reason as JSON', async () => {
+		const r = await cli('evaluate', MAP);
+		expect(r.code).toBe(0);
+		const json = JSON.parse(r.out);
+		expect(json.thesis).toMatchObject({ id: 'thesis', status: 'holds' });
+		expect(Object.keys(json.nodes)).toHaveLength(73);
+		for (const e of Object.values(json.nodes) as { status: string; reason: string }[]) {
+			expect(['holds', 'defeated', 'open']).toContain(e.status);
+			expect(e.reason.length).toBeGreaterThan(5);
+		}
+		expect(json.findings.unsupported).toContain('thesis-economic-disguise');
+	});
+
+	it('evaluates a reader’s verdicts: rejecting Motive 3’s evidence defeats it', async () => {
+		const doc = JSON.parse(readFileSync(MAP, 'utf8'));
+		for (const l of doc.links.filter((x: { to: string }) => x.to === 'motive-3')) {
+			doc.nodes.find((n: { id: string }) => n.id === l.from).verdict = 'rejected';
+		}
+		const r = await cli('evaluate', file('verdicts.json', JSON.stringify(doc)));
+		const json = JSON.parse(r.out);
+		expect(json.nodes['motive-3']).toMatchObject({
+			status: 'defeated',
+			reason: expect.stringMatching(/none of its reasons stands/)
+		});
+		expect(json.thesis.status).toBe('holds');
+	});
+});

@@ -13,6 +13,7 @@ import {
 	type Problem
 } from '../lib/model';
 import { outlineText } from '../lib/model/outline';
+import { evaluate, findings } from '../lib/model/evaluate';
 
 const USAGE = `usage: warrant <command> <file>
 
@@ -20,6 +21,8 @@ commands:
   validate <file>...  check map files; prints each problem as file:line: JSON path: reason
   outline <file>      print the map as an indented outline
                       (+ supports, - attacks, ~ undercuts, & co-premise)
+  evaluate <file>     print every statement's status (holds, defeated, open) and the
+                      reason for it as JSON (docs/evaluation.md)
   help                this text`;
 
 type Loaded = { ok: true; map: ArgumentMap } | { ok: false; problems: Problem[] };
@@ -96,6 +99,35 @@ export async function run(
 			return 1;
 		}
 		out(outlineText(r.map).trimEnd());
+		return 0;
+	}
+	if (command === 'evaluate') {
+		if (files.length !== 1) {
+			err('warrant evaluate: name exactly one map file\n\n' + USAGE);
+			return 2;
+		}
+		const r = await load(files[0]!);
+		if (!r.ok) {
+			for (const p of r.problems) err(formatProblem(files[0]!, p));
+			return 1;
+		}
+		const e = evaluate(r.map);
+		const thesis = r.map.nodes.find((n) => n.kind === 'thesis')!;
+		const nodes = Object.fromEntries(r.map.nodes.map((n) => [n.id, e.nodes.get(n.id)!]));
+		const links = Object.fromEntries(r.map.links.map((l) => [l.id, e.links.get(l.id)!]));
+		out(
+			JSON.stringify(
+				{
+					file: files[0],
+					thesis: { id: thesis.id, ...e.nodes.get(thesis.id)! },
+					nodes,
+					links,
+					findings: findings(r.map)
+				},
+				null,
+				2
+			)
+		);
 		return 0;
 	}
 	err(`warrant: unknown command "${command}"\n\n${USAGE}`);

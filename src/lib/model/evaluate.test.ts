@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluate, findings, reasonTree, whatIf, type Status } from './evaluate';
+import { parseMap } from './parse';
+import type { ArgumentMap, MapLink, MapNode, Strength, Verdict } from './schema';
+
+/** A tiny map from a compact description: "a>b" supports, "a!b" attacks, "a~l1" undercuts link l1. */
+function build(
+	spec: string[],
+	extra: {
+		verdicts?: Record<string, Verdict>;
+		strengths?: Record<string, Strength>;
+		with?: Record<string, string[]>;
+	} = {}
+): ArgumentMap {
+	const ids = new Set<string>(['t']);
+	const links: MapLink[] = spec.map((s, i) => {
+		const m = /^(\w+)([>!~])(\w+)$/.exec(s)!;
+		const [, from, op, to] = m as unknown as [string, string, string, string];
+		ids.add(from);
+		if (op !== '~') ids.add(to);
+		const relation = op === '>' ? 'supports' : op === '!' ? 'attacks' : 'undercuts';
+		const id = `l${i + 1}`;
+		return {
+			id,
+			from,
+			to,
+			relation,
+			origin: 'reader',
+			...(extra.strengths?.[id] ? { strength: extra.strengths[id] } : {}),
+			...(extra.with?.[id] ? { with: extra.with[id] } : {})
+		};
+	});
+	for (const w of Object.values(extra.with ?? {})) w.forEach((x) => ids.add(x));
+	const nodes: MapNode[] = [...ids].map((id) => ({
+		id,
+		kind: id === 't' ? 'thesis' : 'claim',
+		text: `Statement ${id}`,
+		origin: 'reader',
+		...(extra.verdicts?.[id] ? { verdict: extra.verdicts[id] } : {})
+	}));
+	return { format: 'warrant-map', version: 2, source: { title: 'cases' }, nodes, links };
+}
+const statuses = (map: ArgumentMap, ids: string[]): Record<string, Status> =>
+	Object.fromEntries(ids.map((id) => [id, evaluate(map).nodes.get(id)!.status]));
+
+describe('grounded semantics: the textbook cases', () => {
+	it('an unattacked statement holds; a single attack defeats its target', () => {
+		expect(statuses(build(['b!t']), ['t', 'b'])).toEqual({ t: 'defeated', b: 'holds' });
+		expect(evaluate(build(['b!t'])).nodes.get('t')!.reason).toMatch(
+			/objection “Statement b” stands/
+		);
+	});
+
+	it('reinstatement: a rebuttal defeats the objection and the claim holds again', () => {
+		const map = build(['b!t', 'c!b']);
+		expect(statuses(map, ['t', 'b', 'c'])).toEqual({ t: 'holds', b: 'defeated', c: 'holds' });
+		expect(evaluate(map).nodes.get('t')!.reason).toMatch(/objection is answered/);
+	});
+
+	it('mutual attack leaves both open', () => {
+		const map = build(['a!b', 'b!a']);
+		expect(statuses(map, ['a', 'b'])).toEqual({ a: 'open', b: 'open' });
+		expect(evaluate(map).nodes.get('a')!.reason).toMatch(/attack each other/);
+	});
+
+	it('an odd cycle leaves all three open', () => {
+		expect(statuses(build(['a!b', 'b!c', 'c!a']), ['a', 'b', 'c'])).toEqual({
+			a: 'open',
+			b: 'open',
+			c: 'open'
+		});
+	});
+
+	it('even cycles stay open too, and what they attack is open', () => {
+		expect(statuses(build(['a!b', 'b!a', 'a!t']), ['t'])).toEqual({ t: 'open' });
+	});
+
+	it('an undercut takes away a support without saying its premise is false', () => {
+		const map = build(['e>t', 'u~l1']);
+		expect(statuses(map, ['t', 'e', 'u'])).toEqual({ t: 'defeated', e: 'holds', u: 'holds' });
+		expect(evaluate(map).links.get('l1')!).toMatchObject({
+			status: 'defeated',
+			reason: expect.stringMatching(/undercut by/)
+		});
+		expect(evaluate(map).nodes.get('t')!.reason).toMatch(/is undercut/);
+	});
+
+	it('an undercut of the undercut restores the support', () => {
+		expect(statuses(build(['e>t', 'u~l1', 'v~l2']), ['t'])).toEqual({ t: 'holds' });
+	});
+
+	it('a claim whose only support is rejected falls', () => {
+		const map = build(['e>t'], { verdicts: { e: 'rejected' } });
+		expect(statuses(map, ['t', 'e'])).toEqual({ t: 'defeated', e: 'defeated' });
+		expect(evaluate(map).nodes.get('e')!.reason).toBe('you rejected it');
+		expect(evaluate(map).nodes.get('t')!.reason).toMatch(/none of its reasons stands/);
+	});
+
+	it('a claim with two reasons survives the loss of one', () => {
+		expect(statuses(build(['a>t', 'b>t'], { verdicts: { a: 'rejected' } }), ['t'])).toEqual({
+			t: 'holds'
+		});
+	});
+
+	it('linked premises: rejecting one co-premise breaks the whole argument', () => {
+		const linked = build(['a>t'], { with: { l1: ['h'] } });
+		expect(statuses(linked, ['t'])).toEqual({ t: 'holds' });
+		const broken = build(['a>t'], { with: { l1: ['h'] }, verdicts: { h: 'rejected' } });
+		expect(statuses(broken, ['t', 'a'])).toEqual({ t: 'defeated', a: 'holds' });
+		expect(evaluate(broken).links.get('l1')!.reason).toMatch(/premise .*Statement h.* is defeated/);
+	});
+
+	it('weak support alone leaves a claim open; two weak reasons or one strong suffice', () => {
+		expect(statuses(build(['a>t'], { strengths: { l1: 'weak' } }), ['t'])).toEqual({ t: 'open' });
+		expect(evaluate(build(['a>t'], { strengths: { l1: 'weak' } })).nodes.get('t')!.reason).toMatch(
+			/only standing support is weak/
+		);
+		expect(
+			statuses(build(['a>t', 'b>t'], { strengths: { l1: 'weak', l2: 'weak' } }), ['t'])
+		).toEqual({ t: 'holds' });
+		expect(statuses(build(['a>t'], { strengths: { l1: 'strong' } }), ['t'])).toEqual({
+			t: 'holds'
+		});
+	});
+
+	it('a verdict overrides: accepted holds against an attack, rejected falls despite support', () => {
+		expect(statuses(build(['b!t'], { verdicts: { t: 'accepted' } }), ['t'])).toEqual({
+			t: 'holds'
+		});
+		expect(statuses(build(['a>t'], { verdicts: { t: 'rejected' } }), ['t'])).toEqual({
+			t: 'defeated'
+		});
+		// "open" is no verdict: the graph decides.
+		expect(statuses(build(['b!t'], { verdicts: { t: 'open' } }), ['t'])).toEqual({ t: 'defeated' });
+	});
+
+	it('an attack by an open statement leaves its target open', () => {
+		expect(statuses(build(['a!b', 'b!a', 'a!c']), ['c'])).toEqual({ c: 'open' });
+	});
+});
+
+describe('what follows on the article map', () => {
+	const r = parseMap(readFileSync('arguments/japan-mongolia.map.json', 'utf8'));
+	if (!r.ok) throw new Error('article map');
+	const article = r.map;
+
+	it('as written, with no critique, every statement holds', () => {
+		const e = evaluate(article);
+		expect([...e.nodes.values()].every((x) => x.status === 'holds')).toBe(true);
+	});
+
+	it('what-if: rejecting Motive 3’s only evidence changes Motive 3 and nothing unrelated', () => {
+		const motive3 = article.links.filter((l) => l.to === 'motive-3').map((l) => l.from);
+		const verdicts = Object.fromEntries(motive3.map((id) => [id, 'rejected' as const]));
+		const { changes } = whatIf(article, verdicts);
+		expect(changes.map((c) => c.id)).toContain('motive-3');
+		expect(changes.find((c) => c.id === 'motive-3')).toMatchObject({
+			from: 'holds',
+			to: 'defeated'
+		});
+		// The thesis has other reasons standing.
+		expect(changes.map((c) => c.id)).not.toContain('thesis');
+	});
+
+	it('explains the thesis as a chain of reasons', () => {
+		const tree = reasonTree(article, evaluate(article), 'thesis');
+		expect(tree.status).toBe('holds');
+		expect(tree.children.map((c) => c.name)).toEqual(
+			expect.arrayContaining(['Motive 1', 'Motive 5'])
+		);
+	});
+
+	it('lists claims without reasons and evidence linked to nothing', () => {
+		const f = findings(article);
+		expect(f.unsupported).toEqual(
+			expect.arrayContaining(['thesis-economic-disguise', 'thesis-friend-image'])
+		);
+		expect(f.unsupported).not.toContain('motive-2');
+		expect(f.unlinkedEvidence).toEqual([]);
+		const withLoose = {
+			...article,
+			nodes: [
+				...article.nodes,
+				{ id: 'loose', kind: 'evidence' as const, text: 'x', origin: 'reader' as const }
+			]
+		};
+		expect(findings(withLoose).unlinkedEvidence).toEqual(['loose']);
+	});
+});

@@ -1,0 +1,311 @@
+/**
+ * What still stands: every statement's and every link's status, computed from the graph and
+ * the reader's verdicts and strengths. The semantics is Dung's grounded labelling, extended to
+ * supports and undercuts; docs/evaluation.md states it in full and the tests follow it case by
+ * case. Statuses are never stored.
+ */
+import { indexMap, nodeName, type MapIndex } from './queries';
+import type { ArgumentMap, MapLink, Strength, Verdict } from './schema';
+
+export type Status = 'holds' | 'defeated' | 'open';
+
+export interface Explanation {
+	status: Status;
+	/** One plain sentence. */
+	reason: string;
+	/** The statements and links the reason rests on. */
+	because: string[];
+}
+
+export interface Evaluation {
+	nodes: Map<string, Explanation>;
+	links: Map<string, Explanation>;
+}
+
+/** Weight of a support; a conclusion needs standing support of weight 2 (one moderate reason). */
+export const WEIGHT: Record<Strength, number> = { strong: 3, moderate: 2, weak: 1 };
+export const SUFFICIENT = 2;
+const weight = (l: MapLink) => WEIGHT[l.strength ?? 'moderate'];
+
+type Label = 'in' | 'out' | 'undec';
+const STATUS: Record<Label, Status> = { in: 'holds', out: 'defeated', undec: 'open' };
+
+/**
+ * Evaluate a map. `verdicts` overrides the map's own verdicts (the what-if: "if I rejected
+ * this…"); a value of undefined removes a verdict.
+ */
+export function evaluate(
+	map: ArgumentMap,
+	verdicts: Record<string, Verdict | undefined> = {}
+): Evaluation {
+	const index = indexMap(map);
+	const verdictOf = (id: string): Verdict | undefined =>
+		id in verdicts ? verdicts[id] : index.node.get(id)?.verdict;
+	const node = new Map<string, Label>();
+	const link = new Map<string, Label>();
+
+	// Fixed by the reader: accepted holds, rejected is defeated. "open" leaves it to the graph.
+	for (const n of map.nodes) {
+		const v = verdictOf(n.id);
+		if (v === 'accepted') node.set(n.id, 'in');
+		else if (v === 'rejected') node.set(n.id, 'out');
+	}
+
+	const undercutsOf = (linkId: string) =>
+		(index.incoming.get(linkId) ?? []).filter((l) => l.relation === 'undercuts');
+	const attacksOn = (id: string) =>
+		(index.incoming.get(id) ?? []).filter((l) => l.relation === 'attacks');
+	const supportsOf = (id: string) =>
+		(index.incoming.get(id) ?? []).filter((l) => l.relation === 'supports');
+
+	/** A link is in force when all its premises hold and nothing that undercuts it is in force. */
+	function linkLabel(l: MapLink): Label | undefined {
+		const premises = [l.from, ...(l.with ?? [])].map((p) => node.get(p));
+		const cuts = undercutsOf(l.id).map((u) => link.get(u.id));
+		if (premises.includes('out') || cuts.includes('in')) return 'out';
+		if (premises.every((p) => p === 'in') && cuts.every((c) => c === 'out')) return 'in';
+		return undefined;
+	}
+
+	function nodeLabel(id: string): Label | undefined {
+		const attacks = attacksOn(id).map((l) => link.get(l.id));
+		if (attacks.includes('in')) return 'out';
+		const supports = supportsOf(id);
+		if (supports.length > 0 && supports.every((l) => link.get(l.id) === 'out')) return 'out';
+		if (!attacks.every((a) => a === 'out')) return undefined;
+		if (supports.length === 0) return 'in';
+		const standing = supports
+			.filter((l) => link.get(l.id) === 'in')
+			.reduce((sum, l) => sum + weight(l), 0);
+		return standing >= SUFFICIENT ? 'in' : undefined;
+	}
+
+	// The least fixed point: label only what is settled, repeat until nothing changes. What is
+	// left is neither established nor refuted: open (odd cycles, mutual attacks, weak support).
+	for (let changed = true; changed;) {
+		changed = false;
+		for (const l of map.links) {
+			if (link.has(l.id)) continue;
+			const label = linkLabel(l);
+			if (label) {
+				link.set(l.id, label);
+				changed = true;
+			}
+		}
+		for (const n of map.nodes) {
+			if (node.has(n.id)) continue;
+			const label = nodeLabel(n.id);
+			if (label) {
+				node.set(n.id, label);
+				changed = true;
+			}
+		}
+	}
+
+	const result: Evaluation = { nodes: new Map(), links: new Map() };
+	const nodeStatus = (id: string) => STATUS[node.get(id) ?? 'undec'];
+	const linkStatus = (id: string) => STATUS[link.get(id) ?? 'undec'];
+	for (const l of map.links) result.links.set(l.id, explainLink(index, l, nodeStatus, linkStatus));
+	for (const n of map.nodes)
+		result.nodes.set(n.id, explainNode(index, n.id, verdictOf(n.id), nodeStatus, linkStatus));
+	return result;
+}
+
+function quoteName(index: MapIndex, id: string): string {
+	const n = index.node.get(id);
+	if (!n) return id;
+	const text = n.text.length > 60 ? `${n.text.slice(0, 57)}…` : n.text;
+	return n.label ?? `“${text}”`;
+}
+
+function explainLink(
+	index: MapIndex,
+	l: MapLink,
+	nodeStatus: (id: string) => Status,
+	linkStatus: (id: string) => Status
+): Explanation {
+	const status = linkStatus(l.id);
+	const premises = [l.from, ...(l.with ?? [])];
+	const cuts = (index.incoming.get(l.id) ?? []).filter((u) => u.relation === 'undercuts');
+	if (status === 'defeated') {
+		const cut = cuts.find((u) => linkStatus(u.id) === 'holds');
+		if (cut)
+			return {
+				status,
+				reason: `undercut by ${quoteName(index, cut.from)}`,
+				because: [cut.from, cut.id]
+			};
+		const fallen = premises.filter((p) => nodeStatus(p) === 'defeated');
+		return {
+			status,
+			reason: `its premise ${fallen.map((p) => quoteName(index, p)).join(' and ')} is defeated`,
+			because: fallen
+		};
+	}
+	if (status === 'holds')
+		return { status, reason: 'its premises hold and nothing undercuts it', because: premises };
+	const open = premises.filter((p) => nodeStatus(p) === 'open');
+	const openCuts = cuts.filter((u) => linkStatus(u.id) === 'open');
+	return {
+		status,
+		reason: openCuts.length
+			? `an undercut by ${quoteName(index, openCuts[0]!.from)} is itself open`
+			: `its premise ${open.map((p) => quoteName(index, p)).join(' and ')} is open`,
+		because: [...open, ...openCuts.map((u) => u.from)]
+	};
+}
+
+function explainNode(
+	index: MapIndex,
+	id: string,
+	verdict: Verdict | undefined,
+	nodeStatus: (id: string) => Status,
+	linkStatus: (id: string) => Status
+): Explanation {
+	const status = nodeStatus(id);
+	if (verdict === 'accepted') return { status, reason: 'you accepted it', because: [] };
+	if (verdict === 'rejected') return { status, reason: 'you rejected it', because: [] };
+	const incoming = index.incoming.get(id) ?? [];
+	const attacks = incoming.filter((l) => l.relation === 'attacks');
+	const supports = incoming.filter((l) => l.relation === 'supports');
+	const answered = attacks.filter((l) => linkStatus(l.id) === 'defeated');
+	const answeredText = answered.length
+		? `; ${answered.length === 1 ? 'its objection' : `its ${answered.length} objections`} ${answered.length === 1 ? 'is' : 'are'} answered`
+		: '';
+
+	if (status === 'defeated') {
+		const standing = attacks.find((l) => linkStatus(l.id) === 'holds');
+		if (standing)
+			return {
+				status,
+				reason: `the objection ${quoteName(index, standing.from)} stands`,
+				because: [standing.from]
+			};
+		const why = supports.map((l) => {
+			const cut = (index.incoming.get(l.id) ?? []).find(
+				(u) => u.relation === 'undercuts' && linkStatus(u.id) === 'holds'
+			);
+			return cut ? `${quoteName(index, l.from)} is undercut` : `${quoteName(index, l.from)} fell`;
+		});
+		return {
+			status,
+			reason: `none of its reasons stands: ${why.join('; ')}`,
+			because: supports.map((l) => l.from)
+		};
+	}
+	if (status === 'holds') {
+		if (supports.length === 0) {
+			return {
+				status,
+				reason: `nothing stands against it, so it is taken as given until challenged${answeredText}`,
+				because: answered.map((l) => l.from)
+			};
+		}
+		const standing = supports.filter((l) => linkStatus(l.id) === 'holds');
+		const list = standing.map(
+			(l) => `${quoteName(index, l.from)}${l.strength ? ` (${l.strength})` : ''}`
+		);
+		return {
+			status,
+			reason: `supported by ${list.join(', ')}${answeredText}`,
+			because: [...standing.map((l) => l.from), ...answered.map((l) => l.from)]
+		};
+	}
+	// Open: say what keeps it undecided.
+	const openAttack = attacks.find((l) => linkStatus(l.id) === 'open');
+	if (openAttack) {
+		const attacker = openAttack.from;
+		const mutual = (index.incoming.get(attacker) ?? []).some(
+			(l) => l.relation === 'attacks' && l.from === id
+		);
+		return {
+			status,
+			reason: mutual
+				? `it and ${quoteName(index, attacker)} attack each other and neither is settled`
+				: `the objection ${quoteName(index, attacker)} is itself open`,
+			because: [attacker]
+		};
+	}
+	const standing = supports.filter((l) => linkStatus(l.id) === 'holds');
+	const openSupports = supports.filter((l) => linkStatus(l.id) === 'open');
+	if (openSupports.length === 0 && standing.length > 0) {
+		return {
+			status,
+			reason: `its only standing support is weak: ${standing.map((l) => quoteName(index, l.from)).join(', ')}`,
+			because: standing.map((l) => l.from)
+		};
+	}
+	return {
+		status,
+		reason: `its reasons are not settled: ${openSupports.map((l) => quoteName(index, l.from)).join(', ')} ${openSupports.length === 1 ? 'is' : 'are'} open`,
+		because: openSupports.map((l) => l.from)
+	};
+}
+
+/** The statements whose status would change if the given verdicts were set: the what-if. */
+export function whatIf(
+	map: ArgumentMap,
+	verdicts: Record<string, Verdict | undefined>,
+	before = evaluate(map)
+) {
+	const after = evaluate(map, verdicts);
+	const changes: { id: string; from: Status; to: Status }[] = [];
+	for (const [id, e] of after.nodes) {
+		const was = before.nodes.get(id)!.status;
+		if (was !== e.status) changes.push({ id, from: was, to: e.status });
+	}
+	return { after, changes };
+}
+
+export interface ReasonTree {
+	id: string;
+	name: string;
+	status: Status;
+	reason: string;
+	children: ReasonTree[];
+}
+
+/** The chain of reasons behind a status, as a tree, each statement explained once. */
+export function reasonTree(
+	map: ArgumentMap,
+	evaluation: Evaluation,
+	id: string,
+	depth = 4
+): ReasonTree {
+	const index = indexMap(map);
+	const seen = new Set<string>();
+	const build = (nid: string, d: number): ReasonTree => {
+		seen.add(nid);
+		const e = evaluation.nodes.get(nid)!;
+		const n = index.node.get(nid)!;
+		const children =
+			d <= 0
+				? []
+				: e.because.filter((b) => index.node.has(b) && !seen.has(b)).map((b) => build(b, d - 1));
+		return { id: nid, name: nodeName(n), status: e.status, reason: e.reason, children };
+	};
+	return build(id, depth);
+}
+
+export interface Findings {
+	/** Claims nobody gave a reason for. */
+	unsupported: string[];
+	/** Evidence that supports or attacks nothing. */
+	unlinkedEvidence: string[];
+}
+
+export function findings(map: ArgumentMap): Findings {
+	const index = indexMap(map);
+	return {
+		unsupported: map.nodes
+			.filter(
+				(n) =>
+					(n.kind === 'claim' || n.kind === 'thesis') &&
+					!(index.incoming.get(n.id) ?? []).some((l) => l.relation === 'supports')
+			)
+			.map((n) => n.id),
+		unlinkedEvidence: map.nodes
+			.filter((n) => n.kind === 'evidence' && !(index.outgoing.get(n.id) ?? []).length)
+			.map((n) => n.id)
+	};
+}
