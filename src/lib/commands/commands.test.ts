@@ -228,3 +228,53 @@ describe('link removal and field edits', () => {
 		);
 	});
 });
+
+describe('evaluation edits', () => {
+	it('sets and clears verdicts, strengths and schemes, each undoable', async () => {
+		const { setVerdict, updateLinkFields } = await import('./intents');
+		roundTrip(small, command(setVerdict(small, 'e1', 'rejected')), (m) =>
+			expect(m.nodes[2]!.verdict).toBe('rejected')
+		);
+		expect(setVerdict(small, 'e1', undefined)).toMatchObject({ ok: false, reason: 'unchanged' });
+		roundTrip(
+			small,
+			command(updateLinkFields(small, 'l2', { strength: 'weak', scheme: 'sign' }, 'strength')),
+			(m) => expect(m.links[1]).toMatchObject({ strength: 'weak', scheme: 'sign' })
+		);
+		roundTrip(
+			small,
+			command(
+				updateLinkFields(small, 'l1', { flags: [{ type: 'causal-leap', note: 'why' }] }, 'flags')
+			),
+			(m) => expect(m.links[0]!.flags).toEqual([{ type: 'causal-leap', note: 'why' }])
+		);
+		// An unknown flag or scheme is refused by the schema.
+		expect(apply(small, { type: 'updateLink', id: 'l1', patch: { scheme: 'astrology' } }).ok).toBe(
+			false
+		);
+		expect(
+			apply(small, { type: 'updateNode', id: 'c1', patch: { flags: [{ type: 'rude' }] } }).ok
+		).toBe(false);
+	});
+
+	it('raises a critical question as an objection to the premise or an undercut of the step', async () => {
+		const { raiseDoubt } = await import('./intents');
+		const premise = raiseDoubt(small, 'l2', {
+			id: 'sign-1',
+			attacks: 'premise',
+			doubt: 'The facts may be wrong:'
+		});
+		roundTrip(small, command(premise), (m) => {
+			expect(m.links.at(-1)).toMatchObject({ to: 'e1', relation: 'attacks' });
+			expect(m.links[1]!.answers).toEqual({ 'sign-1': 'doubted' });
+		});
+		const step = raiseDoubt(small, 'l2', {
+			id: 'sign-2',
+			attacks: 'inference',
+			doubt: 'Other explanations exist:'
+		});
+		roundTrip(small, command(step), (m) =>
+			expect(m.links.at(-1)).toMatchObject({ to: 'l2', relation: 'undercuts' })
+		);
+	});
+});

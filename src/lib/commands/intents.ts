@@ -299,3 +299,89 @@ export function updateFields(
 	if (same) return { ok: false, reason: 'unchanged' };
 	return { ok: true, label: `Edit ${what}`, command: { type: 'updateNode', id, patch } };
 }
+
+/** Set or clear the reader's verdict on a statement. */
+export function setVerdict(
+	map: ArgumentMap,
+	id: string,
+	verdict: import('../model/schema').Verdict | undefined
+): Built {
+	const node = map.nodes.find((n) => n.id === id);
+	if (!node) return { ok: false, reason: `there is no statement "${id}"` };
+	if (node.verdict === verdict) return { ok: false, reason: 'unchanged' };
+	return {
+		ok: true,
+		label: verdict ? `Mark ${verdict}` : 'Clear verdict',
+		command: { type: 'updateNode', id, patch: { verdict } }
+	};
+}
+
+/** Set fields of a link: strength, scheme, answers, flags. */
+export function updateLinkFields(
+	map: ArgumentMap,
+	id: string,
+	patch: import('./commands').LinkPatch,
+	what: string
+): Built {
+	const link = map.links.find((l) => l.id === id);
+	if (!link) return { ok: false, reason: `there is no link "${id}"` };
+	const same = Object.entries(patch).every(
+		([k, v]) => JSON.stringify((link as Record<string, unknown>)[k]) === JSON.stringify(v)
+	);
+	if (same) return { ok: false, reason: 'unchanged' };
+	return { ok: true, label: `Edit ${what}`, command: { type: 'updateLink', id, patch } };
+}
+
+/**
+ * Raise a critical question as a doubt: a new statement, pre-filled with the question's doubt,
+ * that attacks the premise (an objection) or the inference (an undercut), and the question
+ * marked as doubted on the link.
+ */
+export function raiseDoubt(
+	map: ArgumentMap,
+	linkId: string,
+	question: { id: string; attacks: 'premise' | 'inference'; doubt: string },
+	author?: string
+): Built {
+	const link = map.links.find((l) => l.id === linkId);
+	if (!link || link.relation === 'undercuts')
+		return { ok: false, reason: 'critical questions belong to a reason and its conclusion' };
+	const id = newId(map, question.attacks === 'premise' ? 'objection' : 'undercut');
+	const node: MapNode = {
+		id,
+		kind: 'claim',
+		text: question.doubt.trim(),
+		origin: 'reader',
+		...(author ? { author } : {})
+	};
+	const withNode = { ...map, nodes: [...map.nodes, node] };
+	const attack: MapLink = {
+		id: newId(withNode, 'link'),
+		from: id,
+		to: question.attacks === 'premise' ? link.from : link.id,
+		relation: question.attacks === 'premise' ? 'attacks' : 'undercuts',
+		origin: 'reader',
+		...(author ? { author } : {})
+	};
+	return {
+		ok: true,
+		nodeId: id,
+		label:
+			question.attacks === 'premise' ? 'Raise a doubt (objection)' : 'Raise a doubt (undercut)',
+		command: {
+			type: 'batch',
+			commands: [
+				{
+					type: 'insert',
+					nodes: [{ at: map.nodes.length, node }],
+					links: [{ at: map.links.length, link: attack }]
+				},
+				{
+					type: 'updateLink',
+					id: link.id,
+					patch: { answers: { ...(link.answers ?? {}), [question.id]: 'doubted' } }
+				}
+			]
+		}
+	};
+}

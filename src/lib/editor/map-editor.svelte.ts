@@ -11,6 +11,9 @@ import { childrenOf, indexMap, parentOf, type MapIndex } from '../model/queries'
 import type { ArgumentMap } from '../model/schema';
 import type { MapLayout } from '../layout/types';
 import type { LayoutClient } from '../layout/client';
+import { evaluate, whatIf, type Evaluation, type Status } from '../model/evaluate';
+import { asWritten, type Layer } from '../model/layers';
+import type { Verdict } from '../model/schema';
 
 export type SaveState =
 	| { kind: 'saved' }
@@ -30,6 +33,22 @@ export class MapEditor {
 	layout = $state.raw<MapLayout>() as MapLayout;
 	selected = $state<string | undefined>(undefined);
 	index: MapIndex = $derived(indexMap(this.map));
+	/** Which layer is shown: the source alone, with the reader's critique, or the critique emphasised. */
+	layer = $state<Layer>('critique');
+	/** The map as shown: "As written" hides everything a reader added. */
+	shown: ArgumentMap = $derived(this.layer === 'written' ? asWritten(this.map) : this.map);
+	shownIndex: MapIndex = $derived(this.layer === 'written' ? indexMap(this.shown) : this.index);
+	/** Every statement's status under the reader's verdicts (docs/evaluation.md). */
+	evaluation: Evaluation = $derived(evaluate(this.map));
+	/** A verdict being considered: what would change, shown on the map before it is applied. */
+	preview = $state<
+		| {
+				id: string;
+				verdict: Verdict | undefined;
+				changes: { id: string; from: Status; to: Status }[];
+		  }
+		| undefined
+	>(undefined);
 	/** Claims whose evidence column is folded to a count. */
 	collapsed = $state.raw<string[]>([]);
 	/** Set while a layout is being computed; a layout failure is kept as a sentence. */
@@ -78,7 +97,7 @@ export class MapEditor {
 	async relayout() {
 		if (!this.client) return;
 		this.layingOut = true;
-		const r = await this.client.layout(this.map, { collapsed: this.collapsed });
+		const r = await this.client.layout(this.shown, { collapsed: this.collapsed });
 		if (r.ok) {
 			this.layout = r.layout;
 			this.layoutError = undefined;
@@ -103,7 +122,20 @@ export class MapEditor {
 	}
 
 	select(id: string | undefined) {
-		this.selected = id && this.index.node.has(id) ? id : undefined;
+		this.selected = id && this.shownIndex.node.has(id) ? id : undefined;
+	}
+
+	setLayer(layer: Layer) {
+		if (this.layer === layer) return;
+		this.layer = layer;
+		if (this.selected && !this.shownIndex.node.has(this.selected)) this.selected = undefined;
+		void this.relayout();
+	}
+
+	/** Show what setting `verdict` on `id` would change, without changing anything. */
+	previewVerdict(id: string, verdict: Verdict | undefined) {
+		const { changes } = whatIf(this.map, { [id]: verdict }, this.evaluation);
+		this.preview = { id, verdict, changes };
 	}
 
 	/** Where an arrow key leads from `id` along the map's structure, or undefined. */
@@ -171,10 +203,11 @@ export class MapEditor {
 
 	private changed(map: ArgumentMap) {
 		this.map = map;
+		this.preview = undefined;
 		this.version++;
 		this.undoLabel = this.history.undoLabel;
 		this.redoLabel = this.history.redoLabel;
-		if (this.selected && !this.index.node.has(this.selected)) this.selected = undefined;
+		if (this.selected && !this.shownIndex.node.has(this.selected)) this.selected = undefined;
 		if (this.save.kind === 'saved') this.save = { kind: 'unsaved' };
 		void this.drafts?.save(this.mapId, this.etag, map);
 		void this.relayout();

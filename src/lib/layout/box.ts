@@ -17,7 +17,9 @@ export const BOX = {
 	chip: { size: 11, weight: 600, lineHeight: 18 } satisfies TextStyle,
 	chipPadX: 6,
 	chipGap: 4,
-	chipTop: 6
+	chipTop: 6,
+	/** Room kept at the right of the header row for the status mark. */
+	marks: 70
 } as const;
 
 export interface TextLine {
@@ -62,7 +64,7 @@ export function measureBox(
 	const inner = width - 2 * BOX.pad;
 	let y = BOX.pad;
 	const headerStyle = BOX.header;
-	const headerLabel = fitText(nodeName(node), inner, headerStyle);
+	const headerLabel = fitText(nodeName(node), inner - BOX.marks, headerStyle);
 	const header: TextLine = {
 		text: headerLabel,
 		x: BOX.pad,

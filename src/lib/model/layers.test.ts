@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkIntegrity } from './integrity';
+import { asWritten, hasReaderLayer } from './layers';
+import { parseMap } from './parse';
+import type { ArgumentMap } from './schema';
+
+const load = (f: string): ArgumentMap => {
+	const r = parseMap(readFileSync(f, 'utf8'));
+	if (!r.ok) throw new Error(f);
+	return r.map;
+};
+
+describe('As written', () => {
+	it('is the article map itself when nothing was added', () => {
+		const m = load('arguments/japan-mongolia.map.json');
+		expect(asWritten(m)).toEqual(m);
+		expect(hasReaderLayer(m)).toBe(false);
+	});
+
+	it('takes away reader statements, their links, undercuts of those links and the reader’s evaluation', () => {
+		const m = load('tests/fixtures/small.map.json');
+		const withMore: ArgumentMap = {
+			...m,
+			nodes: [
+				...m.nodes.map((n) =>
+					n.id === 'c1'
+						? { ...n, verdict: 'rejected' as const, flags: [{ type: 'evidence-gap' }] }
+						: n
+				),
+				{ id: 'h', kind: 'assumption', text: 'Hidden.', origin: 'reader' }
+			],
+			links: m.links.map((l) =>
+				l.id === 'l1' ? { ...l, strength: 'weak' as const, with: ['h'], scheme: 'motive' } : l
+			)
+		};
+		expect(hasReaderLayer(withMore)).toBe(true);
+		const w = asWritten(withMore);
+		expect(w.nodes.map((n) => n.id)).toEqual(['t', 'c1', 'e1']);
+		expect(w.links.map((l) => l.id)).toEqual(['l1', 'l2']);
+		expect(w.nodes[1]).not.toHaveProperty('verdict');
+		expect(w.nodes[1]).not.toHaveProperty('flags');
+		expect(w.links[0]).toEqual({
+			id: 'l1',
+			from: 'c1',
+			to: 't',
+			relation: 'supports',
+			origin: 'source'
+		});
+		expect(checkIntegrity(w)).toEqual([]);
+	});
+});
