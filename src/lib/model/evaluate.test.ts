@@ -48,7 +48,7 @@ describe('grounded semantics: the textbook cases', () => {
 	it('an unattacked statement holds; a single attack defeats its target', () => {
 		expect(statuses(build(['b!t']), ['t', 'b'])).toEqual({ t: 'defeated', b: 'holds' });
 		expect(evaluate(build(['b!t'])).nodes.get('t')!.reason).toMatch(
-			/objection “Statement b” stands/
+			/attacked by “Statement b”, which stands/
 		);
 	});
 
@@ -131,8 +131,12 @@ describe('grounded semantics: the textbook cases', () => {
 		expect(statuses(build(['a>t'], { verdicts: { t: 'rejected' } }), ['t'])).toEqual({
 			t: 'defeated'
 		});
-		// "open" is no verdict: the graph decides.
-		expect(statuses(build(['b!t'], { verdicts: { t: 'open' } }), ['t'])).toEqual({ t: 'defeated' });
+		// "open" is undecided: it stays open, and so does what it alone would settle.
+		expect(statuses(build(['b!t'], { verdicts: { b: 'open' } }), ['t', 'b'])).toEqual({
+			t: 'open',
+			b: 'open'
+		});
+		expect(statuses(build(['a>t'], { verdicts: { t: 'open' } }), ['t'])).toEqual({ t: 'open' });
 	});
 
 	it('an attack by an open statement leaves its target open', () => {

@@ -44,11 +44,14 @@ export function evaluate(
 	const node = new Map<string, Label>();
 	const link = new Map<string, Label>();
 
-	// Fixed by the reader: accepted holds, rejected is defeated. "open" leaves it to the graph.
+	// Fixed by the reader: accepted holds, rejected is defeated, open stays undecided. Statements
+	// with no verdict are left to the graph.
+	const fixed = new Set<string>();
 	for (const n of map.nodes) {
 		const v = verdictOf(n.id);
 		if (v === 'accepted') node.set(n.id, 'in');
 		else if (v === 'rejected') node.set(n.id, 'out');
+		if (v) fixed.add(n.id);
 	}
 
 	const undercutsOf = (linkId: string) =>
@@ -93,7 +96,7 @@ export function evaluate(
 			}
 		}
 		for (const n of map.nodes) {
-			if (node.has(n.id)) continue;
+			if (node.has(n.id) || fixed.has(n.id)) continue;
 			const label = nodeLabel(n.id);
 			if (label) {
 				node.set(n.id, label);
@@ -165,6 +168,7 @@ function explainNode(
 	const status = nodeStatus(id);
 	if (verdict === 'accepted') return { status, reason: 'you accepted it', because: [] };
 	if (verdict === 'rejected') return { status, reason: 'you rejected it', because: [] };
+	if (verdict === 'open') return { status, reason: 'you marked it open: undecided', because: [] };
 	const incoming = index.incoming.get(id) ?? [];
 	const attacks = incoming.filter((l) => l.relation === 'attacks');
 	const supports = incoming.filter((l) => l.relation === 'supports');
@@ -178,7 +182,7 @@ function explainNode(
 		if (standing)
 			return {
 				status,
-				reason: `the objection ${quoteName(index, standing.from)} stands`,
+				reason: `attacked by ${quoteName(index, standing.from)}, which stands`,
 				because: [standing.from]
 			};
 		const why = supports.map((l) => {
@@ -222,7 +226,7 @@ function explainNode(
 			status,
 			reason: mutual
 				? `it and ${quoteName(index, attacker)} attack each other and neither is settled`
-				: `the objection ${quoteName(index, attacker)} is itself open`,
+				: `attacked by ${quoteName(index, attacker)}, which is itself open`,
 			because: [attacker]
 		};
 	}
@@ -235,10 +239,15 @@ function explainNode(
 			because: standing.map((l) => l.from)
 		};
 	}
+	// Say why each undecided reason is undecided: its premise, a co-premise or an undercut.
+	const why = openSupports.map(
+		(l) =>
+			`the step from ${quoteName(index, l.from)} is open: ${explainLink(index, l, nodeStatus, linkStatus).reason}`
+	);
 	return {
 		status,
-		reason: `its reasons are not settled: ${openSupports.map((l) => quoteName(index, l.from)).join(', ')} ${openSupports.length === 1 ? 'is' : 'are'} open`,
-		because: openSupports.map((l) => l.from)
+		reason: why.join('; '),
+		because: openSupports.flatMap((l) => explainLink(index, l, nodeStatus, linkStatus).because)
 	};
 }
 
