@@ -10,7 +10,9 @@ const dir = process.env.E2E_ARGUMENTS_DIR!;
 const fileOf = (id: string) => JSON.parse(readFileSync(join(dir, `${id}.map.json`), 'utf8'));
 
 let mapId: string;
-test.beforeEach(async ({ request }, info) => {
+test.beforeEach(async ({ request, context }, info) => {
+	// The reader's name is asked once per browser; these tests are about editing, not that.
+	await context.addInitScript(() => localStorage.setItem('warrant.author', 'Tester'));
 	mapId = `edit-${info.workerIndex}-${Date.now().toString(36)}`;
 	const r = await request.post('/api/maps', { data: { id: mapId, from: 'japan-mongolia' } });
 	expect(r.status()).toBe(201);
@@ -168,6 +170,7 @@ test('undercut, delete with undo, the shortcut sheet and the context menu', asyn
 	);
 
 	// The context menu offers the same actions, by mouse or by keyboard.
+	await selectByKeyboard(page, 'Motive 4');
 	await page.getByRole('button', { name: /^Motive 4:/ }).click({ button: 'right' });
 	const menu = page.getByRole('menu', { name: /Actions on Motive 4/ });
 	await expect(menu).toBeVisible();
