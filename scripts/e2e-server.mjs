@@ -36,6 +36,8 @@ cpSync(brokenFixture, join(dir, 'broken-example.map.json'));
 const env = {
 	...process.env,
 	WARRANT_ARGUMENTS_DIR: dir,
+	// As scripts/start.mjs: room for maps up to their 5 MB limit.
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '6M',
 	PORT: process.env.PORT || '4173',
 	HOST: process.env.HOST || '127.0.0.1'
 };

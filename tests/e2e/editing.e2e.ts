@@ -186,3 +186,36 @@ test('undercut, delete with undo, the shortcut sheet and the context menu', asyn
 	await page.keyboard.press('Escape');
 	await expect(sheet).toHaveCount(0);
 });
+
+test('a large map (over the server’s default 512 KB body limit) saves, an oversize one gets 413', async ({
+	request
+}) => {
+	const current = await request.get(`/api/maps/${mapId}`);
+	const map = await current.json();
+	const filler =
+		'A long reader note that pads the map so that its saved file grows well past half a megabyte in size. '
+			.repeat(3)
+			.trim();
+	for (let i = 0; i < 2500; i++) {
+		map.nodes.push({ id: `pad-${i}`, kind: 'evidence', text: filler, origin: 'reader' });
+		map.links.push({
+			id: `pad-link-${i}`,
+			from: `pad-${i}`,
+			to: 'motive-2',
+			relation: 'supports',
+			origin: 'reader'
+		});
+	}
+	const body = JSON.stringify(map);
+	expect(body.length).toBeGreaterThan(700 * 1024);
+	const ok = await request.put(`/api/maps/${mapId}`, {
+		data: body,
+		headers: { 'Content-Type': 'application/json', 'If-Match': current.headers()['etag']! }
+	});
+	expect(ok.status()).toBe(200);
+	const huge = await request.put(`/api/maps/${mapId}`, {
+		data: JSON.stringify({ ...map, title: 'x'.repeat(10) }) + ' '.repeat(7 * 1024 * 1024),
+		headers: { 'Content-Type': 'application/json', 'If-Match': '*' }
+	});
+	expect(huge.status()).toBe(413);
+});
