@@ -229,17 +229,11 @@ export function deleteNode(map: ArgumentMap, id: string): Built {
 	if (!node) return { ok: false, reason: `there is no statement "${id}"` };
 	if (node.kind === 'thesis')
 		return { ok: false, reason: 'the thesis cannot be deleted; edit its text instead' };
-	const drop = new Set(map.links.filter((l) => l.from === id || l.to === id).map((l) => l.id));
-	// Undercuts of dropped links go too, and undercuts of those.
-	for (let grew = true; grew;) {
-		grew = false;
-		for (const l of map.links) {
-			if (l.relation === 'undercuts' && drop.has(l.to) && !drop.has(l.id)) {
-				drop.add(l.id);
-				grew = true;
-			}
-		}
-	}
+	// Its links go, with undercuts of them and undercuts of those.
+	const drop = withUndercuts(
+		map,
+		map.links.filter((l) => l.from === id || l.to === id).map((l) => l.id)
+	);
 	const commands: Command[] = map.links
 		.filter((l) => !drop.has(l.id) && l.with?.includes(id))
 		.map((l) => {
@@ -263,11 +257,9 @@ export function editText(map: ArgumentMap, id: string, text: string): Built {
 	return { ok: true, label: 'Edit text', command: { type: 'updateNode', id, patch: { text: t } } };
 }
 
-/** Remove one link (and whatever undercuts it); the statements stay. */
-export function removeLink(map: ArgumentMap, linkId: string): Built {
-	if (!map.links.some((l) => l.id === linkId))
-		return { ok: false, reason: `there is no link "${linkId}"` };
-	const drop = new Set([linkId]);
+/** These links, plus every undercut of them, and undercuts of those: what goes when they go. */
+function withUndercuts(map: ArgumentMap, links: string[]): Set<string> {
+	const drop = new Set(links);
 	for (let grew = true; grew;) {
 		grew = false;
 		for (const l of map.links) {
@@ -277,11 +269,26 @@ export function removeLink(map: ArgumentMap, linkId: string): Built {
 			}
 		}
 	}
+	return drop;
+}
+
+/** Remove one link (and whatever undercuts it); the statements stay. */
+export function removeLink(map: ArgumentMap, linkId: string): Built {
+	if (!map.links.some((l) => l.id === linkId))
+		return { ok: false, reason: `there is no link "${linkId}"` };
+	const drop = withUndercuts(map, [linkId]);
 	return {
 		ok: true,
 		label: 'Remove link',
 		command: { type: 'remove', nodes: [], links: [...drop] }
 	};
+}
+
+/** True when every field of `patch` already has that value: nothing to record as a step. */
+function unchanged(item: object, patch: object): boolean {
+	return Object.entries(patch).every(
+		([k, v]) => JSON.stringify((item as Record<string, unknown>)[k]) === JSON.stringify(v)
+	);
 }
 
 /** Set fields of a statement (label, kind, basis, figures, anchors…). */
@@ -293,10 +300,7 @@ export function updateFields(
 ): Built {
 	const node = map.nodes.find((n) => n.id === id);
 	if (!node) return { ok: false, reason: `there is no statement "${id}"` };
-	const same = Object.entries(patch).every(
-		([k, v]) => JSON.stringify((node as Record<string, unknown>)[k]) === JSON.stringify(v)
-	);
-	if (same) return { ok: false, reason: 'unchanged' };
+	if (unchanged(node, patch)) return { ok: false, reason: 'unchanged' };
 	return { ok: true, label: `Edit ${what}`, command: { type: 'updateNode', id, patch } };
 }
 
@@ -325,10 +329,7 @@ export function updateLinkFields(
 ): Built {
 	const link = map.links.find((l) => l.id === id);
 	if (!link) return { ok: false, reason: `there is no link "${id}"` };
-	const same = Object.entries(patch).every(
-		([k, v]) => JSON.stringify((link as Record<string, unknown>)[k]) === JSON.stringify(v)
-	);
-	if (same) return { ok: false, reason: 'unchanged' };
+	if (unchanged(link, patch)) return { ok: false, reason: 'unchanged' };
 	return { ok: true, label: `Edit ${what}`, command: { type: 'updateLink', id, patch } };
 }
 

@@ -212,27 +212,18 @@ export type SaveResult =
 			etag?: string;
 	  };
 
-/**
- * Save a map over an existing file. `ifMatch` must be the ETag the client last saw: a save
- * based on an older version is refused (412) rather than overwriting someone's work.
- */
-export async function saveMap(
+/** What every write checks first: the id, the map (schema and integrity) and its size. */
+function prepare(
 	id: string,
-	value: unknown,
-	ifMatch: string | null
-): Promise<SaveResult> {
-	if (!isMapId(id))
+	value: unknown
+): { ok: true; text: string } | (SaveResult & { ok: false }) {
+	if (!isMapId(id)) {
 		return {
 			ok: false,
 			status: 400,
 			message: 'a map id is a slug: lower-case letters, digits and single hyphens'
 		};
-	if (!ifMatch)
-		return {
-			ok: false,
-			status: 428,
-			message: 'a save must say which version it replaces (If-Match)'
-		};
+	}
 	const valid = validateMap(value);
 	if (!valid.ok)
 		return { ok: false, status: 422, message: 'the map is not valid', problems: valid.problems };
@@ -244,6 +235,28 @@ export async function saveMap(
 			message: `a map may be at most ${MAX_MAP_BYTES / 1048576} MB`
 		};
 	}
+	return { ok: true, text };
+}
+
+/**
+ * Save a map over an existing file. `ifMatch` must be the ETag the client last saw: a save
+ * based on an older version is refused (412) rather than overwriting someone's work.
+ */
+export async function saveMap(
+	id: string,
+	value: unknown,
+	ifMatch: string | null
+): Promise<SaveResult> {
+	if (!ifMatch && isMapId(id)) {
+		return {
+			ok: false,
+			status: 428,
+			message: 'a save must say which version it replaces (If-Match)'
+		};
+	}
+	const ready = prepare(id, value);
+	if (!ready.ok) return ready;
+	const { text } = ready;
 	return locked(id, async (): Promise<SaveResult> => {
 		const current = await readMapText(id);
 		if (!current) return { ok: false, status: 404, message: `there is no map called "${id}"` };
@@ -263,23 +276,9 @@ export async function saveMap(
 
 /** Create a new map file; refuses (409) to replace one that exists. */
 export async function createMap(id: string, value: unknown): Promise<SaveResult> {
-	if (!isMapId(id))
-		return {
-			ok: false,
-			status: 400,
-			message: 'a map id is a slug: lower-case letters, digits and single hyphens'
-		};
-	const valid = validateMap(value);
-	if (!valid.ok)
-		return { ok: false, status: 422, message: 'the map is not valid', problems: valid.problems };
-	const text = serializeMap(valid.map);
-	if (new TextEncoder().encode(text).length > MAX_MAP_BYTES) {
-		return {
-			ok: false,
-			status: 413,
-			message: `a map may be at most ${MAX_MAP_BYTES / 1048576} MB`
-		};
-	}
+	const ready = prepare(id, value);
+	if (!ready.ok) return ready;
+	const { text } = ready;
 	return locked(id, async (): Promise<SaveResult> => {
 		try {
 			await writeAtomic(mapFile(id), text, true);
