@@ -278,3 +278,46 @@ describe('evaluation edits', () => {
 		);
 	});
 });
+
+describe('moving, reviewed', () => {
+	it('refuses to move a statement under one it already links to, or under its own co-premise or undercutter', async () => {
+		const { connect, addChild } = await import('./intents');
+		expect(connect(small, 'e1', 't', 'supports').ok).toBe(true);
+		// e1 supports c1 first and t second: moving its c1 link under t would link e1 to t twice.
+		const both = apply(small, {
+			type: 'insert',
+			nodes: [],
+			links: [
+				{ at: 3, link: { id: 'x', from: 'e1', to: 't', relation: 'supports', origin: 'reader' } }
+			]
+		});
+		if (!both.ok) throw new Error();
+		expect(moveUnder(both.map, 'e1', 't')).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/already linked/)
+		});
+		const withA = apply(small, command(addChild(small, 'c1', 'assumption')));
+		if (!withA.ok) throw new Error();
+		const h = withA.map.nodes.at(-1)!.id;
+		// c1 rests on e1 (a reason), h (a co-premise of c1's own link is not below c1) and o1 (undercuts e1's link).
+		expect(moveUnder(small, 'c1', 'o1')).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/circle/)
+		});
+		expect(moveUnder(withA.map, 'c1', h).ok).toBe(true);
+	});
+
+	it('integrity refuses two links between the same statements', () => {
+		const r = apply(small, {
+			type: 'insert',
+			nodes: [],
+			links: [
+				{ at: 3, link: { id: 'dup', from: 'c1', to: 't', relation: 'attacks', origin: 'reader' } }
+			]
+		});
+		expect(r).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/already links "c1" to "t"/)
+		});
+	});
+});

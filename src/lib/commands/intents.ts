@@ -184,13 +184,23 @@ export function moveUnder(map: ArgumentMap, nodeId: string, newParent: string): 
 		return { ok: false, reason: `there is no statement "${newParent}"` };
 	if (newParent === nodeId) return { ok: false, reason: 'a statement cannot go under itself' };
 	if (link.to === newParent) return { ok: false, reason: 'it is already there' };
-	// Moving under one's own descendant would make a circle of reasons.
+	if (map.links.some((l) => l.from === nodeId && l.to === newParent)) {
+		return { ok: false, reason: 'it is already linked to that statement' };
+	}
+	// Moving under anything that argues for this statement (a reason, a co-premise, an
+	// undercut of one of its links, and so on down) would make a circle.
 	const below = new Set<string>();
 	const walk = (id: string) => {
 		for (const l of index.incoming.get(id) ?? []) {
-			if (!below.has(l.from)) {
-				below.add(l.from);
-				walk(l.from);
+			for (const x of [
+				l.from,
+				...(l.with ?? []),
+				...(index.incoming.get(l.id) ?? []).map((u) => u.from)
+			]) {
+				if (!below.has(x) && x !== nodeId) {
+					below.add(x);
+					walk(x);
+				}
 			}
 		}
 	};

@@ -83,7 +83,11 @@ describe('grounded semantics: the textbook cases', () => {
 			status: 'defeated',
 			reason: expect.stringMatching(/undercut by/)
 		});
-		expect(evaluate(map).nodes.get('t')!.reason).toMatch(/is undercut/);
+		// The explanation blames the undercut, not the premise that still holds.
+		expect(evaluate(map).nodes.get('t')!).toMatchObject({
+			reason: expect.stringMatching(/undercut by “Statement u”/),
+			because: ['u']
+		});
 	});
 
 	it('an undercut of the undercut restores the support', () => {
@@ -109,6 +113,7 @@ describe('grounded semantics: the textbook cases', () => {
 		const broken = build(['a>t'], { with: { l1: ['h'] }, verdicts: { h: 'rejected' } });
 		expect(statuses(broken, ['t', 'a'])).toEqual({ t: 'defeated', a: 'holds' });
 		expect(evaluate(broken).links.get('l1')!.reason).toMatch(/premise .*Statement h.* is defeated/);
+		expect(evaluate(broken).nodes.get('t')!.because).toEqual(['h']);
 	});
 
 	it('weak support alone leaves a claim open; two weak reasons or one strong suffice', () => {
@@ -137,6 +142,24 @@ describe('grounded semantics: the textbook cases', () => {
 			b: 'open'
 		});
 		expect(statuses(build(['a>t'], { verdicts: { t: 'open' } }), ['t'])).toEqual({ t: 'open' });
+	});
+
+	it('names each statement once in an explanation, and once in the chain of reasons', () => {
+		const map = build(['a>t', 'b>t'], { with: { l1: ['h'], l2: ['h'] }, verdicts: { h: 'open' } });
+		const e = evaluate(map);
+		expect(e.nodes.get('t')!).toMatchObject({ status: 'open', because: ['h'] });
+		const tree = reasonTree(map, e, 't');
+		expect(tree.children.map((c) => c.id)).toEqual(['h']);
+	});
+
+	it('an attack whose own step is open leaves its target open, and says so', () => {
+		const map = build(['b!t', 'x~l1', 'x!y', 'y!x']);
+		const t = evaluate(map).nodes.get('t')!;
+		expect(t.status).toBe('open');
+		expect(t.reason).toMatch(
+			/the attack by “Statement b” is unsettled: an undercut by “Statement x” is itself open/
+		);
+		expect(t.because).toEqual(['x']);
 	});
 
 	it('an attack by an open statement leaves its target open', () => {

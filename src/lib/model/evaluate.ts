@@ -142,11 +142,15 @@ function explainLink(
 		return {
 			status,
 			reason: `its premise ${fallen.map((p) => quoteName(index, p)).join(' and ')} is defeated`,
-			because: fallen
+			because: unique(fallen)
 		};
 	}
 	if (status === 'holds')
-		return { status, reason: 'its premises hold and nothing undercuts it', because: premises };
+		return {
+			status,
+			reason: 'its premises hold and nothing undercuts it',
+			because: unique(premises)
+		};
 	const open = premises.filter((p) => nodeStatus(p) === 'open');
 	const openCuts = cuts.filter((u) => linkStatus(u.id) === 'open');
 	return {
@@ -154,7 +158,7 @@ function explainLink(
 		reason: openCuts.length
 			? `an undercut by ${quoteName(index, openCuts[0]!.from)} is itself open`
 			: `its premise ${open.map((p) => quoteName(index, p)).join(' and ')} is open`,
-		because: [...open, ...openCuts.map((u) => u.from)]
+		because: unique([...open, ...openCuts.map((u) => u.from)])
 	};
 }
 
@@ -185,16 +189,12 @@ function explainNode(
 				reason: `attacked by ${quoteName(index, standing.from)}, which stands`,
 				because: [standing.from]
 			};
-		const why = supports.map((l) => {
-			const cut = (index.incoming.get(l.id) ?? []).find(
-				(u) => u.relation === 'undercuts' && linkStatus(u.id) === 'holds'
-			);
-			return cut ? `${quoteName(index, l.from)} is undercut` : `${quoteName(index, l.from)} fell`;
-		});
+		// Each reason's own step says why it fell: a defeated premise or a standing undercut.
+		const steps = supports.map((l) => ({ l, e: explainLink(index, l, nodeStatus, linkStatus) }));
 		return {
 			status,
-			reason: `none of its reasons stands: ${why.join('; ')}`,
-			because: supports.map((l) => l.from)
+			reason: `none of its reasons stands: ${steps.map(({ l, e }) => `the step from ${quoteName(index, l.from)}: ${e.reason}`).join('; ')}`,
+			because: unique(steps.flatMap(({ e }) => e.because)).filter((b) => index.node.has(b))
 		};
 	}
 	if (status === 'holds') {
@@ -202,7 +202,7 @@ function explainNode(
 			return {
 				status,
 				reason: `nothing stands against it, so it is taken as given until challenged${answeredText}`,
-				because: answered.map((l) => l.from)
+				because: unique(answered.map((l) => l.from))
 			};
 		}
 		const standing = supports.filter((l) => linkStatus(l.id) === 'holds');
@@ -212,7 +212,7 @@ function explainNode(
 		return {
 			status,
 			reason: `supported by ${list.join(', ')}${answeredText}`,
-			because: [...standing.map((l) => l.from), ...answered.map((l) => l.from)]
+			because: unique([...standing.map((l) => l.from), ...answered.map((l) => l.from)])
 		};
 	}
 	// Open: say what keeps it undecided.
@@ -222,13 +222,27 @@ function explainNode(
 		const mutual = (index.incoming.get(attacker) ?? []).some(
 			(l) => l.relation === 'attacks' && l.from === id
 		);
-		return {
-			status,
-			reason: mutual
-				? `it and ${quoteName(index, attacker)} attack each other and neither is settled`
-				: `attacked by ${quoteName(index, attacker)}, which is itself open`,
-			because: [attacker]
-		};
+		if (mutual) {
+			return {
+				status,
+				reason: `it and ${quoteName(index, attacker)} attack each other and neither is settled`,
+				because: [attacker]
+			};
+		}
+		// The attack is open because the attacker is, or because its own step is (a co-premise
+		// or an undercut of it is open): say which.
+		const step = explainLink(index, openAttack, nodeStatus, linkStatus);
+		return nodeStatus(attacker) === 'open'
+			? {
+					status,
+					reason: `attacked by ${quoteName(index, attacker)}, which is itself open`,
+					because: [attacker]
+				}
+			: {
+					status,
+					reason: `the attack by ${quoteName(index, attacker)} is unsettled: ${step.reason}`,
+					because: unique(step.because)
+				};
 	}
 	const standing = supports.filter((l) => linkStatus(l.id) === 'holds');
 	const openSupports = supports.filter((l) => linkStatus(l.id) === 'open');
@@ -236,7 +250,7 @@ function explainNode(
 		return {
 			status,
 			reason: `its only standing support is weak: ${standing.map((l) => quoteName(index, l.from)).join(', ')}`,
-			because: standing.map((l) => l.from)
+			because: unique(standing.map((l) => l.from))
 		};
 	}
 	// Say why each undecided reason is undecided: its premise, a co-premise or an undercut.
@@ -247,9 +261,13 @@ function explainNode(
 	return {
 		status,
 		reason: why.join('; '),
-		because: openSupports.flatMap((l) => explainLink(index, l, nodeStatus, linkStatus).because)
+		because: unique(
+			openSupports.flatMap((l) => explainLink(index, l, nodeStatus, linkStatus).because)
+		)
 	};
 }
+
+const unique = (ids: string[]) => [...new Set(ids)];
 
 /** The statements whose status would change if the given verdicts were set: the what-if. */
 export function whatIf(
@@ -284,15 +302,20 @@ export function reasonTree(
 	const index = indexMap(map);
 	const seen = new Set<string>();
 	const build = (nid: string, d: number): ReasonTree => {
-		seen.add(nid);
 		const e = evaluation.nodes.get(nid)!;
 		const n = index.node.get(nid)!;
-		const children =
-			d <= 0
-				? []
-				: e.because.filter((b) => index.node.has(b) && !seen.has(b)).map((b) => build(b, d - 1));
-		return { id: nid, name: nodeName(n), status: e.status, reason: e.reason, children };
+		// Claim the children before descending, so a statement two branches share appears once.
+		const next = d <= 0 ? [] : e.because.filter((b) => index.node.has(b) && !seen.has(b));
+		next.forEach((b) => seen.add(b));
+		return {
+			id: nid,
+			name: nodeName(n),
+			status: e.status,
+			reason: e.reason,
+			children: next.map((b) => build(b, d - 1))
+		};
 	};
+	seen.add(id);
 	return build(id, depth);
 }
 

@@ -108,6 +108,20 @@ export function checkIntegrity(map: ArgumentMap): Problem[] {
 		}
 	});
 
+	// Two links between the same statements would count one reason twice.
+	const pairs = new Map<string, number>();
+	map.links.forEach((link, i) => {
+		const key = `${link.from}\u0000${link.to}`;
+		const first = pairs.get(key);
+		if (first === undefined) pairs.set(key, i);
+		else
+			problems.push({
+				code: 'duplicate-link',
+				path: ['links', i],
+				message: `links[${first}] already links "${link.from}" to "${link.to}"`
+			});
+	});
+
 	const theses = map.nodes.flatMap((n, i) => (n.kind === 'thesis' ? [i] : []));
 	if (theses.length !== 1) {
 		problems.push({

@@ -15,6 +15,7 @@ export type ProblemCode =
 	| 'relation-target'
 	| 'thesis-count'
 	| 'co-premise'
+	| 'duplicate-link'
 	| 'io';
 
 export interface Problem {
