@@ -321,3 +321,18 @@ describe('moving, reviewed', () => {
 		});
 	});
 });
+
+describe('layers', () => {
+	it('moves a statement and its links between the reader and the source layer', async () => {
+		const { setOrigin } = await import('./intents');
+		roundTrip(small, command(setOrigin(small, 'o1', 'source')), (m) => {
+			expect(m.nodes[3]).toMatchObject({ origin: 'source' });
+			expect(m.nodes[3]).not.toHaveProperty('author');
+			expect(m.links[2]).toMatchObject({ origin: 'source' });
+		});
+		roundTrip(small, command(setOrigin(small, 'c1', 'reader', 'Ana')), (m) => {
+			expect(m.nodes[1]).toMatchObject({ origin: 'reader', author: 'Ana' });
+			expect(m.links[0]).toMatchObject({ origin: 'reader', author: 'Ana' });
+		});
+	});
+});

@@ -396,3 +396,29 @@ export function raiseDoubt(
 		}
 	};
 }
+
+/**
+ * Move a statement between layers: "source" when the text asserts it (a reader transcribing
+ * the article), "reader" when it is the reader's own. Its links to its conclusions follow it.
+ */
+export function setOrigin(
+	map: ArgumentMap,
+	id: string,
+	origin: 'source' | 'reader',
+	author?: string
+): Built {
+	const node = map.nodes.find((n) => n.id === id);
+	if (!node) return { ok: false, reason: `there is no statement "${id}"` };
+	if (node.origin === origin) return { ok: false, reason: 'unchanged' };
+	const who = origin === 'reader' ? author : undefined;
+	const commands: Command[] = [{ type: 'updateNode', id, patch: { origin, author: who } }];
+	for (const l of map.links) {
+		if (l.from === id && l.origin !== origin)
+			commands.push({ type: 'updateLink', id: l.id, patch: { origin, author: who } });
+	}
+	return {
+		ok: true,
+		label: origin === 'source' ? 'Mark as the source’s' : 'Mark as my own',
+		command: { type: 'batch', commands }
+	};
+}

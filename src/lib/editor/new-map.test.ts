@@ -92,7 +92,8 @@ describe('createMapBody', () => {
 			reasons: 2,
 			author: 'Ada'
 		});
-		const map = templateMap(body.source, body.thesis, body.reasons, body.author);
+		const map = templateMap(body.source, body.thesis, body.reasons);
+		expect(map.nodes.every((n) => n.origin === 'source')).toBe(true);
 		expect(validateMap(map).ok).toBe(true);
 		expect(createMapBody(filled())).not.toHaveProperty('author');
 	});

@@ -133,3 +133,30 @@ describe('integrity', () => {
 		expect(problemsOf(doc).map((p) => p.code)).toEqual(['dangling', 'co-premise']);
 	});
 });
+
+describe('parseMap, reviewed', () => {
+	it('reports a field given twice instead of silently keeping the last', () => {
+		const text = smallText.replace('"kind": "claim",', '"kind": "claim",\n      "kind": "thesis",');
+		const [p] = problemsOf(text);
+		expect(p).toMatchObject({
+			path: ['nodes', 1, 'kind'],
+			message: 'the field "kind" appears twice in the same object'
+		});
+		// The second "kind" is on the line after the first one.
+		expect(p!.line).toBe(
+			text.split(String.fromCharCode(10)).findIndex((l) => l.includes('"kind": "claim",')) + 2
+		);
+	});
+
+	it('counts lines in files with old Mac (\\r) and Windows (\\r\\n) line endings', () => {
+		const bad = smallText.replace(
+			'"kind": "claim",\n      "label"',
+			'"kind": "motive",\n      "label"'
+		);
+		const line = bad.split('\n').findIndex((l) => l.includes('"motive"')) + 1;
+		for (const eol of ['\r', '\r\n']) {
+			const [p] = problemsOf(bad.replace(/\n/g, eol));
+			expect(p!.line, JSON.stringify(eol)).toBe(line);
+		}
+	});
+});

@@ -22,10 +22,43 @@ const MAX_PROBLEMS = 100;
 export type ParseResult =
 	{ ok: true; map: ArgumentMap; migratedFrom?: number } | { ok: false; problems: Problem[] };
 
+/** Offsets where lines start: after \n, after \r\n, and after a lone \r (old Mac files). */
 function lineStarts(text: string): number[] {
 	const starts = [0];
-	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+	}
 	return starts;
+}
+
+/** JSON.parse keeps the last of two equal keys without a word; a map file must not rely on that. */
+function duplicateKeys(tree: Node, starts: number[]): Problem[] {
+	const problems: Problem[] = [];
+	const stack: { node: Node; path: (string | number)[] }[] = [{ node: tree, path: [] }];
+	while (stack.length && problems.length < 20) {
+		const { node, path } = stack.pop()!;
+		if (node.type === 'object') {
+			const seen = new Set<string>();
+			for (const prop of node.children ?? []) {
+				const key = prop.children?.[0]?.value as string;
+				if (seen.has(key)) {
+					problems.push({
+						code: 'schema',
+						path: [...path, key],
+						line: lineAt(starts, prop.offset),
+						message: `the field "${key}" appears twice in the same object`
+					});
+				}
+				seen.add(key);
+				const value = prop.children?.[1];
+				if (value) stack.push({ node: value, path: [...path, key] });
+			}
+		} else if (node.type === 'array') {
+			(node.children ?? []).forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
+		}
+	}
+	return problems;
 }
 
 function lineAt(starts: number[], offset: number): number {
@@ -135,6 +168,8 @@ export function parseMap(input: string): ParseResult {
 			}))
 		};
 	}
+	const dupes = tree ? duplicateKeys(tree, starts) : [];
+	if (dupes.length) return { ok: false, problems: dupes };
 	let doc: unknown;
 	try {
 		// JSON.parse keeps a "__proto__" key as plain data; it never touches prototypes.

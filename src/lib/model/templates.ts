@@ -1,14 +1,12 @@
-/** New maps: from scratch (a thesis and N reasons) or as a copy of another. */
+/**
+ * New maps: from scratch (a thesis and N reasons) or as a copy of another. The thesis and its
+ * reasons are what the source argues, so they are the source layer ("As written"); whatever the
+ * reader adds afterwards is the reader's.
+ */
 import { CURRENT_VERSION, type ArgumentMap, type Source } from './schema';
 
-export function templateMap(
-	source: Source,
-	thesis: string,
-	reasons: number,
-	author?: string
-): ArgumentMap {
+export function templateMap(source: Source, thesis: string, reasons: number): ArgumentMap {
 	const count = Math.max(0, Math.min(12, Math.floor(reasons)));
-	const by = author ? { author } : {};
 	return {
 		$schema: './schema.json',
 		format: 'warrant-map',
@@ -19,16 +17,14 @@ export function templateMap(
 				id: 'thesis',
 				kind: 'thesis',
 				text: thesis.trim() || 'The thesis',
-				origin: 'reader',
-				...by
+				origin: 'source'
 			},
 			...Array.from({ length: count }, (_, i) => ({
 				id: `reason-${i + 1}`,
 				kind: 'claim' as const,
 				label: `Reason ${i + 1}`,
 				text: `Reason ${i + 1}`,
-				origin: 'reader' as const,
-				...by
+				origin: 'source' as const
 			}))
 		],
 		links: Array.from({ length: count }, (_, i) => ({
@@ -36,8 +32,7 @@ export function templateMap(
 			from: `reason-${i + 1}`,
 			to: 'thesis',
 			relation: 'supports' as const,
-			origin: 'reader' as const,
-			...by
+			origin: 'source' as const
 		}))
 	};
 }

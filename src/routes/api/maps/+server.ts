@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
  * Create a map. The body is one of
  *   { id, map }                                   a whole map
  *   { id, from }                                  a copy of map `from`
- *   { id, source, thesis, reasons, author? }      a thesis with N empty reasons
+ *   { id, source, thesis, reasons }               a thesis with N empty reasons (the source layer)
  * 201 with the new map's ETag; 409 when the id is taken.
  */
 export const POST: RequestHandler = async ({ request }) => {
@@ -38,12 +38,7 @@ export const POST: RequestHandler = async ({ request }) => {
 				422,
 				`source: ${source.error.issues[0]?.path.join('.')}: ${source.error.issues[0]?.message}`
 			);
-		map = templateMap(
-			source.data,
-			String(b.thesis ?? ''),
-			Number(b.reasons ?? 0),
-			typeof b.author === 'string' ? b.author : undefined
-		);
+		map = templateMap(source.data, String(b.thesis ?? ''), Number(b.reasons ?? 0));
 	}
 	if (map === undefined)
 		return problem(400, 'send a map, a map to copy ("from"), or a source and thesis');
