@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { layoutMap } from '../src/lib/layout/run';
 import { parseMap } from '../src/lib/model/parse';
 import { serializeMap } from '../src/lib/model/serialize';
+import { evaluate } from '../src/lib/model/evaluate';
 import { syntheticMap } from '../tests/fixtures/synthetic';
 
 async function time(fn: () => unknown, runs: number): Promise<number> {
@@ -50,6 +51,21 @@ rows.push({
 	ms: await time(() => serializeMap(article), 20),
 	goal: 10
 });
+const critique = parseMap(readFileSync('arguments/japan-mongolia-critique.map.json', 'utf8'));
+if (critique.ok) {
+	rows.push({
+		what: 'critique map, evaluate (statuses + reasons)',
+		ms: await time(() => evaluate(critique.map), 20),
+		goal: 20
+	});
+}
+// Evaluation runs on the main thread on every edit: a long chain must stay cheap.
+const chain = syntheticChain(5000);
+rows.push({
+	what: 'chain of 5000 reasons, evaluate',
+	ms: await time(() => evaluate(chain), 5),
+	goal: 200
+});
 for (const [n, goal] of [
 	[60, 100],
 	[250, 400],
@@ -63,6 +79,23 @@ for (const [n, goal] of [
 		goal,
 		note: `ratio ${(l.width / l.height).toFixed(2)}`
 	});
+}
+
+function syntheticChain(n: number) {
+	const nodes = Array.from({ length: n }, (_, i) => ({
+		id: `n${i}`,
+		kind: i === 0 ? ('thesis' as const) : ('claim' as const),
+		text: `Step ${i}`,
+		origin: 'reader' as const
+	}));
+	const links = nodes.slice(1).map((nd, i) => ({
+		id: `l${i}`,
+		from: nd.id,
+		to: `n${i}`,
+		relation: 'supports' as const,
+		origin: 'reader' as const
+	}));
+	return { ...article, nodes, links };
 }
 
 let failed = false;

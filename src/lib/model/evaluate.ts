@@ -83,25 +83,33 @@ export function evaluate(
 		return standing >= SUFFICIENT ? 'in' : undefined;
 	}
 
-	// The least fixed point: label only what is settled, repeat until nothing changes. What is
-	// left is neither established nor refuted: open (odd cycles, mutual attacks, weak support).
-	for (let changed = true; changed;) {
-		changed = false;
-		for (const l of map.links) {
-			if (link.has(l.id)) continue;
-			const label = linkLabel(l);
-			if (label) {
-				link.set(l.id, label);
-				changed = true;
-			}
-		}
-		for (const n of map.nodes) {
-			if (node.has(n.id) || fixed.has(n.id)) continue;
-			const label = nodeLabel(n.id);
-			if (label) {
-				node.set(n.id, label);
-				changed = true;
-			}
+	// The least fixed point: label only what is settled, and when something is labelled look
+	// again at what depends on it (a worklist, so a long chain costs one pass, not one pass per
+	// link of the chain). What is never settled is neither established nor refuted: open (odd
+	// cycles, mutual attacks, weak support).
+	type Item = { kind: 'node'; id: string } | { kind: 'link'; l: MapLink };
+	const queue: Item[] = [
+		...map.links.map((l) => ({ kind: 'link' as const, l })),
+		...map.nodes.map((n) => ({ kind: 'node' as const, id: n.id }))
+	];
+	while (queue.length) {
+		const item = queue.pop()!;
+		if (item.kind === 'link') {
+			if (link.has(item.l.id)) continue;
+			const label = linkLabel(item.l);
+			if (!label) continue;
+			link.set(item.l.id, label);
+			// A link's label settles its conclusion, or (an undercut) the link it attacks.
+			const target = index.link.get(item.l.to);
+			if (item.l.relation === 'undercuts' && target) queue.push({ kind: 'link', l: target });
+			else queue.push({ kind: 'node', id: item.l.to });
+		} else {
+			if (node.has(item.id) || fixed.has(item.id)) continue;
+			const label = nodeLabel(item.id);
+			if (!label) continue;
+			node.set(item.id, label);
+			// A statement's label settles the links it is a premise of (as reason or co-premise).
+			for (const l of index.outgoing.get(item.id) ?? []) queue.push({ kind: 'link', l });
 		}
 	}
 
