@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { bodyParagraphs } from '../fixtures/article';
 import { describe, it, expect } from 'vitest';
 import { FLAG_TYPES } from '../../src/lib/model/catalogue';
 import { parseMap } from '../../src/lib/model/parse';
@@ -172,18 +173,6 @@ function misquoted(critique: ArgumentMap, paragraphs: string[]): string[] {
 		}
 	}
 	return out;
-}
-
-/** Body paragraphs, 1-based: from the opening block to the one beginning "Thus, the". */
-function bodyParagraphs(article: string): string[] {
-	const blocks = article
-		.split(/\n\s*\n/)
-		.map((b) => b.trim())
-		.filter(Boolean);
-	const first = blocks.findIndex((b) => b.startsWith('Mongolia is increasingly'));
-	const last = blocks.findIndex((b, i) => i > first && b.startsWith('Thus, the'));
-	if (first < 0 || last < 0) throw new Error('cannot find the body of the article');
-	return blocks.slice(first, last + 1);
 }
 
 // ------------------------------------------------------------------------------------- tests

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { loadMap } from '../../../tests/fixtures/load';
 import { describe, expect, it } from 'vitest';
-import { parseMap } from '../model/parse';
+
 import type { ArgumentMap } from '../model/schema';
 import { apply, type Command } from './commands';
 import {
@@ -13,11 +13,7 @@ import {
 	type Built
 } from './intents';
 
-function load(file: string): ArgumentMap {
-	const r = parseMap(readFileSync(file, 'utf8'));
-	if (!r.ok) throw new Error(file);
-	return r.map;
-}
+const load = loadMap;
 const article = load('arguments/japan-mongolia.map.json');
 const small = load('tests/fixtures/small.map.json');
 

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { loadMap } from '../../../tests/fixtures/load';
 import { describe, expect, it } from 'vitest';
-import { parseMap } from '../model/parse';
+
 import type { ArgumentMap } from '../model/schema';
 import { apply, type Command } from './commands';
 import { History } from './history';
 
-const r = parseMap(readFileSync('tests/fixtures/small.map.json', 'utf8'));
-if (!r.ok) throw new Error();
-const small: ArgumentMap = r.map;
+const small: ArgumentMap = loadMap('tests/fixtures/small.map.json');
 
 function run(h: History, map: ArgumentMap, cmd: Command, label = 'x', mergeKey?: string) {
 	const a = apply(map, cmd);

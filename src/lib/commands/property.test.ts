@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { loadMap } from '../../../tests/fixtures/load';
 import { describe, expect, it } from 'vitest';
 import { checkIntegrity } from '../model/integrity';
-import { parseMap } from '../model/parse';
+
 import { mapSchema, type ArgumentMap } from '../model/schema';
 import { apply, type Command } from './commands';
 import { History } from './history';
@@ -16,9 +16,7 @@ import {
 	type Built
 } from './intents';
 
-const r = parseMap(readFileSync('arguments/japan-mongolia.map.json', 'utf8'));
-if (!r.ok) throw new Error('article map');
-const article: ArgumentMap = r.map;
+const article: ArgumentMap = loadMap('arguments/japan-mongolia.map.json');
 
 /** A reader's action, with its targets as numbers resolved against the map of the moment. */
 type Action =

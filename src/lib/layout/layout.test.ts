@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { loadMap } from '../../../tests/fixtures/load';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseMap } from '../model/parse';
+
 import type { ArgumentMap } from '../model/schema';
 import { syntheticMap } from '../../../tests/fixtures/synthetic';
 import { layoutMap } from './run';
@@ -9,11 +9,7 @@ import { textWidth } from './measure';
 import { BOX } from './box';
 import type { MapLayout } from './types';
 
-function load(file: string): ArgumentMap {
-	const r = parseMap(readFileSync(file, 'utf8'));
-	if (!r.ok) throw new Error(`${file}: ${JSON.stringify(r.problems)}`);
-	return r.map;
-}
+const load = loadMap;
 
 type R = { x: number; y: number; width: number; height: number };
 const overlaps = (a: R, b: R) =>

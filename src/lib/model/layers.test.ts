@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { loadMap } from '../../../tests/fixtures/load';
 import { describe, expect, it } from 'vitest';
 import { checkIntegrity } from './integrity';
 import { asWritten, hasReaderLayer } from './layers';
-import { parseMap } from './parse';
+
 import type { ArgumentMap } from './schema';
 
-const load = (f: string): ArgumentMap => {
-	const r = parseMap(readFileSync(f, 'utf8'));
-	if (!r.ok) throw new Error(f);
-	return r.map;
-};
+const load = loadMap;
 
 describe('As written', () => {
 	it('is the article map itself when nothing was added', () => {

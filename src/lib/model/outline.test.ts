@@ -1,14 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { loadMap } from '../../../tests/fixtures/load';
 import { describe, expect, it } from 'vitest';
 import { outlineOf, outlineText, type OutlineItem } from './outline';
-import { parseMap } from './parse';
-import type { ArgumentMap } from './schema';
 
-const load = (file: string): ArgumentMap => {
-	const r = parseMap(readFileSync(file, 'utf8'));
-	if (!r.ok) throw new Error(file);
-	return r.map;
-};
+const load = loadMap;
 
 describe('outline', () => {
 	it('marks relations, labels and undercuts', () => {
