@@ -219,3 +219,52 @@ test('a large map (over the server’s default 512 KB body limit) saves, an over
 	});
 	expect(huge.status()).toBe(413);
 });
+
+test('dragging from a statement’s connector onto another links them, as the reader chooses', async ({
+	page
+}) => {
+	await page.goto(`/maps/${mapId}`);
+	const motive1 = page.getByRole('button', { name: /^Motive 1:/ });
+	const motive2 = page.getByRole('button', { name: /^Motive 2:/ });
+	await motive1.click();
+	const connector = page.locator('circle.connector');
+	await expect(connector).toBeVisible();
+	const from = (await connector.boundingBox())!;
+	const to = (await motive2.boundingBox())!;
+	await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+	await page.mouse.up();
+	const dialog = page.getByRole('dialog', { name: /^Link “Motive 1” to “Motive 2”/ });
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'As an objection (attacks)' }).click();
+	await expect(dialog).toHaveCount(0);
+	await page.keyboard.press('Control+s');
+	await expect(page.getByRole('status').filter({ hasText: /changes saved/ })).toBeVisible();
+	expect(fileOf(mapId).links).toContainEqual(
+		expect.objectContaining({
+			from: 'motive-1',
+			to: 'motive-2',
+			relation: 'attacks',
+			origin: 'reader',
+			author: 'Tester'
+		})
+	);
+});
+
+test('typing in a panel field is one undo step', async ({ page }) => {
+	await page.goto(`/maps/${mapId}`);
+	await selectByKeyboard(page, 'Motive 2');
+	const label = page.getByRole('textbox', { name: 'Label' });
+	await label.click();
+	await label.press('End');
+	await label.pressSequentially(' (exports)');
+	await expect(page.getByRole('button', { name: /^Motive 2 \(exports\):/ })).toBeVisible();
+	// Leave the field, then one undo takes the whole typing back.
+	await page.getByRole('button', { name: /^Motive 2 \(exports\):/ }).focus();
+	await page.keyboard.press('Control+z');
+	await expect(page.getByRole('button', { name: /^Motive 2:/ })).toBeVisible();
+	await expect(label).toHaveValue('Motive 2');
+	await page.keyboard.press('Control+Shift+Z');
+	await expect(page.getByRole('button', { name: /^Motive 2 \(exports\):/ })).toBeVisible();
+});
