@@ -54,7 +54,11 @@ describe('parseMap', () => {
 		(doc.nodes[1] as Record<string, unknown>).colour = 'red';
 		const p = problemsOf(JSON.stringify(doc, null, 2));
 		expect(p.find((x) => x.path.join('.') === 'nodes.0.text')?.message).toMatch(/required/);
-		expect(p.find((x) => x.path.join('.') === 'nodes.1')?.message).toBe('unknown field "colour"');
+		const unknown = p.find((x) => x.path.join('.') === 'nodes.1.colour')!;
+		expect(unknown.message).toBe('unknown field "colour"');
+		// The line of the key itself, not of the object it sits in.
+		const text = JSON.stringify(doc, null, 2);
+		expect(unknown.line).toBe(text.split('\n').findIndex((l) => l.includes('"colour"')) + 1);
 	});
 
 	it('refuses a file over the size limit before parsing it', () => {
@@ -135,6 +139,19 @@ describe('integrity', () => {
 });
 
 describe('parseMap, reviewed', () => {
+	it('says which values a field takes, and that a missing one is required', () => {
+		const doc = small();
+		(doc.nodes[1] as Record<string, unknown>).kind = 'motive';
+		delete (doc.nodes[2] as Partial<ArgumentMap['nodes'][0]>).origin;
+		const p = problemsOf(doc);
+		expect(p.find((x) => x.path.join('.') === 'nodes.1.kind')!.message).toBe(
+			'must be one of "thesis", "claim", "evidence", "assumption"; found "motive"'
+		);
+		expect(p.find((x) => x.path.join('.') === 'nodes.2.origin')!.message).toBe(
+			'is required: one of "source", "reader"'
+		);
+	});
+
 	it('reports a field given twice instead of silently keeping the last', () => {
 		const text = smallText.replace('"kind": "claim",', '"kind": "claim",\n      "kind": "thesis",');
 		const [p] = problemsOf(text);

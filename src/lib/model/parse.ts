@@ -95,14 +95,34 @@ function byteLength(text: string): number {
 	return new TextEncoder().encode(text).length;
 }
 
-function zodProblems(error: import('zod').ZodError): Problem[] {
+/** The value at a JSON path in a parsed document, or undefined. */
+function valueAt(doc: unknown, path: (string | number)[]): unknown {
+	let v = doc;
+	for (const p of path) {
+		if (typeof v !== 'object' || v === null || !Object.prototype.hasOwnProperty.call(v, p))
+			return undefined;
+		v = (v as Record<string | number, unknown>)[p];
+	}
+	return v;
+}
+
+/** zod's issues as sentences a person fixing a file can act on. */
+function zodProblems(error: import('zod').ZodError, doc: unknown): Problem[] {
 	return error.issues.map((issue) => {
-		const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+		let path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
 		let message = issue.message;
+		const missing = valueAt(doc, path) === undefined;
 		if (issue.code === 'unrecognized_keys') {
 			message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-		} else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
-			message = `is required (${issue.expected})`;
+			// Point at the (first) unknown key itself, so the line is the key's line.
+			path = [...path, issue.keys[0]!];
+		} else if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+			message =
+				issue.code === 'invalid_value'
+					? `is required: one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+					: `is required (${issue.expected})`;
+		} else if (issue.code === 'invalid_value') {
+			message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; found ${JSON.stringify(valueAt(doc, path))}`;
 		}
 		return { code: 'schema' as const, path, message };
 	});
@@ -253,7 +273,8 @@ export function validateMap(
 			problems: [place({ code: 'version', path: ['version'], message: migrated.message })]
 		};
 	const parsed = mapSchema.safeParse(migrated.doc);
-	if (!parsed.success) return { ok: false, problems: cap(zodProblems(parsed.error)).map(place) };
+	if (!parsed.success)
+		return { ok: false, problems: cap(zodProblems(parsed.error, migrated.doc)).map(place) };
 	const integrity = checkIntegrity(parsed.data);
 	if (integrity.length) return { ok: false, problems: cap(integrity).map(place) };
 	return migrated.from === parsed.data.version
