@@ -268,3 +268,28 @@ test('typing in a panel field is one undo step', async ({ page }) => {
 	await page.keyboard.press('Control+Shift+Z');
 	await expect(page.getByRole('button', { name: /^Motive 2 \(exports\):/ })).toBeVisible();
 });
+
+test('Ctrl+S saves from inside a text field, and leaving with unsaved changes asks first', async ({
+	page
+}) => {
+	await page.goto(`/maps/${mapId}`);
+	await selectByKeyboard(page, 'Motive 4');
+	const label = page.getByRole('textbox', { name: 'Label' });
+	await label.fill('Motive 4 (transport)');
+	await label.press('Control+s');
+	await expect(page.getByRole('status').filter({ hasText: /changes saved/ })).toBeVisible();
+	await expect(label).toBeFocused();
+	expect(fileOf(mapId).nodes.find((n: { id: string }) => n.id === 'motive-4').label).toBe(
+		'Motive 4 (transport)'
+	);
+
+	await label.fill('Motive 4 (roads)');
+	let asked = '';
+	page.once('dialog', (d) => {
+		asked = d.message();
+		void d.dismiss();
+	});
+	await page.getByRole('link', { name: 'Warrant: all maps' }).click();
+	await expect(page).toHaveURL(new RegExp(`/maps/${mapId}$`));
+	expect(asked).toMatch(/unsaved changes/);
+});
