@@ -138,3 +138,16 @@ test.describe('reading a statement in the details panel', () => {
 		await expect(detailsPanel(page)).toHaveCount(0);
 	});
 });
+
+test('Tab passes through the map when nothing is selected: no keyboard trap, nothing added', async ({
+	page
+}) => {
+	await page.goto('/maps/japan-mongolia');
+	const thesisButton = page.getByRole('button', { name: /^Thesis:/ });
+	await thesisButton.focus();
+	const before = await page.locator('[data-node-id]').count();
+	await page.keyboard.press('Tab');
+	await expect(thesisButton).not.toBeFocused();
+	expect(await page.locator('[data-node-id]').count()).toBe(before);
+	await expect(page.getByRole('textbox', { name: /Text of the statement/ })).toHaveCount(0);
+});
