@@ -1,0 +1,45 @@
+/**
+ * Automated accessibility checks (axe-core) on every view: no serious or critical violation.
+ * These complement the role-and-name tests; they catch contrast, labels and ARIA misuse.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+async function violations(page: Page) {
+	const r = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	return r.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) =>
+				`${v.id} (${v.impact}): ${v.help} — ${v.nodes
+					.slice(0, 3)
+					.map((n) => n.target.join(' '))
+					.join(' | ')}`
+		);
+}
+
+for (const [name, url] of [
+	['map list', '/'],
+	['new map form', '/new'],
+	['map view', '/maps/japan-mongolia'],
+	['outline view', '/maps/japan-mongolia-critique?view=outline'],
+	['broken map page', '/maps/broken-example']
+] as const) {
+	test(`${name} has no serious accessibility violations`, async ({ page }) => {
+		await page.goto(url);
+		await page.waitForLoadState('networkidle');
+		expect(await violations(page)).toEqual([]);
+	});
+}
+
+test('map view with the panels open has no serious accessibility violations', async ({ page }) => {
+	await page.goto('/maps/japan-mongolia-critique');
+	await page.getByRole('button', { name: 'What follows' }).click();
+	await page.getByRole('button', { name: /^Motive 3:/ }).click();
+	await expect(
+		page.getByRole('complementary', { name: 'Details of the selected statement' })
+	).toBeVisible();
+	expect(await violations(page)).toEqual([]);
+});
