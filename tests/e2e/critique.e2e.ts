@@ -19,6 +19,7 @@ async function select(page: Page, text: string) {
 	await find.fill(text);
 	await find.press('Enter');
 	await expect(details(page)).toBeVisible();
+	await find.press('Escape');
 }
 
 test('undercut, weaken and reject: Motive 3 and the thesis’s explanation change', async ({

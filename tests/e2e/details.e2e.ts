@@ -121,6 +121,10 @@ test.describe('reading a statement in the details panel', () => {
 
 		const target = motive(4);
 		await expectPanelShows(page, target);
+		// The focus stays in the box (Enter again goes to the next match); Escape hands it over.
+		await expect(search).toBeFocused();
+		await expect(page.getByText(`1 of ${expected.length}`)).toBeVisible();
+		await search.press('Escape');
 		await expect.poll(() => focusedId(page)).toBe(target.id);
 
 		// The found statement is on screen and not hidden under the details panel.
@@ -150,4 +154,24 @@ test('Tab passes through the map when nothing is selected: no keyboard trap, not
 	await expect(thesisButton).not.toBeFocused();
 	expect(await page.locator('[data-node-id]').count()).toBe(before);
 	await expect(page.getByRole('textbox', { name: /Text of the statement/ })).toHaveCount(0);
+});
+
+test('Enter in the find box goes from match to match, Shift+Enter back', async ({ page }) => {
+	await page.goto('/maps/japan-mongolia');
+	const search = page.getByRole('searchbox', { name: /^Find a statement/ });
+	await search.fill('budget');
+	const hits = map.nodes.filter((n) =>
+		`${n.label ?? ''} ${n.text}`.toLowerCase().includes('budget')
+	);
+	expect(hits.length).toBeGreaterThan(1);
+	const panel = page.getByRole('complementary', { name: 'Details of the selected statement' });
+	await search.press('Enter');
+	await expect(page.getByText(`1 of ${hits.length}`)).toBeVisible();
+	await expect(panel).toContainText(hits[0]!.text);
+	await search.press('Enter');
+	await expect(page.getByText(`2 of ${hits.length}`)).toBeVisible();
+	await expect(panel).toContainText(hits[1]!.text);
+	await search.press('Shift+Enter');
+	await expect(page.getByText(`1 of ${hits.length}`)).toBeVisible();
+	await expect(search).toBeFocused();
 });

@@ -25,6 +25,8 @@ async function selectByKeyboard(page: Page, text: string) {
 	await expect(
 		page.getByRole('complementary', { name: 'Details of the selected statement' })
 	).toBeVisible();
+	// Escape hands the keyboard from the find box to the statement found.
+	await page.getByRole('searchbox', { name: 'Find a statement' }).press('Escape');
 }
 
 const saved = (page: Page) =>

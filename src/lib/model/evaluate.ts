@@ -122,10 +122,18 @@ export function evaluate(
 	return result;
 }
 
+/** At most `max` characters, cut at a word boundary. */
+export function shorten(text: string, max: number): string {
+	if (text.length <= max) return text;
+	const cut = text.slice(0, max - 1);
+	const space = cut.lastIndexOf(' ');
+	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
 function quoteName(index: MapIndex, id: string): string {
 	const n = index.node.get(id);
 	if (!n) return id;
-	const text = n.text.length > 60 ? `${n.text.slice(0, 57)}…` : n.text;
+	const text = shorten(n.text, 60);
 	return n.label ?? `“${text}”`;
 }
 
@@ -337,12 +345,15 @@ export interface Findings {
 export function findings(map: ArgumentMap): Findings {
 	const index = indexMap(map);
 	return {
+		// Claims put forward as reasons (or the thesis) with nothing under them. Objections and
+		// undercuts are the reader's challenges: they are judged by verdicts, not listed as gaps.
 		unsupported: map.nodes
-			.filter(
-				(n) =>
-					(n.kind === 'claim' || n.kind === 'thesis') &&
-					!(index.incoming.get(n.id) ?? []).some((l) => l.relation === 'supports')
-			)
+			.filter((n) => {
+				if (n.kind !== 'claim' && n.kind !== 'thesis') return false;
+				if ((index.incoming.get(n.id) ?? []).some((l) => l.relation === 'supports')) return false;
+				const out = (index.outgoing.get(n.id) ?? []).filter((l) => l.from === n.id);
+				return out.length === 0 || out.some((l) => l.relation === 'supports');
+			})
 			.map((n) => n.id),
 		unlinkedEvidence: map.nodes
 			.filter((n) => n.kind === 'evidence' && !(index.outgoing.get(n.id) ?? []).length)
