@@ -37,7 +37,8 @@ export function fromElk(
 		nodes,
 		columns: [],
 		edges: [],
-		junctions: []
+		junctions: [],
+		joins: []
 	};
 	for (const c of result.children ?? []) {
 		const x = c.x ?? 0;
@@ -138,6 +139,22 @@ export function fromElk(
 		};
 		if (l.relation === 'undercuts') edge.undercuts = l.to;
 		layout.edges.push(edge);
+	}
+	// A bracket above the co-premises' tops: down to each box, across between the outermost.
+	for (const j of plan.joins) {
+		const boxes = j.members.map((m) => nodes[m]).filter((b): b is PlacedNode => !!b);
+		if (boxes.length < 2) continue;
+		const y = Math.min(...boxes.map((b) => b.y)) - 8;
+		const xs = boxes.map((b) => b.x + b.width / 2).sort((a, b) => a - b);
+		const segments: [Point, Point][] = boxes.map((b) => [
+			{ x: b.x + b.width / 2, y: b.y },
+			{ x: b.x + b.width / 2, y }
+		]);
+		segments.push([
+			{ x: xs[0]!, y },
+			{ x: xs[xs.length - 1]!, y }
+		]);
+		layout.joins.push({ link: j.link, segments });
 	}
 	return layout;
 }

@@ -159,7 +159,7 @@ describe('layout of generated maps', () => {
 			for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
 	});
 
-	it('joins co-premises at one junction before their conclusion', async () => {
+	it('draws co-premises beside their reason, each line to the conclusion, joined by a bracket', async () => {
 		const map = syntheticMap(20, 5);
 		const link = map.links.find(
 			(l) => l.relation === 'supports' && map.nodes.find((n) => n.id === l.to)?.kind === 'claim'
@@ -171,13 +171,32 @@ describe('layout of generated maps', () => {
 			origin: 'reader'
 		});
 		link.with = ['hidden'];
+		const before = await layoutMap({
+			...map,
+			links: map.links.map((l) => (l === link ? { ...link, with: undefined } : l))
+		});
 		const layout = await layoutMap(map);
-		const j = layout.junctions.find((x) => x.link === link.id)!;
-		expect(j.kind).toBe('co-premise');
-		const into = layout.edges.filter((e) => e.to === j.id);
-		expect(into).toHaveLength(2);
-		const out = layout.edges.find((e) => e.id === `${link.id}--out`)!;
-		expect(out.to).toBe(link.to);
+		// No junction row: the reason stays in the row it had without the assumption.
+		expect(layout.junctions.find((x) => x.link === link.id)).toBeUndefined();
+		const reason = layout.nodes[link.from]!;
+		const hidden = layout.nodes['hidden']!;
+		// The reason stays in its row (a junction used to push it a whole row, ~100 px, down),
+		// and the assumption sits in that row beside it.
+		if (!reason.column) {
+			expect(Math.abs(reason.y - before.nodes[link.from]!.y)).toBeLessThan(40);
+			expect(hidden.y < reason.y + reason.height && reason.y < hidden.y + hidden.height).toBe(true);
+		}
+		const into = layout.edges.filter((e) => e.links.includes(link.id));
+		expect(into.every((e) => e.to === link.to)).toBe(true);
+		expect(into.map((e) => e.id)).toContain(`co--hidden--${link.to}`);
+		const join = layout.joins.find((x) => x.link === link.id)!;
+		expect(join).toBeDefined();
+		// The bracket touches the top of the assumption's box.
+		expect(
+			join.segments.some(
+				([a]) => Math.abs(a.y - hidden.y) < 0.5 && a.x > hidden.x && a.x < hidden.x + hidden.width
+			)
+		).toBe(true);
 	});
 });
 

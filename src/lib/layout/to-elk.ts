@@ -59,6 +59,8 @@ export interface LayoutPlan {
 	/** column item id → column id */
 	itemColumn: Map<string, string>;
 	junctions: Map<string, { link: string; kind: 'undercut' | 'co-premise' | 'both' }>;
+	/** Co-premises drawn side by side: the reason and its co-premises, joined by a bracket. */
+	joins: { link: string; members: string[] }[];
 	edges: Map<
 		string,
 		{ links: string[]; link: MapLink; to: string; endsAtTarget: boolean; undercuts?: string }
@@ -152,6 +154,7 @@ export function toElk(
 		columns: new Map(),
 		itemColumn: new Map(),
 		junctions: new Map(),
+		joins: [],
 		edges: new Map()
 	};
 	const children: ElkNode[] = [];
@@ -236,9 +239,19 @@ export function toElk(
 		return plan.columns.get(col)!.collapsed ? col : portId(id);
 	};
 
+	const coUses = new Map<string, number>();
+	for (const l of map.links)
+		for (const co of l.with ?? []) coUses.set(co, (coUses.get(co) ?? 0) + 1);
+
 	for (const l of map.links) {
 		if (columnLinks.has(l.id)) continue;
-		const needsJunction = undercut.has(l.id) || !!l.with?.length;
+		// An undercut needs a point on the link. A reason's own co-premises are drawn side by side
+		// with it, each with its own line to the conclusion and a bracket joining them: a junction
+		// node would take a layer of its own and push the reason a row down, away from its siblings.
+		// A co-premise shared by several links (one assumption behind many reasons) still meets
+		// them at junctions: side by side with all of them at once would pull the row apart.
+		const needsJunction =
+			undercut.has(l.id) || (l.with ?? []).some((co) => (coUses.get(co) ?? 0) > 1);
 		const to = l.relation === 'undercuts' ? junctionId(l.to) : l.to;
 		if (needsJunction) {
 			const j = junctionId(l.id);
@@ -277,6 +290,18 @@ export function toElk(
 				endsAtTarget: true,
 				...(l.relation === 'undercuts' ? { undercuts: l.to } : {})
 			});
+			for (const co of l.with ?? []) {
+				// One line per co-premise and conclusion, however many links it completes there.
+				const shared = `co--${co}--${to}`;
+				const drawn = plan.edges.get(shared);
+				if (drawn) {
+					drawn.links.push(l.id);
+					continue;
+				}
+				edges.push({ id: shared, sources: [source(co)], targets: [to] });
+				plan.edges.set(shared, { links: [l.id], link: l, to, endsAtTarget: true });
+			}
+			if (l.with?.length) plan.joins.push({ link: l.id, members: [l.from, ...l.with] });
 		}
 	}
 	for (const [id, col] of plan.columns) {

@@ -68,4 +68,6 @@ export interface MapLayout {
 	columns: PlacedColumn[];
 	edges: PlacedEdge[];
 	junctions: PlacedJunction[];
+	/** Brackets joining co-premises: short segments over the tops of a reason and its co-premises. */
+	joins: { link: string; segments: [Point, Point][] }[];
 }
