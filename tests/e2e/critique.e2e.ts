@@ -2,7 +2,7 @@
  * Taking the article apart: undercut, weaken and reject, and read in the panels what stands.
  * Works on its own copy of the article map, like the editing tests.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 let mapId: string;
 test.beforeEach(async ({ request }, info) => {

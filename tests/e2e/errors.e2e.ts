@@ -1,5 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { BROKEN_ID, brokenText, lineOf } from './helpers';
+
+// These pages answer with 4xx on purpose; Chromium logs each failed request.
+test.use({ allowConsole: [/the server responded with a status of 4\d\d/] });
 
 /** Signs that an error page leaks internals instead of explaining the problem. */
 async function expectNoStackTrace(page: Page) {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { BROKEN_ID, MAP_ID, escapeRegExp, map, mapTitle } from './helpers';
 
 test.describe('the list of maps', () => {

@@ -1,5 +1,8 @@
 /** Starting a map of one's own: from the form, and as a copy of an existing one. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// These pages answer with 4xx on purpose; Chromium logs each failed request.
+test.use({ allowConsole: [/the server responded with a status of 4\d\d/] });
 
 test('a new map from a thesis and three reasons opens ready to fill in', async ({ page }) => {
 	await page.goto('/');

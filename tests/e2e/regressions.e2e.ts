@@ -2,7 +2,7 @@
  * Regressions: behaviour the app once got wrong (slow drags did not pan; Fit ignored the open
  * details panel). Each test states the right behaviour.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import {
 	boxOf,
 	canvas,

@@ -52,3 +52,34 @@ describe('History', () => {
 		expect(m.nodes[1]!.text).toBe('a');
 	});
 });
+
+describe('History stamps', () => {
+	it('names each state, so undoing back to a saved state is recognised', () => {
+		const h = new History();
+		const start = h.stamp;
+		let m = run(h, small, { type: 'updateNode', id: 'c1', patch: { text: 'one' } });
+		const saved = h.stamp;
+		expect(saved).not.toBe(start);
+		m = run(h, m, { type: 'updateNode', id: 'c1', patch: { text: 'two' } });
+		expect(h.stamp).not.toBe(saved);
+		m = h.undo(m)!.map;
+		expect(h.stamp).toBe(saved);
+		m = h.undo(m)!.map;
+		expect(h.stamp).toBe(start);
+		h.redo(m);
+		expect(h.stamp).toBe(saved);
+	});
+
+	it('gives a merged step a new stamp and a cleared history a new start', () => {
+		const h = new History();
+		const m = run(h, small, { type: 'updateNode', id: 'c1', patch: { text: 'o' } }, 't', 'k');
+		const first = h.stamp;
+		run(h, m, { type: 'updateNode', id: 'c1', patch: { text: 'on' } }, 't', 'k');
+		expect(h.undoLabel).toBe('t');
+		expect(h.stamp).not.toBe(first);
+		const before = h.stamp;
+		h.clear();
+		expect(h.stamp).not.toBe(before);
+		expect(h.canUndo).toBe(false);
+	});
+});

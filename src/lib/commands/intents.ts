@@ -3,7 +3,18 @@
  * commands. Each builder checks its own preconditions and says why when it cannot; `apply`
  * then checks the result as a whole.
  */
-import { indexMap } from '../model/queries';
+import { newId as freshId } from '../model/ids';
+import {
+	PLACEHOLDER_TAG,
+	argumentsBelow,
+	indexMap,
+	inferenceOf,
+	inferencesOf,
+	isPlaceholder,
+	siblingEnd,
+	usedIds,
+	withUndercuts
+} from '../model/queries';
 import type { ArgumentMap, MapLink, MapNode, NodeKind, Relation } from '../model/schema';
 import type { Command } from './commands';
 
@@ -18,18 +29,9 @@ export const PLACEHOLDER: Record<ChildRole, string> = {
 	assumption: 'New hidden assumption'
 };
 
-/** A fresh slug id: `<base>-<n>` with the smallest n not used by any node or link. */
+/** A new id for a node or link of `map`: `<base>-<random>`, never one already in use. */
 export function newId(map: ArgumentMap, base: string): string {
-	const used = new Set([...map.nodes.map((n) => n.id), ...map.links.map((l) => l.id)]);
-	for (let n = 1; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-function insertLinkAfterSiblings(map: ArgumentMap, to: string): number {
-	let at = map.links.length;
-	map.links.forEach((l, i) => {
-		if (l.to === to) at = i + 1;
-	});
-	return at;
+	return freshId(base, usedIds(map));
 }
 
 /**
@@ -58,9 +60,7 @@ export function addChild(
 	};
 	const reader = { origin: 'reader' as const, ...(opts.author ? { author: opts.author } : {}) };
 	if (role === 'assumption') {
-		const link = index.outgoing
-			.get(parentId)
-			?.find((l) => l.from === parentId && l.relation !== 'undercuts');
+		const link = inferenceOf(index, parentId);
 		if (!link) {
 			return {
 				ok: false,
@@ -104,7 +104,51 @@ export function addChild(
 		command: {
 			type: 'insert',
 			nodes: [{ at: map.nodes.length, node }],
-			links: [{ at: insertLinkAfterSiblings(map, parentId), link }]
+			links: [{ at: siblingEnd(map.links, parentId), link }]
+		}
+	};
+}
+
+/**
+ * "True, but it does not show that": a new statement undercutting the step from `from` to its
+ * conclusion. `linkId` names the step when `from` argues about several statements; without it
+ * the statement's only step is used, and a choice is asked for when there are several.
+ */
+export function addUndercut(
+	map: ArgumentMap,
+	from: string,
+	opts: { linkId?: string; text?: string; author?: string } = {}
+): Built | { ok: false; reason: 'choose'; links: MapLink[] } {
+	const index = indexMap(map);
+	if (!index.node.has(from)) return { ok: false, reason: `there is no statement "${from}"` };
+	const steps = inferencesOf(index, from);
+	const link = opts.linkId ? steps.find((l) => l.id === opts.linkId) : steps[0];
+	if (!link)
+		return {
+			ok: false,
+			reason: opts.linkId
+				? `"${opts.linkId}" is not a step from this statement`
+				: 'only a statement that supports or attacks another has a step to undercut'
+		};
+	if (!opts.linkId && steps.length > 1) return { ok: false, reason: 'choose', links: steps };
+	const id = newId(map, 'undercut');
+	const reader = { origin: 'reader' as const, ...(opts.author ? { author: opts.author } : {}) };
+	const node: MapNode = { id, kind: 'claim', text: opts.text?.trim() || 'New undercut', ...reader };
+	const cut: MapLink = {
+		id: newId({ ...map, nodes: [...map.nodes, node] }, 'link'),
+		from: id,
+		to: link.id,
+		relation: 'undercuts',
+		...reader
+	};
+	return {
+		ok: true,
+		nodeId: id,
+		label: 'Add undercut',
+		command: {
+			type: 'insert',
+			nodes: [{ at: map.nodes.length, node }],
+			links: [{ at: siblingEnd(map.links, link.id), link: cut }]
 		}
 	};
 }
@@ -147,7 +191,7 @@ export function connect(
 				: relation === 'attacks'
 					? 'Link as objection'
 					: 'Link as reason',
-		command: { type: 'insert', nodes: [], links: [{ at: insertLinkAfterSiblings(map, to), link }] }
+		command: { type: 'insert', nodes: [], links: [{ at: siblingEnd(map.links, to), link }] }
 	};
 }
 
@@ -175,9 +219,7 @@ export function setRelation(
 /** Move a statement under another conclusion: its first link now ends there, as the last sibling. */
 export function moveUnder(map: ArgumentMap, nodeId: string, newParent: string): Built {
 	const index = indexMap(map);
-	const link = index.outgoing
-		.get(nodeId)
-		?.find((l) => l.from === nodeId && l.relation !== 'undercuts');
+	const link = inferenceOf(index, nodeId);
 	if (!link)
 		return { ok: false, reason: 'only a statement that supports or attacks another can be moved' };
 	if (!index.node.has(newParent))
@@ -187,24 +229,8 @@ export function moveUnder(map: ArgumentMap, nodeId: string, newParent: string): 
 	if (map.links.some((l) => l.from === nodeId && l.to === newParent)) {
 		return { ok: false, reason: 'it is already linked to that statement' };
 	}
-	// Moving under anything that argues for this statement (a reason, a co-premise, an
-	// undercut of one of its links, and so on down) would make a circle.
-	const below = new Set<string>();
-	const walk = (id: string) => {
-		for (const l of index.incoming.get(id) ?? []) {
-			for (const x of [
-				l.from,
-				...(l.with ?? []),
-				...(index.incoming.get(l.id) ?? []).map((u) => u.from)
-			]) {
-				if (!below.has(x) && x !== nodeId) {
-					below.add(x);
-					walk(x);
-				}
-			}
-		}
-	};
-	walk(nodeId);
+	// Moving under anything that argues for this statement would make a circle.
+	const below = argumentsBelow(index, nodeId);
 	if (below.has(newParent))
 		return {
 			ok: false,
@@ -264,22 +290,10 @@ export function editText(map: ArgumentMap, id: string, text: string): Built {
 	const t = text.replace(/\s+/g, ' ').trim();
 	if (!t) return { ok: false, reason: 'a statement needs some text' };
 	if (t === node.text) return { ok: false, reason: 'unchanged' };
-	return { ok: true, label: 'Edit text', command: { type: 'updateNode', id, patch: { text: t } } };
-}
-
-/** These links, plus every undercut of them, and undercuts of those: what goes when they go. */
-function withUndercuts(map: ArgumentMap, links: string[]): Set<string> {
-	const drop = new Set(links);
-	for (let grew = true; grew;) {
-		grew = false;
-		for (const l of map.links) {
-			if (l.relation === 'undercuts' && drop.has(l.to) && !drop.has(l.id)) {
-				drop.add(l.id);
-				grew = true;
-			}
-		}
-	}
-	return drop;
+	// Written at last: a template's placeholder now says something.
+	const tags = isPlaceholder(node) ? node.tags!.filter((x) => x !== PLACEHOLDER_TAG) : undefined;
+	const patch = tags ? { text: t, tags: tags.length ? tags : undefined } : { text: t };
+	return { ok: true, label: 'Edit text', command: { type: 'updateNode', id, patch } };
 }
 
 /** Remove one link (and whatever undercuts it); the statements stay. */

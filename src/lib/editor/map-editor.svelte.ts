@@ -1,141 +1,193 @@
 /**
- * The one stateful owner of an open map: the map value, its index and layout, the selection,
- * the undo history and the saving state. Components read from it and call its methods; they
- * never change a map themselves. Every change goes through `run` (a command) so that it can be
- * undone, is laid out again in the worker, and is kept as a draft until saved.
+ * The one stateful owner of an open map. Every way in (a key, a toolbar button, a menu item, a
+ * panel field, a drag, later a text selection or a text pane) is an `Intent` passed to
+ * `dispatch`; the editor applies the rules (layers, who is editing, the fresh-statement cycle),
+ * turns the intent into a command, records it for undo, lays the map out again in the worker,
+ * keeps a draft, and saves through `Remote`. Components only read and dispatch.
  */
 import { apply, type Command } from '../commands/commands';
-import { History } from '../commands/history';
-import type { Built } from '../commands/intents';
-import { childrenOf, indexMap, parentOf, type MapIndex } from '../model/queries';
-import type { ArgumentMap } from '../model/schema';
-import type { MapLayout } from '../layout/types';
+import {
+	addChild,
+	addUndercut,
+	connect,
+	deleteNode,
+	editText,
+	moveUnder,
+	raiseDoubt,
+	removeLink,
+	setOrigin,
+	setRelation,
+	setVerdict,
+	updateFields,
+	updateLinkFields,
+	type Built
+} from '../commands/intents';
 import type { LayoutClient } from '../layout/client';
-import { evaluate, whatIf, type Evaluation, type Status } from '../model/evaluate';
-import { asWritten, type Layer } from '../model/layers';
-import type { Verdict } from '../model/schema';
+import type { MapLayout } from '../layout/types';
+import { evaluate, whatIf, type Evaluation } from '../model/evaluate';
+import { asWritten } from '../model/layers';
+import { childrenOf, displayName, indexMap, parentOf, type MapIndex } from '../model/queries';
+import type { ArgumentMap } from '../model/schema';
+import { action, type ActionId } from './actions';
+import { describeChanges, type Draft } from './drafts';
+import type { Intent } from './intent';
+import type { Remote } from './remote';
+import { DocumentState, ViewState } from './state.svelte';
 
-export type SaveState =
-	| { kind: 'saved' }
-	| { kind: 'unsaved' }
-	| { kind: 'saving' }
-	| { kind: 'conflict'; serverEtag?: string }
-	| { kind: 'error'; message: string };
+export type { SaveState } from './state.svelte';
 
-/** Where drafts go; the browser passes IndexedDB-backed functions, tests pass fakes or nothing. */
-export interface DraftSink {
-	save(mapId: string, baseEtag: string, map: ArgumentMap): Promise<void> | void;
-	clear(mapId: string): Promise<void> | void;
+/** Where drafts are kept: IndexedDB in the browser, a Map in tests. */
+export interface DraftStore {
+	load(key: string): Promise<Draft | undefined>;
+	save(draft: Draft): Promise<void>;
+	delete(key: string): Promise<void>;
 }
 
+/** What the editor needs from the world around it; every part may be absent (headless). */
+export interface EditorHost {
+	remote?: Remote;
+	layout?: LayoutClient;
+	drafts?: DraftStore;
+	/** The reader's name, remembered between visits. */
+	prefs?: { author(): string | undefined; setAuthor(name: string): void };
+	/** Open another page (a saved copy). */
+	navigate?(path: string): void;
+}
+
+/** Intents that add something of the reader's: not in "As written", and only with a name. */
+const READER_ADDS = new Set<Intent['type']>([
+	'add',
+	'addUndercut',
+	'raiseDoubt',
+	'askConnect',
+	'connect'
+]);
+const ACTION_ADDS = new Set<ActionId>([
+	'add-reason',
+	'add-objection',
+	'add-evidence',
+	'add-assumption',
+	'undercut',
+	'link'
+]);
+
 export class MapEditor {
-	map = $state.raw<ArgumentMap>() as ArgumentMap;
-	layout = $state.raw<MapLayout>() as MapLayout;
-	selected = $state<string | undefined>(undefined);
+	readonly mapId: string;
+	readonly #doc: DocumentState;
+	readonly #view = new ViewState();
+	/** The document: the map, its history and its saving. Read only: change it by dispatching. */
+	readonly doc: Readonly<DocumentState>;
+	/** What this reader is looking at. Read only: change it by dispatching. */
+	readonly view: Readonly<ViewState>;
+
+	#layout = $state.raw<MapLayout>() as MapLayout;
+	#layingOut = $state(false);
+	#layoutError = $state<string | undefined>(undefined);
+	#host: EditorHost = {};
+	/** A statement just added: naming it is the same undo step; untouched, Escape takes it back. */
+	#fresh: { id: string; text: string } | undefined;
+
 	index: MapIndex = $derived(indexMap(this.map));
-	/** Which layer is shown: the source alone, with the reader's critique, or the critique emphasised. */
-	layer = $state<Layer>('critique');
 	/** The map as shown: "As written" hides everything a reader added. */
 	shown: ArgumentMap = $derived(this.layer === 'written' ? asWritten(this.map) : this.map);
 	shownIndex: MapIndex = $derived(this.layer === 'written' ? indexMap(this.shown) : this.index);
 	/** Every statement's status under the reader's verdicts (docs/evaluation.md). */
 	evaluation: Evaluation = $derived(evaluate(this.map));
-	/** A verdict being considered: what would change, shown on the map before it is applied. */
-	preview = $state<
-		| {
-				id: string;
-				verdict: Verdict | undefined;
-				changes: { id: string; from: Status; to: Status }[];
-		  }
-		| undefined
-	>(undefined);
-	/** Claims whose evidence column is folded to a count. */
-	collapsed = $state.raw<string[]>([]);
-	/** Set while a layout is being computed; a layout failure is kept as a sentence. */
-	layingOut = $state(false);
-	layoutError = $state<string | undefined>(undefined);
 
-	/** The statement whose text is being edited in place, if any. */
-	editing = $state<string | undefined>(undefined);
-	/** The last refusal or notice, shown in the status line. */
-	message = $state<{ text: string; tone: 'info' | 'error' } | undefined>(undefined);
-	/** Who is editing: reader items carry this name. */
-	author = $state<string | undefined>(undefined);
-
-	readonly mapId: string;
-	etag = $state('');
-	save = $state<SaveState>({ kind: 'saved' });
-	/** Bumped on every change; the saved version is remembered to tell "unsaved". */
-	version = $state(0);
-	savedVersion = $state(0);
-	dirty = $derived(this.version !== this.savedVersion);
-
-	private history = new History();
-	/** Reactive mirrors of the history, for buttons. */
-	undoLabel = $state<string | undefined>(undefined);
-	redoLabel = $state<string | undefined>(undefined);
-
-	private client: LayoutClient | undefined;
-	private drafts: DraftSink | undefined;
-
-	constructor(mapId: string, map: ArgumentMap, layout: MapLayout, etag = '') {
+	constructor(
+		mapId: string,
+		map: ArgumentMap,
+		layout: MapLayout,
+		etag = '',
+		host: EditorHost = {}
+	) {
 		this.mapId = mapId;
-		this.map = map;
-		this.layout = layout;
-		this.etag = etag;
+		this.#doc = new DocumentState(map, etag);
+		this.doc = this.#doc;
+		this.view = this.#view;
+		this.#layout = layout;
+		this.#host = host;
 	}
 
-	/** Later layouts run in the worker; until one is attached the server's layout stands. */
-	useLayoutClient(client: LayoutClient | undefined) {
-		this.client = client;
+	// Short names for what components read most.
+	get map() {
+		return this.#doc.map;
+	}
+	get layout() {
+		return this.#layout;
+	}
+	get layingOut() {
+		return this.#layingOut;
+	}
+	get layoutError() {
+		return this.#layoutError;
+	}
+	get selected() {
+		return this.#view.selected;
+	}
+	get layer() {
+		return this.#view.layer;
+	}
+	get editing() {
+		return this.#view.editing;
+	}
+	get preview() {
+		return this.#view.preview;
+	}
+	get message() {
+		return this.#view.message;
+	}
+	get author() {
+		return this.#view.author;
+	}
+	get dirty() {
+		return this.#doc.dirty;
+	}
+	get save() {
+		return this.#doc.save;
+	}
+	get etag() {
+		return this.#doc.etag;
+	}
+	get undoLabel() {
+		return this.#doc.undoLabel;
+	}
+	get redoLabel() {
+		return this.#doc.redoLabel;
+	}
+	get collapsed() {
+		return this.#view.collapsed;
 	}
 
-	useDrafts(drafts: DraftSink | undefined) {
-		this.drafts = drafts;
+	/** Where edits made while an earlier draft waits for the reader's choice are kept. */
+	get pendingKey() {
+		return `${this.mapId}~pending`;
 	}
 
-	async relayout() {
-		if (!this.client) return;
-		this.layingOut = true;
-		const r = await this.client.layout(this.shown, { collapsed: this.collapsed });
-		if (r.ok) {
-			this.layout = r.layout;
-			this.layoutError = undefined;
-			this.layingOut = false;
-		} else if (!r.stale) {
-			this.layoutError = `The map could not be laid out again: ${r.message}`;
-			this.layingOut = false;
-		}
-	}
-
-	toggleColumn(target: string) {
-		this.collapsed = this.collapsed.includes(target)
-			? this.collapsed.filter((t) => t !== target)
-			: [...this.collapsed, target];
-		return this.relayout();
-	}
-
-	/** Fold (or unfold) every evidence column: an overview of the argument's structure. */
-	collapseAll(fold: boolean) {
-		this.collapsed = fold ? this.layout.columns.map((c) => c.target) : [];
-		return this.relayout();
-	}
-
-	select(id: string | undefined) {
-		this.selected = id && this.shownIndex.node.has(id) ? id : undefined;
-	}
-
-	setLayer(layer: Layer) {
-		if (this.layer === layer) return;
-		this.layer = layer;
-		if (this.selected && !this.shownIndex.node.has(this.selected)) this.selected = undefined;
+	/**
+	 * Connect the editor to the world (the browser passes the worker, IndexedDB, localStorage and
+	 * the HTTP remote), lay out once so the worker is warm, and offer an earlier unsaved draft.
+	 * Returns when the draft check is done.
+	 */
+	async start(host: EditorHost): Promise<void> {
+		this.#host = host;
+		this.#view.author = host.prefs?.author() ?? this.#view.author;
 		void this.relayout();
+		const drafts = host.drafts;
+		if (!drafts) return;
+		const draft = (await drafts.load(this.mapId)) ?? (await drafts.load(this.pendingKey));
+		if (!draft) return;
+		const changes = describeChanges(this.map, draft.map);
+		if (changes.text === 'no changes') {
+			await drafts.delete(draft.mapId);
+			return;
+		}
+		this.#view.restore = { draft, summary: changes.text };
 	}
 
-	/** Show what setting `verdict` on `id` would change, without changing anything. */
-	previewVerdict(id: string, verdict: Verdict | undefined) {
-		const { changes } = whatIf(this.map, { [id]: verdict }, this.evaluation);
-		this.preview = { id, verdict, changes };
+	/** Let go of the world: no more layouts, drafts or saves (the page is closing). */
+	stop() {
+		this.#host = {};
 	}
 
 	/** Where an arrow key leads from `id` along the map's structure, or undefined. */
@@ -152,69 +204,339 @@ export class MapEditor {
 		return siblings[i + (key === 'ArrowRight' ? 1 : -1)];
 	}
 
-	/**
-	 * Apply a built command as one undoable step. With `mergeKey`, consecutive steps with the
-	 * same key merge (typing in one field). Returns false, with the reason in `message`, when
-	 * the edit was refused; the map is then unchanged.
-	 */
-	run(built: Built, opts: { mergeKey?: string; select?: string } = {}): boolean {
-		if (!built.ok) {
-			if (built.reason !== 'unchanged') this.message = { text: built.reason, tone: 'error' };
-			return false;
-		}
-		return this.runCommand(built.command, built.label, opts);
+	/** A statement's name for sentences and dialogs. */
+	name(id: string): string {
+		return displayName(this.index.node.get(id), id);
 	}
 
-	runCommand(
-		command: Command,
-		label: string,
-		opts: { mergeKey?: string; select?: string } = {}
-	): boolean {
-		const r = apply(this.map, command);
-		if (!r.ok) {
-			this.message = { text: `${label}: ${r.reason}`, tone: 'error' };
+	/**
+	 * Do what the intent asks. Returns true when it was done; false, with the reason in
+	 * `message` when there is one, when it was refused or needs an answer first (a dialog).
+	 * Saving, reloading and copying return a promise.
+	 */
+	dispatch(intent: Intent): boolean | Promise<boolean> {
+		const v = this.#view;
+		if (READER_ADDS.has(intent.type) && !this.#mayAdd(intent)) return false;
+		switch (intent.type) {
+			case 'act':
+				return this.#act(intent.action, intent.target);
+			case 'select':
+				v.selected = intent.id && this.shownIndex.node.has(intent.id) ? intent.id : undefined;
+				return v.selected === intent.id;
+			case 'setLayer':
+				if (v.layer === intent.layer) return false;
+				v.layer = intent.layer;
+				if (v.selected && !this.shownIndex.node.has(v.selected)) v.selected = undefined;
+				void this.relayout();
+				return true;
+			case 'toggleColumn':
+				v.collapsed = v.collapsed.includes(intent.target)
+					? v.collapsed.filter((t) => t !== intent.target)
+					: [...v.collapsed, intent.target];
+				return this.relayout();
+			case 'foldAll':
+				v.collapsed = intent.fold ? this.#layout.columns.map((c) => c.target) : [];
+				return this.relayout();
+			case 'togglePanel':
+				v.panels = { ...v.panels, [intent.panel]: intent.open ?? !v.panels[intent.panel] };
+				return true;
+			case 'openMenu':
+				this.dispatch({ type: 'select', id: intent.id });
+				v.dialog = { kind: 'menu', id: intent.id, x: intent.x, y: intent.y };
+				return true;
+			case 'closeDialog':
+				v.dialog = undefined;
+				return true;
+			case 'dismissMessage':
+				v.message = undefined;
+				return true;
+			case 'notify':
+				v.message = { text: intent.text, tone: intent.tone };
+				return true;
+			case 'previewVerdict': {
+				const { changes } = whatIf(this.map, { [intent.id]: intent.verdict }, this.evaluation);
+				v.preview = { id: intent.id, verdict: intent.verdict, changes };
+				return true;
+			}
+			case 'endPreview':
+				v.preview = undefined;
+				return true;
+			case 'add':
+				return this.#addFresh(addChild(this.map, intent.parent, intent.role, this.#who()));
+			case 'addUndercut': {
+				const built = addUndercut(this.map, intent.from, {
+					linkId: intent.link,
+					...this.#who()
+				});
+				if (!built.ok && built.reason === 'choose' && 'links' in built) {
+					v.dialog = { kind: 'chooseStep', from: intent.from, links: built.links.map((l) => l.id) };
+					return false;
+				}
+				return this.#addFresh(built as Built);
+			}
+			case 'raiseDoubt':
+				return this.#addFresh(
+					raiseDoubt(this.map, intent.link, intent.question, this.#view.author)
+				);
+			case 'askConnect':
+				v.dialog = { kind: 'connect', from: intent.from, to: intent.to };
+				return true;
+			case 'connect':
+				v.dialog = undefined;
+				return this.#run(
+					connect(this.map, intent.from, intent.to, intent.relation, this.#view.author)
+				);
+			case 'moveUnder':
+				v.dialog = undefined;
+				return this.#run(moveUnder(this.map, intent.id, intent.to));
+			case 'delete': {
+				if (!this.#run(deleteNode(this.map, intent.id))) return false;
+				v.message = { text: 'Deleted. Undo (Ctrl+Z) brings it back.', tone: 'info' };
+				if (v.selected === intent.id) v.selected = undefined;
+				return true;
+			}
+			case 'removeLink':
+				return this.#run(removeLink(this.map, intent.id));
+			case 'setRelation':
+				return this.#run(setRelation(this.map, intent.link, intent.relation));
+			case 'startEdit':
+				if (!this.index.node.has(intent.id)) return false;
+				this.dispatch({ type: 'select', id: intent.id });
+				v.editing = intent.id;
+				return true;
+			case 'commitText': {
+				if (v.editing === intent.id) v.editing = undefined;
+				const merge = this.#fresh?.id === intent.id ? `new:${intent.id}` : undefined;
+				this.#fresh = undefined;
+				const ok = this.#run(editText(this.map, intent.id, intent.text), merge);
+				this.#doc.history.seal();
+				return ok;
+			}
+			case 'cancelText': {
+				if (v.editing === intent.id) v.editing = undefined;
+				// Escape on a statement just added, still unwritten, takes the addition back.
+				const node = this.index.node.get(intent.id);
+				const untouched = this.#fresh?.id === intent.id && node?.text === this.#fresh.text;
+				this.#fresh = undefined;
+				if (untouched) this.#undo();
+				this.#doc.history.seal();
+				return untouched;
+			}
+			case 'setText':
+				return this.#run(editText(this.map, intent.id, intent.text), `text:${intent.id}`);
+			case 'setFields':
+				return this.#run(
+					updateFields(this.map, intent.id, intent.patch, intent.what),
+					intent.merge ? `${intent.what}:${intent.id}` : undefined
+				);
+			case 'setLinkFields':
+				return this.#run(updateLinkFields(this.map, intent.id, intent.patch, intent.what));
+			case 'setVerdict':
+				return this.#run(setVerdict(this.map, intent.id, intent.verdict));
+			case 'setOrigin':
+				return this.#run(setOrigin(this.map, intent.id, intent.origin, this.#view.author));
+			case 'seal':
+				this.#doc.history.seal();
+				return true;
+			case 'replace':
+				return this.#replace(intent.map, intent.label);
+			case 'undo':
+				return this.#undo();
+			case 'redo': {
+				const r = this.#doc.history.redo(this.map);
+				if (!r) return false;
+				v.message = { text: `Redone: ${r.entry.label}`, tone: 'info' };
+				this.#changed(r.map);
+				return true;
+			}
+			case 'save':
+				return this.#save(intent.overwrite ?? false);
+			case 'saveAsCopy':
+				return this.#saveAsCopy();
+			case 'reload':
+				return this.#reload();
+			case 'keepEditing':
+				if (this.#doc.save.kind === 'conflict') this.#doc.save = { kind: 'unsaved' };
+				return true;
+			case 'restoreDraft':
+				return this.#restoreDraft();
+			case 'discardDraft':
+				return this.#discardDraft();
+			case 'setAuthor': {
+				const name = intent.name.trim().slice(0, 80);
+				if (!name) return false;
+				v.author = name;
+				this.#host.prefs?.setAuthor(name);
+				const then = v.dialog?.kind === 'name' ? v.dialog.then : undefined;
+				v.dialog = undefined;
+				if (then) void this.dispatch(then);
+				return true;
+			}
+		}
+	}
+
+	/** A named action (a key, a toolbar button, a menu item) on `target` or the selection. */
+	#act(a: ActionId, target = this.#view.selected): boolean | Promise<boolean> {
+		const v = this.#view;
+		if (a === 'undo') return this.dispatch({ type: 'undo' });
+		if (a === 'redo') return this.dispatch({ type: 'redo' });
+		if (a === 'save') return this.dispatch({ type: 'save' });
+		if (a === 'shortcuts') {
+			v.dialog = { kind: 'shortcuts' };
+			return true;
+		}
+		if (ACTION_ADDS.has(a) && !this.#mayAdd({ type: 'act', action: a, target })) return false;
+		if (!target || !this.index.node.has(target)) {
+			v.message = {
+				text: 'Select a statement first (click it, or Tab into the map).',
+				tone: 'info'
+			};
 			return false;
 		}
-		this.history.record({ label, forward: command, inverse: r.inverse, mergeKey: opts.mergeKey });
-		this.message = undefined;
-		this.changed(r.map);
-		if (opts.select) this.select(opts.select);
+		switch (a) {
+			case 'edit':
+				return this.dispatch({ type: 'startEdit', id: target });
+			case 'add-reason':
+				return this.dispatch({ type: 'add', role: 'reason', parent: target });
+			case 'add-objection':
+				return this.dispatch({ type: 'add', role: 'objection', parent: target });
+			case 'add-evidence':
+				return this.dispatch({ type: 'add', role: 'evidence', parent: target });
+			case 'add-assumption':
+				return this.dispatch({ type: 'add', role: 'assumption', parent: target });
+			case 'undercut':
+				return this.dispatch({ type: 'addUndercut', from: target });
+			case 'link':
+			case 'move':
+				v.dialog = { kind: 'pick', mode: a, id: target };
+				return true;
+			case 'delete':
+				return this.dispatch({ type: 'delete', id: target });
+		}
+		return false;
+	}
+
+	/**
+	 * The rules for adding the reader's own items: not while "As written" shows the text alone,
+	 * and only once the reader has given a name (asked once; the intent goes on afterwards).
+	 */
+	#mayAdd(intent: Intent): boolean {
+		const v = this.#view;
+		if (v.layer === 'written') {
+			v.message = {
+				text: '“As written” shows the article alone: switch to “With critique” to add your own statements.',
+				tone: 'info'
+			};
+			return false;
+		}
+		if (!v.author) {
+			v.dialog = { kind: 'name', then: intent };
+			return false;
+		}
 		return true;
 	}
 
-	/** End a merge group (a field lost focus): the next edit is a step of its own. */
-	seal() {
-		this.history.seal();
+	#who(): { author?: string } {
+		return this.#view.author ? { author: this.#view.author } : {};
 	}
 
-	undo() {
-		const r = this.history.undo(this.map);
-		if (!r) return;
-		this.message = { text: `Undone: ${r.entry.label}`, tone: 'info' };
-		this.changed(r.map);
+	/** Add a statement and open its text in place: naming it is part of the same undo step. */
+	#addFresh(built: Built): boolean {
+		if (!built.ok || !built.nodeId) return this.#run(built);
+		const id = built.nodeId;
+		if (!this.#run(built, `new:${id}`)) return false;
+		this.#view.selected = id;
+		this.#fresh = { id, text: this.index.node.get(id)?.text ?? '' };
+		this.#view.editing = id;
+		return true;
 	}
 
-	redo() {
-		const r = this.history.redo(this.map);
-		if (!r) return;
-		this.message = { text: `Redone: ${r.entry.label}`, tone: 'info' };
-		this.changed(r.map);
+	/**
+	 * Apply a built command as one undoable step. With `mergeKey`, consecutive steps with the same
+	 * key merge (typing in one field). A refusal leaves the map unchanged and says why.
+	 */
+	#run(built: Built, mergeKey?: string): boolean {
+		if (!built.ok) {
+			if (built.reason !== 'unchanged') this.#view.message = { text: built.reason, tone: 'error' };
+			return false;
+		}
+		return this.#runCommand(built.command, built.label, mergeKey);
 	}
 
-	private changed(map: ArgumentMap) {
-		this.map = map;
-		this.preview = undefined;
-		this.version++;
-		this.undoLabel = this.history.undoLabel;
-		this.redoLabel = this.history.redoLabel;
-		if (this.selected && !this.shownIndex.node.has(this.selected)) this.selected = undefined;
-		if (this.save.kind === 'saved') this.save = { kind: 'unsaved' };
-		void this.drafts?.save(this.mapId, this.etag, map);
+	#runCommand(command: Command, label: string, mergeKey?: string): boolean {
+		const r = apply(this.map, command);
+		if (!r.ok) {
+			this.#view.message = { text: `${label}: ${r.reason}`, tone: 'error' };
+			return false;
+		}
+		this.#doc.history.record({ label, forward: command, inverse: r.inverse, mergeKey });
+		this.#view.message = undefined;
+		this.#changed(r.map);
+		return true;
+	}
+
+	#undo(): boolean {
+		const r = this.#doc.history.undo(this.map);
+		if (!r) return false;
+		this.#view.message = { text: `Undone: ${r.entry.label}`, tone: 'info' };
+		this.#changed(r.map);
+		return true;
+	}
+
+	#changed(map: ArgumentMap) {
+		const doc = this.#doc;
+		const v = this.#view;
+		doc.map = map;
+		doc.sync();
+		v.preview = undefined;
+		if (v.selected && !this.shownIndex.node.has(v.selected)) v.selected = undefined;
+		if (v.editing && !this.index.node.has(v.editing)) v.editing = undefined;
+		if (doc.save.kind === 'saved' || doc.save.kind === 'unsaved')
+			doc.save = doc.dirty ? { kind: 'unsaved' } : { kind: 'saved' };
+		this.#keepDraft();
 		void this.relayout();
 	}
 
-	/** Replace the whole map as one undoable step (restoring a draft). */
-	replaceAll(map: ArgumentMap, label: string): boolean {
+	/** Keep unsaved edits in this browser; back at the saved state there is nothing to keep. */
+	#keepDraft() {
+		const drafts = this.#host.drafts;
+		if (!drafts) return;
+		if (!this.dirty) {
+			void drafts.delete(this.mapId);
+			return;
+		}
+		const key = this.#view.restore ? this.pendingKey : this.mapId;
+		drafts
+			.save({ mapId: key, baseEtag: this.etag, map: this.map, savedAt: Date.now() })
+			.catch((e: unknown) => {
+				this.#view.message = {
+					text: `Your changes could not be kept in this browser (${e instanceof Error ? e.message : 'storage refused'}): save soon.`,
+					tone: 'error'
+				};
+			});
+	}
+
+	/** Lay the shown map out again in the worker (until one is attached the server's layout stands). */
+	async relayout(): Promise<boolean> {
+		const client = this.#host.layout;
+		if (!client) return false;
+		this.#layingOut = true;
+		const r = await client.layout(this.shown, { collapsed: this.#view.collapsed });
+		if (r.ok) {
+			this.#layout = r.layout;
+			this.#layoutError = undefined;
+			this.#layingOut = false;
+			return true;
+		}
+		if (!r.stale) {
+			this.#layoutError = `The map could not be laid out again: ${r.message}`;
+			this.#layingOut = false;
+		}
+		return false;
+	}
+
+	/** Replace the whole map as one undoable step. */
+	#replace(map: ArgumentMap, label: string): boolean {
 		const command: Command = {
 			type: 'batch',
 			commands: [
@@ -231,105 +553,113 @@ export class MapEditor {
 				{ type: 'updateSource', patch: map.source, title: map.title ?? null }
 			]
 		};
-		return this.runCommand(command, label);
+		return this.#runCommand(command, label);
+	}
+
+	#restoreDraft(): boolean {
+		const offer = this.#view.restore;
+		if (!offer) return false;
+		this.#view.restore = undefined;
+		void this.#host.drafts?.delete(this.pendingKey);
+		// Saving goes over the version the draft was made from (set before the change is kept as
+		// a draft again): if the file changed since, the save reports a conflict, never overwrites.
+		const etag = this.#doc.etag;
+		this.#doc.etag = offer.draft.baseEtag;
+		if (!this.#replace(offer.draft.map, 'Restore unsaved changes')) {
+			this.#doc.etag = etag;
+			return false;
+		}
+		return true;
+	}
+
+	#discardDraft(): boolean {
+		const offer = this.#view.restore;
+		this.#view.restore = undefined;
+		const drafts = this.#host.drafts;
+		if (offer) void drafts?.delete(offer.draft.mapId);
+		void drafts?.delete(this.pendingKey);
+		// Edits made meanwhile become the draft.
+		if (this.dirty) this.#keepDraft();
+		return true;
 	}
 
 	/**
-	 * Save to the server, over the version this editor started from. A conflict (someone saved
-	 * in between) is never overwritten silently: `save` becomes `conflict` and the UI asks.
+	 * Save over the version this editor started from. A conflict (someone saved in between) is
+	 * never overwritten silently: `save` becomes `conflict` and the view asks.
 	 */
-	async saveNow(opts: { overwrite?: boolean } = {}): Promise<boolean> {
-		if (this.save.kind === 'saving') return false;
-		const version = this.version;
-		this.save = { kind: 'saving' };
-		try {
-			let ifMatch = this.etag || '*';
-			if (opts.overwrite) {
-				const head = await fetch(`/api/maps/${this.mapId}`, {
-					method: 'GET',
-					headers: { Accept: 'application/json' }
-				});
-				ifMatch = head.headers.get('etag') ?? ifMatch;
-			}
-			const res = await fetch(`/api/maps/${this.mapId}`, {
-				method: 'PUT',
-				headers: { 'Content-Type': 'application/json', 'If-Match': ifMatch },
-				body: JSON.stringify(this.map)
-			});
-			if (res.status === 412) {
-				this.save = { kind: 'conflict', serverEtag: res.headers.get('etag') ?? undefined };
-				return false;
-			}
-			const body = (await res.json().catch(() => ({}))) as { etag?: string; message?: string };
-			if (!res.ok) {
-				this.save = { kind: 'error', message: body.message ?? `the server answered ${res.status}` };
-				return false;
-			}
-			this.etag = body.etag ?? res.headers.get('etag') ?? this.etag;
-			this.savedVersion = version;
-			this.save = this.version === version ? { kind: 'saved' } : { kind: 'unsaved' };
-			if (this.version === version) void this.drafts?.clear(this.mapId);
-			return true;
-		} catch {
-			this.save = {
-				kind: 'error',
-				message: 'the server could not be reached; your changes are kept in this browser'
-			};
+	async #save(overwrite: boolean): Promise<boolean> {
+		const doc = this.#doc;
+		const remote = this.#host.remote;
+		if (doc.save.kind === 'saving' || !remote) return false;
+		const stamp = doc.stamp;
+		const map = this.map;
+		doc.save = { kind: 'saving' };
+		let ifMatch = doc.etag || '*';
+		if (overwrite) ifMatch = (await remote.currentEtag(this.mapId)) ?? ifMatch;
+		const r = await remote.save(this.mapId, map, ifMatch);
+		if (!r.ok) {
+			doc.save = r.conflict
+				? { kind: 'conflict', serverEtag: r.serverEtag }
+				: { kind: 'error', message: r.message };
 			return false;
 		}
+		doc.etag = r.etag;
+		doc.savedStamp = stamp;
+		doc.save = doc.dirty ? { kind: 'unsaved' } : { kind: 'saved' };
+		if (!doc.dirty) void this.#host.drafts?.delete(this.mapId);
+		return true;
 	}
 
 	/** Save this map under a new id (the way out of a conflict without losing either side). */
-	async saveAsCopy(): Promise<string | undefined> {
+	async #saveAsCopy(): Promise<boolean> {
+		const remote = this.#host.remote;
+		if (!remote) return false;
 		for (let n = 1; n <= 20; n++) {
 			const id = `${this.mapId}-${n === 1 ? 'mine' : `mine-${n}`}`;
-			try {
-				const res = await fetch('/api/maps', {
-					method: 'POST',
-					headers: { 'Content-Type': 'application/json' },
-					body: JSON.stringify({ id, map: this.map })
-				});
-				if (res.status === 409) continue;
-				if (!res.ok) {
-					const body = (await res.json().catch(() => ({}))) as { message?: string };
-					this.save = {
-						kind: 'error',
-						message: body.message ?? `the server answered ${res.status}`
-					};
-					return undefined;
-				}
-				void this.drafts?.clear(this.mapId);
-				this.savedVersion = this.version;
-				return id;
-			} catch {
-				this.save = {
-					kind: 'error',
-					message: 'the server could not be reached; your changes are kept in this browser'
-				};
-				return undefined;
+			const r = await remote.create(id, { map: this.map });
+			if (!r.ok && r.taken) continue;
+			if (!r.ok) {
+				this.#doc.save = { kind: 'error', message: r.message };
+				return false;
 			}
+			void this.#host.drafts?.delete(this.mapId);
+			this.#doc.savedStamp = this.#doc.stamp;
+			this.#doc.save = { kind: 'saved' };
+			this.#host.navigate?.(`/maps/${id}`);
+			return true;
 		}
-		this.save = { kind: 'error', message: 'no free id for a copy' };
-		return undefined;
-	}
-
-	/** Mark the current state as the saved one (after loading or reloading from the server). */
-	markSaved(etag: string) {
-		this.etag = etag;
-		this.savedVersion = this.version;
-		this.save = { kind: 'saved' };
+		this.#doc.save = { kind: 'error', message: 'no free id for a copy' };
+		return false;
 	}
 
 	/** Throw away local changes: back to the server's map, history cleared. */
-	reset(map: ArgumentMap, etag: string) {
-		this.history.clear();
-		this.undoLabel = undefined;
-		this.redoLabel = undefined;
-		this.map = map;
-		this.version++;
-		this.markSaved(etag);
-		if (this.selected && !this.index.node.has(this.selected)) this.selected = undefined;
-		void this.drafts?.clear(this.mapId);
+	async #reload(): Promise<boolean> {
+		const remote = this.#host.remote;
+		if (!remote) return false;
+		const r = await remote.load(this.mapId);
+		if (!r.ok) {
+			this.#doc.save = { kind: 'error', message: r.message };
+			return false;
+		}
+		const doc = this.#doc;
+		doc.history.clear();
+		doc.map = r.map;
+		doc.etag = r.etag;
+		doc.sync();
+		doc.savedStamp = doc.stamp;
+		doc.save = { kind: 'saved' };
+		this.#fresh = undefined;
+		const v = this.#view;
+		if (v.selected && !this.index.node.has(v.selected)) v.selected = undefined;
+		v.editing = undefined;
+		void this.#host.drafts?.delete(this.mapId);
 		void this.relayout();
+		return true;
+	}
+
+	/** The help text of an action with its keys, for buttons' titles. */
+	static help(a: ActionId): string {
+		const info = action(a);
+		return `${info.help} (${info.keys})`;
 	}
 }

@@ -4,7 +4,9 @@
  * supports and undercuts; docs/evaluation.md states it in full and the tests follow it case by
  * case. Statuses are never stored.
  */
-import { indexMap, nodeName, type MapIndex } from './queries';
+import { indexMap, isPlaceholder, nodeName, shorten, type MapIndex } from './queries';
+
+export { shorten };
 import type { ArgumentMap, MapLink, Strength, Verdict } from './schema';
 
 export type Status = 'holds' | 'defeated' | 'open';
@@ -51,7 +53,8 @@ export function evaluate(
 		const v = verdictOf(n.id);
 		if (v === 'accepted') node.set(n.id, 'in');
 		else if (v === 'rejected') node.set(n.id, 'out');
-		if (v) fixed.add(n.id);
+		// A template's statement that nobody has written yet argues nothing: undecided.
+		if (v || isPlaceholder(n)) fixed.add(n.id);
 	}
 
 	const undercutsOf = (linkId: string) =>
@@ -123,13 +126,6 @@ export function evaluate(
 }
 
 /** At most `max` characters, cut at a word boundary. */
-export function shorten(text: string, max: number): string {
-	if (text.length <= max) return text;
-	const cut = text.slice(0, max - 1);
-	const space = cut.lastIndexOf(' ');
-	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
-}
-
 function quoteName(index: MapIndex, id: string): string {
 	const n = index.node.get(id);
 	if (!n) return id;
@@ -189,6 +185,9 @@ function explainNode(
 	if (verdict === 'accepted') return { status, reason: 'you accepted it', because: [] };
 	if (verdict === 'rejected') return { status, reason: 'you rejected it', because: [] };
 	if (verdict === 'open') return { status, reason: 'you marked it open: undecided', because: [] };
+	const node = index.node.get(id);
+	if (node && isPlaceholder(node))
+		return { status, reason: 'its text is still a placeholder: write what it says', because: [] };
 	const incoming = index.incoming.get(id) ?? [];
 	const attacks = incoming.filter((l) => l.relation === 'attacks');
 	const supports = incoming.filter((l) => l.relation === 'supports');

@@ -149,3 +149,98 @@ export function parentOf(index: MapIndex, id: string): string | undefined {
 	if (first.relation === 'undercuts') return index.link.get(first.to)?.to;
 	return first.to;
 }
+
+/**
+ * Tag of a statement a template made and nobody has written yet ("Reason 1"): it is undecided
+ * until its text is edited (editing the text drops the tag).
+ */
+export const PLACEHOLDER_TAG = 'placeholder';
+
+export function isPlaceholder(n: Pick<MapNode, 'tags'>): boolean {
+	return n.tags?.includes(PLACEHOLDER_TAG) ?? false;
+}
+
+/**
+ * The links by which `id` argues as a reason or an objection (not as a co-premise, not as an
+ * undercut), in file order: the inferences an undercut or a hidden assumption can attach to.
+ */
+export function inferencesOf(index: MapIndex, id: string): MapLink[] {
+	return (index.outgoing.get(id) ?? []).filter((l) => l.from === id && l.relation !== 'undercuts');
+}
+
+/** The first of `inferencesOf`: the step a statement's role and "its conclusion" come from. */
+export function inferenceOf(index: MapIndex, id: string): MapLink | undefined {
+	return inferencesOf(index, id)[0];
+}
+
+/**
+ * Everything that argues for or against `id`, directly or further down: reasons, co-premises,
+ * undercuts of their links, and so on. Moving `id` under any of these would make a circle.
+ */
+export function argumentsBelow(index: MapIndex, id: string): Set<string> {
+	const below = new Set<string>();
+	const stack = [id];
+	while (stack.length) {
+		const at = stack.pop()!;
+		for (const l of index.incoming.get(at) ?? []) {
+			const undercutters = (index.incoming.get(l.id) ?? []).map((u) => u.from);
+			for (const x of [l.from, ...(l.with ?? []), ...undercutters]) {
+				if (x !== id && !below.has(x)) {
+					below.add(x);
+					stack.push(x);
+				}
+			}
+		}
+	}
+	return below;
+}
+
+/** These links, plus every undercut of them, and undercuts of those: what goes when they go. */
+export function withUndercuts(map: ArgumentMap, links: string[]): Set<string> {
+	const drop = new Set(links);
+	for (let grew = true; grew;) {
+		grew = false;
+		for (const l of map.links) {
+			if (l.relation === 'undercuts' && drop.has(l.to) && !drop.has(l.id)) {
+				drop.add(l.id);
+				grew = true;
+			}
+		}
+	}
+	return drop;
+}
+
+/** Where a new link to `to` goes in the file: after its last sibling, keeping the author's order. */
+export function siblingEnd(links: readonly MapLink[], to: string): number {
+	let at = links.length;
+	links.forEach((l, i) => {
+		if (l.to === to) at = i + 1;
+	});
+	return at;
+}
+
+/** Every id in use by a node or a link: new ids must avoid them. */
+export function usedIds(map: ArgumentMap): Set<string> {
+	return new Set([...map.nodes.map((n) => n.id), ...map.links.map((l) => l.id)]);
+}
+
+/** Text cut at a word boundary to at most `max` characters, with an ellipsis when cut. */
+export function shorten(text: string, max: number): string {
+	if (text.length <= max) return text;
+	const cut = text.slice(0, max - 1);
+	const space = cut.lastIndexOf(' ');
+	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/**
+ * A statement's name in sentences, menus and dialogs: its label ("Motive 3"), else the start of
+ * its text. `nodeName` is the other name: what kind of statement it is ("Evidence · Poll").
+ */
+export function displayName(
+	n: Pick<MapNode, 'label' | 'text'> | undefined,
+	fallback = '',
+	max = 40
+): string {
+	if (!n) return fallback;
+	return n.label ?? shorten(n.text, max);
+}

@@ -3,6 +3,7 @@
  * reasons are what the source argues, so they are the source layer ("As written"); whatever the
  * reader adds afterwards is the reader's.
  */
+import { PLACEHOLDER_TAG } from './queries';
 import { CURRENT_VERSION, type ArgumentMap, type Source } from './schema';
 
 export function templateMap(source: Source, thesis: string, reasons: number): ArgumentMap {
@@ -24,6 +25,8 @@ export function templateMap(source: Source, thesis: string, reasons: number): Ar
 				kind: 'claim' as const,
 				label: `Reason ${i + 1}`,
 				text: `Reason ${i + 1}`,
+				// Undecided until someone writes what the reason is (model/queries isPlaceholder).
+				tags: [PLACEHOLDER_TAG],
 				origin: 'source' as const
 			}))
 		],
@@ -37,15 +40,4 @@ export function templateMap(source: Source, thesis: string, reasons: number): Ar
 	};
 }
 
-/** A slug made from a title, for a new map's id: "Japan and Mongolia!" → "japan-and-mongolia". */
-export function slugify(title: string): string {
-	const s = title
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 48)
-		.replace(/-+$/g, '');
-	return s || 'map';
-}
+export { slugify } from './ids';

@@ -1,0 +1,76 @@
+/**
+ * What a person asks of an open map, whatever the way in: a key, a toolbar button, a menu item,
+ * a panel field, a drag, (soon) a text selection. Components turn input into an `Intent` and
+ * call `editor.dispatch(intent)`; the editor applies the rules and turns it into a command.
+ */
+import type { ChildRole } from '../commands/intents';
+import type { LinkPatch, NodePatch } from '../commands/commands';
+import type { Layer } from '../model/layers';
+import type { ArgumentMap, Relation, Verdict } from '../model/schema';
+import type { ActionId } from './actions';
+
+/** The side panels a reader can open beside the map. */
+export type Panel = 'follows';
+
+export type Intent =
+	// One of the named actions (editor/actions.ts), from a key, the toolbar or a menu.
+	| { type: 'act'; action: ActionId; target?: string }
+	// Reading the map.
+	| { type: 'select'; id: string | undefined }
+	| { type: 'setLayer'; layer: Layer }
+	| { type: 'toggleColumn'; target: string }
+	| { type: 'foldAll'; fold: boolean }
+	| { type: 'togglePanel'; panel: Panel; open?: boolean }
+	| { type: 'openMenu'; id: string; x: number; y: number }
+	| { type: 'closeDialog' }
+	| { type: 'dismissMessage' }
+	/** A view's own check refused an input: say so in the status line. */
+	| { type: 'notify'; text: string; tone: 'info' | 'error' }
+	| { type: 'previewVerdict'; id: string; verdict: Verdict | undefined }
+	| { type: 'endPreview' }
+	// Building the argument.
+	| { type: 'add'; role: ChildRole; parent: string }
+	| { type: 'addUndercut'; from: string; link?: string }
+	| {
+			type: 'raiseDoubt';
+			link: string;
+			question: { id: string; attacks: 'premise' | 'inference'; doubt: string };
+	  }
+	/** A drag from one statement ended on another: ask how they are related. */
+	| { type: 'askConnect'; from: string; to: string }
+	| { type: 'connect'; from: string; to: string; relation: Relation }
+	| { type: 'moveUnder'; id: string; to: string }
+	| { type: 'delete'; id: string }
+	| { type: 'removeLink'; id: string }
+	| { type: 'setRelation'; link: string; relation: 'supports' | 'attacks' }
+	// Text and fields. Typing in one panel field (`merge`) is one undo step until `seal`.
+	| { type: 'startEdit'; id: string }
+	| { type: 'commitText'; id: string; text: string }
+	| { type: 'cancelText'; id: string }
+	| { type: 'setText'; id: string; text: string }
+	| { type: 'setFields'; id: string; patch: NodePatch; what: string; merge?: boolean }
+	| { type: 'setLinkFields'; id: string; patch: LinkPatch; what: string }
+	| { type: 'setVerdict'; id: string; verdict: Verdict | undefined }
+	| { type: 'setOrigin'; id: string; origin: 'source' | 'reader' }
+	| { type: 'seal' }
+	/** A whole new version from elsewhere (a restored draft, an import): one undo step. */
+	| { type: 'replace'; map: ArgumentMap; label: string }
+	// History, saving, drafts, who is editing.
+	| { type: 'undo' }
+	| { type: 'redo' }
+	| { type: 'save'; overwrite?: boolean }
+	| { type: 'saveAsCopy' }
+	| { type: 'reload' }
+	| { type: 'keepEditing' }
+	| { type: 'restoreDraft' }
+	| { type: 'discardDraft' }
+	| { type: 'setAuthor'; name: string };
+
+/** A dialog the editor asks the view to show. */
+export type Dialog =
+	| { kind: 'name'; then: Intent }
+	| { kind: 'pick'; mode: 'link' | 'move'; id: string }
+	| { kind: 'connect'; from: string; to: string }
+	| { kind: 'chooseStep'; from: string; links: string[] }
+	| { kind: 'menu'; id: string; x: number; y: number }
+	| { kind: 'shortcuts' };

@@ -1,0 +1,474 @@
+/**
+ * The editor driven headless: every intent in the command shape (set up → act → assert → undo
+ * → assert → redo → assert), the fresh-statement cycle, the layer and name rules, drafts and
+ * conflicts, with the server faked by `memoryRemote` and IndexedDB by a Map.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadMap } from '../../../tests/fixtures/load';
+import type { LayoutClient } from '../layout/client';
+import type { MapLayout } from '../layout/types';
+import { SCHEMES } from '../model/catalogue';
+import type { ArgumentMap } from '../model/schema';
+import type { Draft } from './drafts';
+import type { Intent } from './intent';
+import { MapEditor, type DraftStore } from './map-editor.svelte';
+import { memoryRemote } from './remote';
+
+const small: ArgumentMap = loadMap('tests/fixtures/small.map.json');
+const EMPTY: MapLayout = {
+	width: 0,
+	height: 0,
+	nodes: {},
+	columns: [],
+	edges: [],
+	junctions: [],
+	joins: []
+};
+
+function memoryDrafts(fail = false) {
+	const store = new Map<string, Draft>();
+	const drafts: DraftStore & { store: typeof store } = {
+		store,
+		load: async (k) => store.get(k),
+		save: async (d) => {
+			if (fail) throw new Error('quota exceeded');
+			store.set(d.mapId, structuredClone(d));
+		},
+		delete: async (k) => void store.delete(k)
+	};
+	return drafts;
+}
+
+/** A layout client that answers at once and counts its requests. */
+function fakeLayout() {
+	const calls: ArgumentMap[] = [];
+	const client = {
+		calls,
+		layout: async (map: ArgumentMap) => {
+			calls.push(map);
+			return { ok: true as const, layout: EMPTY };
+		}
+	};
+	return client;
+}
+
+async function setUp(opts: { author?: string; map?: ArgumentMap; failDrafts?: boolean } = {}) {
+	const map = opts.map ?? small;
+	const remote = memoryRemote({ m: map });
+	const drafts = memoryDrafts(opts.failDrafts);
+	const layout = fakeLayout();
+	const navigated: string[] = [];
+	let remembered = opts.author;
+	const editor = new MapEditor('m', map, EMPTY, remote.store.get('m')!.etag);
+	await editor.start({
+		remote,
+		drafts,
+		layout: layout as unknown as LayoutClient,
+		prefs: { author: () => remembered, setAuthor: (n) => void (remembered = n) },
+		navigate: (p) => void navigated.push(p)
+	});
+	return { editor, remote, drafts, layout, navigated, remembered: () => remembered };
+}
+
+/** Dispatch, expect it done, and check undo and redo bring back both states exactly. */
+async function roundTrip(editor: MapEditor, intent: Intent) {
+	const before = editor.map;
+	expect(await editor.dispatch(intent)).toBe(true);
+	const after = editor.map;
+	expect(after).not.toEqual(before);
+	expect(await editor.dispatch({ type: 'undo' })).toBe(true);
+	expect(editor.map).toEqual(before);
+	expect(await editor.dispatch({ type: 'redo' })).toBe(true);
+	expect(editor.map).toEqual(after);
+	return after;
+}
+
+const node = (e: MapEditor, id: string) => e.map.nodes.find((n) => n.id === id);
+const link = (e: MapEditor, id: string) => e.map.links.find((l) => l.id === id);
+
+describe('MapEditor: building the argument', () => {
+	it('adds a reason, opens it for its text, and naming it is the same undo step', async () => {
+		const { editor } = await setUp({ author: 'Ana' });
+		await editor.dispatch({ type: 'select', id: 'c1' });
+		expect(await editor.dispatch({ type: 'act', action: 'add-reason' })).toBe(true);
+		const id = editor.selected!;
+		expect(id).toMatch(/^reason-[a-z0-9]{6}$/);
+		expect(editor.editing).toBe(id);
+		expect(node(editor, id)).toMatchObject({ origin: 'reader', author: 'Ana' });
+		const l = editor.map.links.find((x) => x.from === id)!;
+		expect(l).toMatchObject({ to: 'c1', relation: 'supports' });
+		await editor.dispatch({ type: 'commitText', id, text: 'Because  of  this ' });
+		expect(editor.editing).toBeUndefined();
+		expect(node(editor, id)!.text).toBe('Because of this');
+		expect(editor.undoLabel).toBe('Add reason');
+		await editor.dispatch({ type: 'undo' });
+		expect(editor.map).toEqual(small);
+		await editor.dispatch({ type: 'redo' });
+		expect(node(editor, id)!.text).toBe('Because of this');
+	});
+
+	it('takes a fresh statement back on Escape, but keeps one that was written', async () => {
+		const { editor } = await setUp({ author: 'Ana' });
+		await editor.dispatch({ type: 'add', role: 'objection', parent: 'c1' });
+		const id = editor.editing!;
+		expect(await editor.dispatch({ type: 'cancelText', id })).toBe(true);
+		expect(editor.map).toEqual(small);
+		expect(editor.dirty).toBe(false);
+		await editor.dispatch({ type: 'add', role: 'objection', parent: 'c1' });
+		const kept = editor.editing!;
+		await editor.dispatch({ type: 'commitText', id: kept, text: 'Not so' });
+		await editor.dispatch({ type: 'startEdit', id: kept });
+		expect(await editor.dispatch({ type: 'cancelText', id: kept })).toBe(false);
+		expect(node(editor, kept)!.text).toBe('Not so');
+	});
+
+	it.each([
+		['add-evidence', 'evidence', 'supports'],
+		['add-objection', 'claim', 'attacks']
+	] as const)('%s adds a %s that %s the selection', async (action, kind, relation) => {
+		const { editor } = await setUp({ author: 'Ana' });
+		await editor.dispatch({ type: 'select', id: 'c1' });
+		const after = await roundTrip(editor, { type: 'act', action });
+		const added = after.nodes.at(-1)!;
+		expect(added.kind).toBe(kind);
+		expect(after.links.find((l) => l.from === added.id)).toMatchObject({ to: 'c1', relation });
+	});
+
+	it('adds a hidden assumption as the co-premise of the reason', async () => {
+		const { editor } = await setUp({ author: 'Ana' });
+		const after = await roundTrip(editor, {
+			type: 'act',
+			action: 'add-assumption',
+			target: 'e1'
+		});
+		const added = after.nodes.at(-1)!;
+		expect(added.kind).toBe('assumption');
+		expect(after.links.find((l) => l.id === 'l2')!.with).toEqual([added.id]);
+	});
+
+	it('undercuts the only step of a statement, and asks which when there are several', async () => {
+		const { editor } = await setUp({ author: 'Ana' });
+		const after = await roundTrip(editor, { type: 'addUndercut', from: 'c1' });
+		const cut = after.links.at(-1)!;
+		expect(cut).toMatchObject({ relation: 'undercuts', to: 'l1', origin: 'reader' });
+		// e1 now supports the thesis as well: two steps, so the editor asks.
+		await editor.dispatch({ type: 'connect', from: 'e1', to: 't', relation: 'supports' });
+		const map = editor.map;
+		expect(await editor.dispatch({ type: 'act', action: 'undercut', target: 'e1' })).toBe(false);
+		expect(editor.view.dialog).toMatchObject({ kind: 'chooseStep', from: 'e1' });
+		expect(editor.map).toBe(map);
+		const second = editor.map.links.find((l) => l.from === 'e1' && l.to === 't')!;
+		await roundTrip(editor, { type: 'addUndercut', from: 'e1', link: second.id });
+		expect(editor.map.links.at(-1)).toMatchObject({ relation: 'undercuts', to: second.id });
+	});
+
+	it('refuses an undercut of a statement that argues about nothing, and says why', async () => {
+		const { editor } = await setUp({ author: 'Ana' });
+		expect(await editor.dispatch({ type: 'addUndercut', from: 't' })).toBe(false);
+		expect(editor.message).toEqual({
+			text: expect.stringMatching(/step to undercut/),
+			tone: 'error'
+		});
+		expect(editor.map).toBe(small);
+	});
+
+	it('connects two statements through the drag dialog', async () => {
+		const { editor } = await setUp({ author: 'Ana' });
+		await editor.dispatch({ type: 'askConnect', from: 'o1', to: 't' });
+		expect(editor.view.dialog).toEqual({ kind: 'connect', from: 'o1', to: 't' });
+		const after = await roundTrip(editor, {
+			type: 'connect',
+			from: 'o1',
+			to: 't',
+			relation: 'attacks'
+		});
+		expect(editor.view.dialog).toBeUndefined();
+		expect(after.links.find((l) => l.from === 'o1' && l.to === 't')!.author).toBe('Ana');
+	});
+
+	it('moves a statement under another, and refuses a circle', async () => {
+		const { editor } = await setUp();
+		// e1 argues for c1: putting c1 under it would make a circle.
+		expect(await editor.dispatch({ type: 'moveUnder', id: 'c1', to: 'e1' })).toBe(false);
+		expect(editor.message?.text).toMatch(/circle/);
+		const after = await roundTrip(editor, { type: 'moveUnder', id: 'e1', to: 't' });
+		expect(after.links.find((l) => l.from === 'e1')!.to).toBe('t');
+	});
+
+	it('opens the picker for Link and Move, and the shortcut sheet', async () => {
+		const { editor } = await setUp({ author: 'Ana' });
+		await editor.dispatch({ type: 'act', action: 'link', target: 'e1' });
+		expect(editor.view.dialog).toEqual({ kind: 'pick', mode: 'link', id: 'e1' });
+		await editor.dispatch({ type: 'act', action: 'move', target: 'e1' });
+		expect(editor.view.dialog).toEqual({ kind: 'pick', mode: 'move', id: 'e1' });
+		await editor.dispatch({ type: 'act', action: 'shortcuts' });
+		expect(editor.view.dialog).toEqual({ kind: 'shortcuts' });
+		await editor.dispatch({ type: 'closeDialog' });
+		expect(editor.view.dialog).toBeUndefined();
+	});
+
+	it('deletes a statement with its links, deselects it, and undo restores all', async () => {
+		const { editor } = await setUp();
+		await editor.dispatch({ type: 'select', id: 'e1' });
+		await editor.dispatch({ type: 'act', action: 'delete' });
+		expect(editor.message?.text).toMatch(/Undo/);
+		expect(editor.selected).toBeUndefined();
+		await editor.dispatch({ type: 'undo' });
+		const after = await roundTrip(editor, { type: 'act', action: 'delete', target: 'e1' });
+		expect(after.nodes.some((n) => n.id === 'e1')).toBe(false);
+		expect(after.links.map((l) => l.id)).toEqual(['l1']);
+	});
+
+	it('refuses to delete the thesis', async () => {
+		const { editor } = await setUp();
+		expect(await editor.dispatch({ type: 'delete', id: 't' })).toBe(false);
+		expect(editor.message?.tone).toBe('error');
+	});
+
+	it('changes and removes links', async () => {
+		const { editor } = await setUp();
+		await roundTrip(editor, { type: 'setRelation', link: 'l2', relation: 'attacks' });
+		expect(link(editor, 'l2')!.relation).toBe('attacks');
+		const after = await roundTrip(editor, { type: 'removeLink', id: 'l2' });
+		// The undercut of the removed link goes with it.
+		expect(after.links.map((l) => l.id)).toEqual(['l1']);
+	});
+
+	it('raises a critical question as a doubt, as a fresh statement', async () => {
+		const { editor } = await setUp({ author: 'Ana' });
+		const [scheme, info] = Object.entries(SCHEMES)[0]!;
+		const q = info.questions.find((x) => x.attacks === 'inference')!;
+		await editor.dispatch({ type: 'setLinkFields', id: 'l1', patch: { scheme }, what: 'scheme' });
+		const after = await roundTrip(editor, { type: 'raiseDoubt', link: 'l1', question: q });
+		expect(after.links.find((l) => l.id === 'l1')!.answers).toEqual({ [q.id]: 'doubted' });
+		expect(after.nodes.at(-1)!.text).toBe(q.doubt.trim());
+		expect(after.links.at(-1)).toMatchObject({ relation: 'undercuts', to: 'l1' });
+	});
+});
+
+describe('MapEditor: fields, verdicts and layers', () => {
+	it('merges typing in one field into one step until the field is sealed', async () => {
+		const { editor } = await setUp();
+		await editor.dispatch({ type: 'setText', id: 'c1', text: 'A r' });
+		await editor.dispatch({ type: 'setText', id: 'c1', text: 'A reason, typed' });
+		await editor.dispatch({ type: 'seal' });
+		await editor.dispatch({
+			type: 'setFields',
+			id: 'c1',
+			patch: { label: 'R' },
+			what: 'label',
+			merge: true
+		});
+		await editor.dispatch({
+			type: 'setFields',
+			id: 'c1',
+			patch: { label: 'R1' },
+			what: 'label',
+			merge: true
+		});
+		expect(node(editor, 'c1')).toMatchObject({ text: 'A reason, typed', label: 'R1' });
+		await editor.dispatch({ type: 'undo' });
+		expect(node(editor, 'c1')!.label).toBe(small.nodes[1]!.label);
+		expect(node(editor, 'c1')!.text).toBe('A reason, typed');
+		await editor.dispatch({ type: 'undo' });
+		expect(editor.map).toEqual(small);
+		expect(editor.dirty).toBe(false);
+	});
+
+	it('sets verdicts, link fields and layers of origin as undoable steps', async () => {
+		const { editor } = await setUp({ author: 'Ana' });
+		await roundTrip(editor, { type: 'setVerdict', id: 'c1', verdict: 'rejected' });
+		expect(editor.evaluation.nodes.get('c1')!.status).toBe('defeated');
+		await roundTrip(editor, {
+			type: 'setLinkFields',
+			id: 'l1',
+			patch: { strength: 'weak' },
+			what: 'strength'
+		});
+		await roundTrip(editor, { type: 'setOrigin', id: 'o1', origin: 'source' });
+		expect(link(editor, 'l3')!.origin).toBe('source');
+	});
+
+	it('previews a verdict without changing the map', async () => {
+		const { editor } = await setUp();
+		// c1's one reason is undercut: it is defeated until the reader accepts it.
+		expect(editor.evaluation.nodes.get('c1')!.status).toBe('defeated');
+		await editor.dispatch({ type: 'previewVerdict', id: 'c1', verdict: 'accepted' });
+		expect(editor.preview!.changes).toContainEqual({ id: 'c1', from: 'defeated', to: 'holds' });
+		expect(editor.map).toBe(small);
+		await editor.dispatch({ type: 'endPreview' });
+		expect(editor.preview).toBeUndefined();
+	});
+
+	it('"As written" hides the reader layer and refuses additions', async () => {
+		const { editor, layout } = await setUp({ author: 'Ana' });
+		await editor.dispatch({ type: 'select', id: 'o1' });
+		await editor.dispatch({ type: 'setLayer', layer: 'written' });
+		expect(editor.shown.nodes.map((n) => n.id)).toEqual(['t', 'c1', 'e1']);
+		expect(editor.selected).toBeUndefined();
+		expect(layout.calls.at(-1)!.nodes).toHaveLength(3);
+		expect(await editor.dispatch({ type: 'add', role: 'reason', parent: 'c1' })).toBe(false);
+		expect(editor.message?.text).toMatch(/As written/);
+		expect(editor.map).toBe(small);
+	});
+
+	it('asks for a name once, then does what was asked', async () => {
+		const { editor, remembered } = await setUp();
+		expect(await editor.dispatch({ type: 'add', role: 'objection', parent: 't' })).toBe(false);
+		expect(editor.view.dialog).toMatchObject({ kind: 'name' });
+		expect(editor.map).toBe(small);
+		expect(await editor.dispatch({ type: 'setAuthor', name: '   ' })).toBe(false);
+		await editor.dispatch({ type: 'setAuthor', name: ' Bo ' });
+		expect(remembered()).toBe('Bo');
+		expect(editor.view.dialog).toBeUndefined();
+		expect(node(editor, editor.editing!)).toMatchObject({ author: 'Bo', origin: 'reader' });
+	});
+
+	it('folds evidence columns and toggles panels as view state only', async () => {
+		const { editor } = await setUp();
+		await editor.dispatch({ type: 'toggleColumn', target: 'c1' });
+		expect(editor.collapsed).toEqual(['c1']);
+		await editor.dispatch({ type: 'toggleColumn', target: 'c1' });
+		expect(editor.collapsed).toEqual([]);
+		await editor.dispatch({ type: 'togglePanel', panel: 'follows' });
+		expect(editor.view.panels.follows).toBe(true);
+		expect(editor.dirty).toBe(false);
+		expect(editor.undoLabel).toBeUndefined();
+	});
+
+	it('edits a template placeholder into a real statement, dropping its placeholder tag', async () => {
+		const map = structuredClone(small);
+		map.nodes[2] = { ...map.nodes[2]!, tags: ['placeholder'] };
+		const { editor } = await setUp({ map });
+		expect(editor.evaluation.nodes.get('e1')).toMatchObject({
+			status: 'open',
+			reason: expect.stringMatching(/placeholder/)
+		});
+		await roundTrip(editor, { type: 'commitText', id: 'e1', text: 'A real fact' });
+		expect(node(editor, 'e1')!.tags).toBeUndefined();
+		expect(editor.evaluation.nodes.get('e1')!.status).toBe('holds');
+	});
+});
+
+describe('MapEditor: saving, drafts and conflicts', () => {
+	it('is saved again after undoing back to the saved state', async () => {
+		const { editor, remote } = await setUp();
+		await editor.dispatch({ type: 'setText', id: 'c1', text: 'Changed' });
+		expect(editor.dirty).toBe(true);
+		expect(editor.save.kind).toBe('unsaved');
+		await editor.dispatch({ type: 'undo' });
+		expect(editor.dirty).toBe(false);
+		expect(editor.save.kind).toBe('saved');
+		await editor.dispatch({ type: 'redo' });
+		expect(await editor.dispatch({ type: 'save' })).toBe(true);
+		expect(remote.store.get('m')!.map.nodes[1]!.text).toBe('Changed');
+		expect(editor.dirty).toBe(false);
+		await editor.dispatch({ type: 'undo' });
+		expect(editor.dirty).toBe(true);
+		await editor.dispatch({ type: 'redo' });
+		expect(editor.dirty).toBe(false);
+	});
+
+	it('keeps a draft of every unsaved change and drops it when saved or undone', async () => {
+		const { editor, drafts } = await setUp();
+		await editor.dispatch({ type: 'setText', id: 'c1', text: 'Draft text' });
+		expect(drafts.store.get('m')!.map.nodes[1]!.text).toBe('Draft text');
+		await editor.dispatch({ type: 'undo' });
+		expect(drafts.store.has('m')).toBe(false);
+		await editor.dispatch({ type: 'redo' });
+		await editor.dispatch({ type: 'save' });
+		expect(drafts.store.has('m')).toBe(false);
+	});
+
+	it('reports a draft that cannot be kept', async () => {
+		const { editor } = await setUp({ failDrafts: true });
+		await editor.dispatch({ type: 'setText', id: 'c1', text: 'Lost?' });
+		await new Promise((r) => setTimeout(r, 0));
+		expect(editor.message).toEqual({
+			text: expect.stringMatching(/quota exceeded.*save soon/),
+			tone: 'error'
+		});
+	});
+
+	it('offers an earlier draft, restores it as one step over its base version', async () => {
+		const first = await setUp();
+		await first.editor.dispatch({ type: 'setText', id: 'c1', text: 'From last time' });
+		const draft = first.drafts.store.get('m')!;
+		// A new visit: the same store, a fresh editor.
+		const editor = new MapEditor('m', small, EMPTY, first.remote.store.get('m')!.etag);
+		await editor.start({ remote: first.remote, drafts: first.drafts });
+		expect(editor.view.restore?.summary).toBe('1 statement edited');
+		// Edits made while the offer waits go under a key of their own.
+		await editor.dispatch({ type: 'setFields', id: 't', patch: { label: 'T' }, what: 'label' });
+		expect(first.drafts.store.get('m')).toEqual(draft);
+		expect(first.drafts.store.has(editor.pendingKey)).toBe(true);
+		await editor.dispatch({ type: 'restoreDraft' });
+		expect(node(editor, 'c1')!.text).toBe('From last time');
+		expect(editor.undoLabel).toBe('Restore unsaved changes');
+		expect(editor.dirty).toBe(true);
+		expect(first.drafts.store.has(editor.pendingKey)).toBe(false);
+	});
+
+	it('discards an earlier draft; edits made meanwhile become the draft', async () => {
+		const first = await setUp();
+		await first.editor.dispatch({ type: 'setText', id: 'c1', text: 'Old draft' });
+		const editor = new MapEditor('m', small, EMPTY, first.remote.store.get('m')!.etag);
+		await editor.start({ remote: first.remote, drafts: first.drafts });
+		await editor.dispatch({ type: 'setText', id: 'e1', text: 'New edit' });
+		await editor.dispatch({ type: 'discardDraft' });
+		expect(editor.view.restore).toBeUndefined();
+		expect(first.drafts.store.get('m')!.map.nodes[2]!.text).toBe('New edit');
+		expect(first.drafts.store.get('m')!.map.nodes[1]!.text).toBe('A reason.');
+	});
+
+	it('never overwrites a newer version silently: conflict, then overwrite, copy or reload', async () => {
+		const { editor, remote, navigated } = await setUp();
+		remote.saveElsewhere('m', { ...small, title: 'Theirs' });
+		await editor.dispatch({ type: 'setText', id: 'c1', text: 'Mine' });
+		expect(await editor.dispatch({ type: 'save' })).toBe(false);
+		expect(editor.save.kind).toBe('conflict');
+		expect(remote.store.get('m')!.map.title).toBe('Theirs');
+		// Keep editing: the dialog closes, nothing is lost.
+		await editor.dispatch({ type: 'keepEditing' });
+		expect(editor.save.kind).toBe('unsaved');
+		// Save as a copy: a new map, the original untouched.
+		expect(await editor.dispatch({ type: 'saveAsCopy' })).toBe(true);
+		expect(navigated).toEqual(['/maps/m-mine']);
+		expect(remote.store.get('m-mine')!.map.nodes[1]!.text).toBe('Mine');
+		// Overwrite: mine wins over theirs.
+		await editor.dispatch({ type: 'setText', id: 'c1', text: 'Mine again' });
+		expect(await editor.dispatch({ type: 'save', overwrite: true })).toBe(true);
+		expect(remote.store.get('m')!.map.nodes[1]!.text).toBe('Mine again');
+		// Reload: theirs wins, history cleared.
+		remote.saveElsewhere('m', { ...small, title: 'Theirs again' });
+		expect(await editor.dispatch({ type: 'reload' })).toBe(true);
+		expect(editor.map.title).toBe('Theirs again');
+		expect(editor.undoLabel).toBeUndefined();
+		expect(editor.dirty).toBe(false);
+	});
+
+	it('says so when the server cannot be reached, and keeps the changes', async () => {
+		const { editor, remote, drafts } = await setUp();
+		await editor.dispatch({ type: 'setText', id: 'c1', text: 'Offline' });
+		remote.state.failing = true;
+		expect(await editor.dispatch({ type: 'save' })).toBe(false);
+		expect(editor.save).toEqual({
+			kind: 'error',
+			message: expect.stringMatching(/could not be reached/)
+		});
+		expect(editor.dirty).toBe(true);
+		expect(drafts.store.get('m')!.map.nodes[1]!.text).toBe('Offline');
+	});
+
+	it('replaces the whole map as one undoable step', async () => {
+		const { editor } = await setUp();
+		const other = {
+			...small,
+			title: 'Other',
+			nodes: small.nodes.slice(0, 2),
+			links: small.links.slice(0, 1)
+		};
+		await roundTrip(editor, { type: 'replace', map: other, label: 'Import' });
+		expect(editor.map).toEqual(other);
+	});
+});

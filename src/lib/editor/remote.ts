@@ -1,0 +1,156 @@
+/**
+ * The only place in the browser that talks to the server about maps. Everything goes through
+ * the `Remote` interface, so the editor can be driven headless in tests (with `memoryRemote`)
+ * and, later, by a sync provider. Every answer is a value; nothing here throws.
+ */
+import { parseMap } from '../model/parse';
+import type { ArgumentMap } from '../model/schema';
+import { serverMessage } from './new-map';
+
+export type LoadResult =
+	{ ok: true; map: ArgumentMap; etag: string } | { ok: false; message: string };
+
+export type SaveResult =
+	| { ok: true; etag: string }
+	| { ok: false; conflict: true; serverEtag?: string }
+	| { ok: false; conflict?: false; message: string; details?: string[] };
+
+export type CreateResult =
+	| { ok: true; id: string; etag: string }
+	| { ok: false; taken: true }
+	| { ok: false; taken?: false; message: string; details?: string[] };
+
+/** What a new map is made from: a whole map, or a copy of an existing one, or a template. */
+export type CreateBody =
+	| { map: ArgumentMap }
+	| { from: string }
+	| { source: ArgumentMap['source']; thesis: string; reasons: number };
+
+export interface Remote {
+	load(id: string): Promise<LoadResult>;
+	/** Save over the version named by `ifMatch` ('*' for any); a newer version is a conflict. */
+	save(id: string, map: ArgumentMap, ifMatch: string): Promise<SaveResult>;
+	/** The ETag of the version on the server now, or undefined when it cannot be had. */
+	currentEtag(id: string): Promise<string | undefined>;
+	create(id: string, body: CreateBody): Promise<CreateResult>;
+}
+
+const UNREACHABLE = 'the server could not be reached; your changes are kept in this browser';
+
+/** The Remote over Warrant's HTTP API (`/api/maps`). */
+export function httpRemote(fetcher: typeof fetch = (...a) => fetch(...a)): Remote {
+	return {
+		async load(id) {
+			try {
+				const res = await fetcher(`/api/maps/${id}`, { headers: { Accept: 'application/json' } });
+				const parsed = parseMap(await res.text());
+				if (!res.ok || !parsed.ok)
+					return { ok: false, message: 'the saved map could not be loaded' };
+				return { ok: true, map: parsed.map, etag: res.headers.get('etag') ?? '' };
+			} catch {
+				return { ok: false, message: 'the server could not be reached' };
+			}
+		},
+		async save(id, map, ifMatch) {
+			try {
+				const res = await fetcher(`/api/maps/${id}`, {
+					method: 'PUT',
+					headers: { 'Content-Type': 'application/json', 'If-Match': ifMatch },
+					body: JSON.stringify(map)
+				});
+				if (res.status === 412)
+					return { ok: false, conflict: true, serverEtag: res.headers.get('etag') ?? undefined };
+				const body: unknown = await res.json().catch(() => ({}));
+				if (!res.ok) {
+					const m = serverMessage(body, res.status);
+					return { ok: false, message: m.message, details: m.details };
+				}
+				const etag = (body as { etag?: unknown }).etag;
+				return {
+					ok: true,
+					etag: typeof etag === 'string' ? etag : (res.headers.get('etag') ?? '')
+				};
+			} catch {
+				return { ok: false, message: UNREACHABLE };
+			}
+		},
+		async currentEtag(id) {
+			try {
+				const res = await fetcher(`/api/maps/${id}`, { headers: { Accept: 'application/json' } });
+				return res.headers.get('etag') ?? undefined;
+			} catch {
+				return undefined;
+			}
+		},
+		async create(id, body) {
+			try {
+				const res = await fetcher('/api/maps', {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+					body: JSON.stringify({ id, ...body })
+				});
+				if (res.status === 409) return { ok: false, taken: true };
+				const reply: unknown = await res.json().catch(() => null);
+				if (res.status !== 201) {
+					const m = serverMessage(reply, res.status);
+					return { ok: false, message: m.message, details: m.details };
+				}
+				return { ok: true, id, etag: res.headers.get('etag') ?? '' };
+			} catch {
+				return { ok: false, message: UNREACHABLE };
+			}
+		}
+	};
+}
+
+/**
+ * A Remote over an in-memory store with the server's ETag rules: for tests and for driving the
+ * editor headless. `maps` may be pre-filled; `failing` makes every call answer as unreachable.
+ */
+export function memoryRemote(maps: Record<string, ArgumentMap> = {}) {
+	let next = 1;
+	const store = new Map<string, { map: ArgumentMap; etag: string }>();
+	const tag = () => `"v${next++}"`;
+	for (const [id, map] of Object.entries(maps)) store.set(id, { map, etag: tag() });
+	const state = { failing: false };
+	const remote: Remote & {
+		store: typeof store;
+		state: typeof state;
+		/** Someone else saves: the stored version changes under the editor. */
+		saveElsewhere(id: string, map: ArgumentMap): string;
+	} = {
+		store,
+		state,
+		saveElsewhere(id, map) {
+			const etag = tag();
+			store.set(id, { map, etag });
+			return etag;
+		},
+		async load(id) {
+			if (state.failing) return { ok: false, message: 'the server could not be reached' };
+			const r = store.get(id);
+			return r ? { ok: true, map: r.map, etag: r.etag } : { ok: false, message: 'no such map' };
+		},
+		async save(id, map, ifMatch) {
+			if (state.failing) return { ok: false, message: UNREACHABLE };
+			const r = store.get(id);
+			if (r && ifMatch !== '*' && ifMatch !== r.etag)
+				return { ok: false, conflict: true, serverEtag: r.etag };
+			const etag = tag();
+			store.set(id, { map: structuredClone(map), etag });
+			return { ok: true, etag };
+		},
+		async currentEtag(id) {
+			return state.failing ? undefined : store.get(id)?.etag;
+		},
+		async create(id, body) {
+			if (state.failing) return { ok: false, message: UNREACHABLE };
+			if (store.has(id)) return { ok: false, taken: true };
+			if (!('map' in body)) return { ok: false, message: 'only whole maps in memory' };
+			const etag = tag();
+			store.set(id, { map: structuredClone(body.map), etag });
+			return { ok: true, id, etag };
+		}
+	};
+	return remote;
+}
