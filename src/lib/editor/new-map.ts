@@ -3,11 +3,12 @@
  * server applies, in words a person can act on), the body POSTed to /api/maps, and the ids
  * tried when a map is duplicated.
  */
+import { SLUG_PATTERN } from '$lib/model/ids';
 import { formatPath } from '$lib/model/problems';
 import { sourceSchema, type Source } from '$lib/model/schema';
 
-/** The rule for map ids (they become URLs and file names). */
-export const MAP_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The rule for map ids (they become URLs and file names): the slug rule of model/ids. */
+export const MAP_ID_PATTERN = SLUG_PATTERN;
 export const MAX_MAP_ID_LENGTH = 64;
 export const MAX_REASONS = 12;
 /** How many ids "Duplicate" tries: `x-copy`, `x-copy-2` … `x-copy-20`. */

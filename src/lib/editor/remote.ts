@@ -24,7 +24,7 @@ export type CreateResult =
 export type CreateBody =
 	| { map: ArgumentMap }
 	| { from: string }
-	| { source: ArgumentMap['source']; thesis: string; reasons: number };
+	| { source: ArgumentMap['source']; thesis: string; reasons: number; author?: string };
 
 export interface Remote {
 	load(id: string): Promise<LoadResult>;

@@ -6,9 +6,13 @@
 /** The slug rule: lower-case letters and digits in words joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_RULE = 'lower-case letters, digits and single hyphens';
+/** Ids of maps, nodes and links are at most this long. */
+export const MAX_ID_LENGTH = 64;
+/** What is said of a map id that breaks the rule. */
+export const BAD_MAP_ID = `a map id is a slug: ${SLUG_RULE}`;
 
 export function isSlug(s: string): boolean {
-	return SLUG_PATTERN.test(s);
+	return s.length <= MAX_ID_LENGTH && SLUG_PATTERN.test(s);
 }
 
 /** A slug made from a title, for a new map's id: "Japan and Mongolia!" → "japan-and-mongolia". */

@@ -5,6 +5,7 @@
  * file is reported instead of silently dropped.
  */
 import { z } from 'zod';
+import { MAX_ID_LENGTH, SLUG_PATTERN, SLUG_RULE } from './ids';
 import { FLAG_TYPES, QUESTION_IDS, SCHEME_IDS } from './catalogue';
 
 export const FORMAT = 'warrant-map';
@@ -15,11 +16,8 @@ export const CURRENT_VERSION = 2;
 export const slug = z
 	.string()
 	.min(1, 'must not be empty')
-	.max(64, 'must be at most 64 characters')
-	.regex(
-		/^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-		'must be a slug: lower-case letters, digits and single hyphens'
-	);
+	.max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
+	.regex(SLUG_PATTERN, `must be a slug: ${SLUG_RULE}`);
 
 /** Visible text: no control characters (tabs and newlines aside), trimmed, bounded. */
 const text = (max: number) =>

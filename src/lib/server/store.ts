@@ -17,7 +17,8 @@ import {
 	type MapCounts
 } from '../model';
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { BAD_MAP_ID, isSlug } from '../model/ids';
+
 const SUFFIX = '.map.json';
 
 export function argumentsDir(): string {
@@ -25,7 +26,7 @@ export function argumentsDir(): string {
 }
 
 export function isMapId(id: string): boolean {
-	return id.length <= 64 && ID.test(id);
+	return isSlug(id);
 }
 
 export function mapFile(id: string): string {
@@ -55,7 +56,7 @@ export async function loadMap(id: string): Promise<LoadResult> {
 				{
 					code: 'io',
 					path: [],
-					message: 'a map id is a slug: lower-case letters, digits and single hyphens'
+					message: BAD_MAP_ID
 				}
 			]
 		};
@@ -221,7 +222,7 @@ function prepare(
 		return {
 			ok: false,
 			status: 400,
-			message: 'a map id is a slug: lower-case letters, digits and single hyphens'
+			message: BAD_MAP_ID
 		};
 	}
 	const valid = validateMap(value);

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { createMap, isMapId, loadMap } from '$lib/server/store';
 import { problem, readJsonBody } from '$lib/server/http';
+import { BAD_MAP_ID } from '$lib/model/ids';
 import { templateMap } from '$lib/model/templates';
 import { sourceSchema } from '$lib/model/schema';
 import type { RequestHandler } from './$types';
@@ -18,8 +19,7 @@ export const POST: RequestHandler = async ({ request }) => {
 	const b = body.value as Record<string, unknown>;
 	if (typeof b !== 'object' || b === null) return problem(400, 'the body must be a JSON object');
 	const id = typeof b.id === 'string' ? b.id : '';
-	if (!isMapId(id))
-		return problem(400, 'a map id is a slug: lower-case letters, digits and single hyphens');
+	if (!isMapId(id)) return problem(400, BAD_MAP_ID);
 	let map: unknown = b.map;
 	if (typeof b.from === 'string') {
 		const from = await loadMap(b.from);

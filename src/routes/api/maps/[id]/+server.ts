@@ -1,12 +1,12 @@
 import { isMapId, readMapText, saveMap } from '$lib/server/store';
 import { problem, readJsonBody } from '$lib/server/http';
+import { BAD_MAP_ID } from '$lib/model/ids';
 import { parseMap } from '$lib/model';
 import type { RequestHandler } from './$types';
 
 /** The map with its ETag; `If-None-Match` gets 304 when nothing changed. */
 export const GET: RequestHandler = async ({ params, request }) => {
-	if (!isMapId(params.id))
-		return problem(400, 'a map id is a slug: lower-case letters, digits and single hyphens');
+	if (!isMapId(params.id)) return problem(400, BAD_MAP_ID);
 	const current = await readMapText(params.id);
 	if (!current) return problem(404, `there is no map called "${params.id}"`);
 	if (request.headers.get('if-none-match') === current.etag)
@@ -28,8 +28,7 @@ export const GET: RequestHandler = async ({ params, request }) => {
 
 /** Save over the version named by `If-Match`; anything else is refused and touches no file. */
 export const PUT: RequestHandler = async ({ params, request }) => {
-	if (!isMapId(params.id))
-		return problem(400, 'a map id is a slug: lower-case letters, digits and single hyphens');
+	if (!isMapId(params.id)) return problem(400, BAD_MAP_ID);
 	const body = await readJsonBody(request);
 	if (!body.ok) return body.response;
 	const r = await saveMap(params.id, body.value, request.headers.get('if-match'));
