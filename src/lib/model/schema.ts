@@ -1,5 +1,5 @@
 /**
- * The map format, version 1, as a zod schema. This file is the single source of truth:
+ * The map format, version 2 (CURRENT_VERSION), as a zod schema. This file is the single source of truth:
  * `arguments/schema.json` is generated from it (`npm run schema`) and a test fails when the
  * two drift apart. Shapes are strict: an unknown key is an error, so a typo in a hand-edited
  * file is reported instead of silently dropped.
