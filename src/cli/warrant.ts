@@ -9,6 +9,7 @@ import {
 	MAX_MAP_BYTES,
 	formatProblem,
 	parseMap,
+	tooLargeProblem,
 	type ArgumentMap,
 	type Problem
 } from '../lib/model';
@@ -35,19 +36,7 @@ export async function load(file: string): Promise<Loaded> {
 	try {
 		const info = await stat(file);
 		if (info.isDirectory()) return fail('is a folder, not a map file');
-		if (info.size > MAX_MAP_BYTES) {
-			return {
-				ok: false,
-				problems: [
-					{
-						code: 'too-large',
-						path: [],
-						line: 1,
-						message: `the file is ${(info.size / 1048576).toFixed(1)} MB; a map may be at most ${MAX_MAP_BYTES / 1048576} MB`
-					}
-				]
-			};
-		}
+		if (info.size > MAX_MAP_BYTES) return { ok: false, problems: [tooLargeProblem(info.size)] };
 		const bytes = await readFile(file);
 		const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 		if (text.includes('\uFFFD') && !bytes.toString('utf8').includes('\uFFFD'))

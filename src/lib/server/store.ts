@@ -11,6 +11,7 @@ import {
 	validateMap,
 	serializeMap,
 	MAX_MAP_BYTES,
+	tooLargeProblem,
 	type ArgumentMap,
 	type Problem,
 	countMap,
@@ -70,14 +71,7 @@ export async function loadMap(id: string): Promise<LoadResult> {
 				id,
 				file: shown,
 				status: 413,
-				problems: [
-					{
-						code: 'too-large',
-						path: [],
-						line: 1,
-						message: `the file is ${(info.size / 1048576).toFixed(1)} MB; a map may be at most ${MAX_MAP_BYTES / 1048576} MB`
-					}
-				]
+				problems: [tooLargeProblem(info.size)]
 			};
 		}
 		const text = await readFile(file, 'utf8');
