@@ -21,6 +21,26 @@ const pureRestrictions = {
 	]
 };
 
+// formats/ turns maps into text and back: as portable as the pure layers, and it may also use
+// commands/ and layout/ (the SVG export shares the canvas's drawing rules).
+const formatsRestrictions = {
+	patterns: [
+		{ group: ['svelte', 'svelte/*', '$app/*', '*.svelte'], message: 'formats/ is framework-free.' },
+		{ group: ['node:*', 'fs', 'path'], message: 'formats/ never touches the disk: callers do.' },
+		{
+			group: [
+				'$lib/components/*',
+				'$lib/server/*',
+				'$lib/editor/*',
+				'../components/*',
+				'../server/*',
+				'../editor/*'
+			],
+			message: 'formats/ imports only model/, commands/ and layout/.'
+		}
+	]
+};
+
 export default ts.config(
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -56,6 +76,11 @@ export default ts.config(
 		// Tests beside the code read fixtures from disk; the code itself may not.
 		ignores: ['**/*.test.ts'],
 		rules: { 'no-restricted-imports': ['error', pureRestrictions] }
+	},
+	{
+		files: ['src/lib/formats/**/*.ts'],
+		ignores: ['**/*.test.ts'],
+		rules: { 'no-restricted-imports': ['error', formatsRestrictions] }
 	},
 	{
 		files: ['src/lib/layout/**/*.ts'],

@@ -13,7 +13,7 @@ import {
 	type ArgumentMap,
 	type Problem
 } from '../lib/model';
-import { outlineText } from '../lib/model/outline';
+import { print as outlineText } from '../lib/formats/outline';
 import { evaluate, findings } from '../lib/model/evaluate';
 
 const USAGE = `usage: warrant <command> <file>
