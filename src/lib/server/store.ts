@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { link, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import {
 	parseMap,
 	validateMap,
@@ -161,9 +161,7 @@ export const testHooks: { beforeRename?: (tmp: string) => Promise<void> | void }
  * never half of one. With `exclusive`, an existing file is never replaced.
  */
 export async function writeAtomic(file: string, text: string, exclusive = false): Promise<void> {
-	const dir = file.slice(0, file.lastIndexOf('/'));
-	const base = file.slice(file.lastIndexOf('/') + 1);
-	const tmp = join(dir, `.${base}.${randomBytes(6).toString('hex')}.tmp`);
+	const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
 	const handle = await open(tmp, 'wx', 0o644);
 	try {
 		await handle.writeFile(text, 'utf8');
