@@ -1,6 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+	existsSync,
+	linkSync,
 	mkdtempSync,
+	readdirSync,
 	readFileSync,
 	writeFileSync,
 	openSync,
@@ -10,6 +13,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { print as outlineText } from '../lib/formats/outline';
+import { loadMap } from '../../tests/fixtures/load';
 import { run } from './warrant';
 
 const MAP = 'arguments/japan-mongolia.map.json';
@@ -158,5 +163,109 @@ describe('warrant evaluate', () => {
 			reason: expect.stringMatching(/none of its reasons stands/)
 		});
 		expect(json.thesis.status).toBe('holds');
+	});
+});
+
+describe('warrant help and usage', () => {
+	const USAGE = `usage: warrant <command> <file>
+
+commands:
+  validate <file>...  check map files; prints each problem as file:line: JSON path: reason
+  outline <file>      print the map as an indented outline
+                      (+ supports, - attacks, ~ undercuts, & co-premise)
+  evaluate <file>     print every statement's status (holds, defeated, open) and the
+                      reason for it as JSON (docs/evaluation.md)
+  convert <in> <out>  write the map in the format the output name ends in
+                      (.map.json .json: Warrant map (JSON); .txt: Text outline)
+  help                this text`;
+
+	it('prints the usage made from the table on help, --help and -h (exit 0), alone on stderr (exit 2)', async () => {
+		for (const name of ['help', '--help', '-h'])
+			expect(await cli(name), name).toEqual({ code: 0, out: USAGE, err: '' });
+		expect(await cli()).toEqual({ code: 2, out: '', err: USAGE });
+	});
+
+	it('checks the number of arguments before reading anything', async () => {
+		expect(await cli('validate')).toEqual({
+			code: 2,
+			out: '',
+			err: `warrant validate: name at least one map file\n\n${USAGE}`
+		});
+		for (const args of [['outline'], ['evaluate', MAP, MAP]])
+			expect(await cli(...args)).toEqual({
+				code: 2,
+				out: '',
+				err: `warrant ${args[0]}: name exactly one map file\n\n${USAGE}`
+			});
+		const r = await cli('convert', MAP);
+		expect(r.code).toBe(2);
+		expect(r.err).toMatch(/^warrant convert: name the map file to read and the file to write\n/);
+	});
+});
+
+describe('warrant convert', () => {
+	const canonical = readFileSync(MAP, 'utf8');
+
+	it('writes canonical JSON from a map file written any other way', async () => {
+		const input = file('compact.json', JSON.stringify(JSON.parse(canonical)));
+		const output = join(dir, 'canonical.map.json');
+		const r = await cli('convert', input, output);
+		expect(r).toEqual({ code: 0, out: `${output}: written as Warrant map (JSON)`, err: '' });
+		expect(readFileSync(output, 'utf8')).toBe(canonical);
+	});
+
+	it('writes the outline for a .txt name, the same text that `outline` prints', async () => {
+		const output = join(dir, 'article.TXT');
+		expect((await cli('convert', MAP, output)).code).toBe(0);
+		const written = readFileSync(output, 'utf8');
+		expect(written).toBe(outlineText(loadMap(MAP)));
+		expect(written).toBe((await cli('outline', MAP)).out + '\n');
+	});
+
+	it('replaces an existing output in one step and leaves no temporary file', async () => {
+		const sub = mkdtempSync(join(dir, 'replace-'));
+		const output = join(sub, 'out.txt');
+		writeFileSync(output, 'old text');
+		expect((await cli('convert', MAP, output)).code).toBe(0);
+		expect(readFileSync(output, 'utf8')).toMatch(/^\[Thesis\] /);
+		expect(readdirSync(sub)).toEqual(['out.txt']);
+	});
+
+	it('never overwrites the input, under the same name or another name for the same file', async () => {
+		const input = file('input.map.json', canonical);
+		const other = join(dir, 'other-name.json');
+		linkSync(input, other);
+		for (const output of [input, join(dir, '.', 'input.map.json'), other]) {
+			const r = await cli('convert', input, output);
+			expect(r.code, output).toBe(2);
+			expect(r.err).toMatch(/is the input file; it is never overwritten/);
+		}
+		expect(readFileSync(input, 'utf8')).toBe(canonical);
+	});
+
+	it('refuses names whose format it cannot read or write, and says which it can', async () => {
+		const svg = await cli('convert', MAP, join(dir, 'map.svg'));
+		expect(svg.code).toBe(2);
+		expect(svg.err).toMatch(
+			/cannot tell what to write from the name ".*map\.svg"; use \.map\.json, \.json, \.txt/
+		);
+		expect(existsSync(join(dir, 'map.svg'))).toBe(false);
+		const fromOutline = await cli('convert', file('outline.txt', 'x'), join(dir, 'x.json'));
+		expect(fromOutline.code).toBe(2);
+		expect(fromOutline.err).toMatch(
+			/cannot read ".*outline\.txt" as a map; maps are read from: \.map\.json, \.json$/
+		);
+	});
+
+	it('reports a broken input as problems and writes nothing; an unwritable output is a sentence', async () => {
+		const bad = file('bad-input.json', '{"format": 1');
+		const output = join(dir, 'never.json');
+		const r = await cli('convert', bad, output);
+		expect(r.code).toBe(1);
+		expect(r.err).toMatch(/bad-input\.json:1: \(document\): invalid JSON/);
+		expect(existsSync(output)).toBe(false);
+		const nowhere = await cli('convert', MAP, join(dir, 'no-such-folder', 'out.json'));
+		expect(nowhere).toMatchObject({ code: 1, out: '' });
+		expect(nowhere.err).toMatch(/out\.json: cannot be written \(ENOENT\)$/);
 	});
 });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { bodyParagraphs } from '../fixtures/article';
 import { describe, it, expect } from 'vitest';
 import { FLAG_TYPES } from '../../src/lib/model/catalogue';
+import { diffMaps } from '../../src/lib/model/diff';
 import { parseMap } from '../../src/lib/model/parse';
 import { serializeMap } from '../../src/lib/model/serialize';
 import type { ArgumentMap, MapLink, MapNode } from '../../src/lib/model/schema';
@@ -33,42 +34,24 @@ function load(file: string): { text: string; map: ArgumentMap } {
 	return { text, map: result.map };
 }
 
-function strip<T extends object>(item: T, keys: readonly string[]): Record<string, unknown> {
-	const copy = { ...item } as Record<string, unknown>;
-	for (const k of keys) delete copy[k];
-	return copy;
-}
-
 const clone = (m: ArgumentMap): ArgumentMap => structuredClone(m);
 
 // ------------------------------------------------------------------------------------ checks
 
 /** Source items that are missing or changed beyond reader annotations, and extra source items. */
 function sourceDrift(critique: ArgumentMap, source: ArgumentMap): string[] {
-	const out: string[] = [];
-	const nodes = new Map(critique.nodes.map((n) => [n.id, n]));
-	const links = new Map(critique.links.map((l) => [l.id, l]));
-	for (const n of source.nodes) {
-		const c = nodes.get(n.id);
-		if (!c) out.push(`node ${n.id} is missing`);
-		else if (
-			JSON.stringify(strip(c, NODE_ANNOTATIONS)) !== JSON.stringify(strip(n, NODE_ANNOTATIONS))
-		)
-			out.push(`node ${n.id} was changed`);
-	}
-	for (const l of source.links) {
-		const c = links.get(l.id);
-		if (!c) out.push(`link ${l.id} is missing`);
-		else if (
-			JSON.stringify(strip(c, LINK_ANNOTATIONS)) !== JSON.stringify(strip(l, LINK_ANNOTATIONS))
-		)
-			out.push(`link ${l.id} was changed`);
-	}
-	const sourceIds = new Set([...source.nodes, ...source.links].map((x) => x.id));
-	for (const x of [...critique.nodes, ...critique.links]) {
-		if (!sourceIds.has(x.id) && x.origin !== 'reader') out.push(`${x.id} is new but not reader`);
-	}
-	return out;
+	const { nodes, links } = diffMaps(source, critique);
+	const beyond = (annotations: readonly string[]) => (c: { fields: { field: string }[] }) =>
+		c.fields.some((f) => !annotations.includes(f.field));
+	return [
+		...nodes.removed.map((r) => `node ${r.item.id} is missing`),
+		...nodes.changed.filter(beyond(NODE_ANNOTATIONS)).map((c) => `node ${c.id} was changed`),
+		...links.removed.map((r) => `link ${r.item.id} is missing`),
+		...links.changed.filter(beyond(LINK_ANNOTATIONS)).map((c) => `link ${c.id} was changed`),
+		...[...nodes.added, ...links.added]
+			.filter((a) => a.item.origin !== 'reader')
+			.map((a) => `${a.item.id} is new but not reader`)
+	];
 }
 
 /** Added items without origin "reader" or an author, and flags without an author. */

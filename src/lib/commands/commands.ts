@@ -28,14 +28,25 @@ export type Command =
 	/** Set fields of a node; a field set to undefined is removed. */
 	| { type: 'updateNode'; id: string; patch: NodePatch }
 	| { type: 'updateLink'; id: string; patch: LinkPatch }
-	| { type: 'updateSource'; patch: Partial<Source>; title?: string | null }
+	/**
+	 * Set fields of the source description, and the map's own `title` and `$schema` (null
+	 * removes one; left out, it stays as it is).
+	 */
+	| { type: 'updateSource'; patch: Partial<Source>; title?: string | null; $schema?: string | null }
 	/** Several commands as one step: all apply or none. */
 	| { type: 'batch'; commands: Command[] };
 
 export type ApplyResult =
 	{ ok: true; map: ArgumentMap; inverse: Command } | { ok: false; reason: string };
 
-function setFields<T extends object>(obj: T, patch: Partial<T>): { next: T; old: Partial<T> } {
+/**
+ * `obj` with the fields of `patch` set (a field set to undefined is removed), and the old values
+ * of those fields: the patch that undoes it.
+ */
+export function setFields<T extends object>(
+	obj: T,
+	patch: Partial<T>
+): { next: T; old: Partial<T> } {
 	const next = { ...obj } as Record<string, unknown>;
 	const old: Record<string, unknown> = {};
 	for (const [k, v] of Object.entries(patch)) {
@@ -122,21 +133,15 @@ function step(map: ArgumentMap, cmd: Command): ApplyResult {
 		case 'updateSource': {
 			const { next, old } = setFields(map.source, cmd.patch);
 			const result: ArgumentMap = { ...map, source: next };
-			let oldTitle: string | null | undefined;
-			if (cmd.title !== undefined) {
-				oldTitle = map.title ?? null;
-				if (cmd.title === null) delete result.title;
-				else result.title = cmd.title;
+			const inverse: Command & { type: 'updateSource' } = { type: 'updateSource', patch: old };
+			for (const key of ['title', '$schema'] as const) {
+				const value = cmd[key];
+				if (value === undefined) continue;
+				inverse[key] = map[key] ?? null;
+				if (value === null) delete result[key];
+				else result[key] = value;
 			}
-			return {
-				ok: true,
-				map: result,
-				inverse: {
-					type: 'updateSource',
-					patch: old,
-					...(oldTitle !== undefined ? { title: oldTitle } : {})
-				}
-			};
+			return { ok: true, map: result, inverse };
 		}
 		case 'batch': {
 			let current = map;

@@ -7,6 +7,7 @@
  * opened.
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { diffMaps } from '$lib/model/diff';
 import { validateMap } from '$lib/model/parse';
 import type { ArgumentMap } from '$lib/model/schema';
 
@@ -98,68 +99,33 @@ export interface ChangeSummary {
 }
 
 /**
- * What a draft changes compared with the saved map: nodes ("statements") and links, matched by
- * id. Key order does not count as a change. The counts cover nodes and links only; an edit of the
- * map's title or source adds "source details edited" to the text.
+ * What a draft changes compared with the saved map (`diffMaps`): nodes ("statements") and links,
+ * matched by id. Key order and the order of items do not count as a change. The counts cover
+ * nodes and links only; an edit of the map's title or source adds "source details edited".
  *
  * ```ts
  * describeChanges(saved, draft).text; // "2 statements added, 1 statement edited, 1 link removed"
  * ```
  */
 export function describeChanges(before: ArgumentMap, after: ArgumentMap): ChangeSummary {
-	const nodes = diffById(before.nodes, after.nodes);
-	const links = diffById(before.links, after.links);
+	const { nodes, links, source, fields } = diffMaps(before, after);
 	const parts = [
-		count(nodes.added, 'statement', 'added'),
-		count(nodes.changed, 'statement', 'edited'),
-		count(nodes.removed, 'statement', 'removed'),
-		count(links.added, 'link', 'added'),
-		count(links.changed, 'link', 'edited'),
-		count(links.removed, 'link', 'removed')
+		count(nodes.added.length, 'statement', 'added'),
+		count(nodes.changed.length, 'statement', 'edited'),
+		count(nodes.removed.length, 'statement', 'removed'),
+		count(links.added.length, 'link', 'added'),
+		count(links.changed.length, 'link', 'edited'),
+		count(links.removed.length, 'link', 'removed')
 	].filter((p): p is string => p !== undefined);
-	if (canonical(details(before)) !== canonical(details(after))) parts.push('source details edited');
+	if (source.length || fields.length) parts.push('source details edited');
 	return {
-		added: nodes.added + links.added,
-		removed: nodes.removed + links.removed,
-		changed: nodes.changed + links.changed,
+		added: nodes.added.length + links.added.length,
+		removed: nodes.removed.length + links.removed.length,
+		changed: nodes.changed.length + links.changed.length,
 		text: parts.length ? parts.join(', ') : 'no changes'
 	};
 }
 
-function diffById(
-	before: readonly { id: string }[],
-	after: readonly { id: string }[]
-): { added: number; removed: number; changed: number } {
-	const old = new Map(before.map((x) => [x.id, canonical(x)]));
-	const now = new Map(after.map((x) => [x.id, canonical(x)]));
-	let added = 0;
-	let changed = 0;
-	for (const [id, json] of now) {
-		const was = old.get(id);
-		if (was === undefined) added++;
-		else if (was !== json) changed++;
-	}
-	let removed = 0;
-	for (const id of old.keys()) if (!now.has(id)) removed++;
-	return { added, removed, changed };
-}
-
-/** Everything in a map except its nodes and links. */
-function details(map: ArgumentMap): Record<string, unknown> {
-	return Object.fromEntries(Object.entries(map).filter(([k]) => k !== 'nodes' && k !== 'links'));
-}
-
 function count(n: number, noun: string, verb: string): string | undefined {
 	return n ? `${n} ${noun}${n === 1 ? '' : 's'} ${verb}` : undefined;
-}
-
-/** JSON with object keys sorted, so that the same content always gives the same text. */
-function canonical(value: unknown): string {
-	return JSON.stringify(value, (_key, v: unknown) =>
-		v && typeof v === 'object' && !Array.isArray(v)
-			? Object.fromEntries(
-					Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))
-				)
-			: v
-	);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseMap, validateMap, MAX_MAP_BYTES } from './parse';
+import { parseMap, validateMap, tooLargeProblem, MAX_MAP_BYTES } from './parse';
 import { formatProblem } from './problems';
 import type { ArgumentMap } from './schema';
 
@@ -64,6 +64,16 @@ describe('parseMap', () => {
 	it('refuses a file over the size limit before parsing it', () => {
 		const huge = ' '.repeat(MAX_MAP_BYTES + 1);
 		expect(problemsOf(huge)[0]!.code).toBe('too-large');
+	});
+
+	it('words the size problem once, for the parser, the CLI and the store alike', () => {
+		expect(tooLargeProblem(50 * 1048576)).toEqual({
+			code: 'too-large',
+			path: [],
+			line: 1,
+			message: 'the file is 50.0 MB; a map may be at most 5 MB'
+		});
+		expect(problemsOf(' '.repeat(MAX_MAP_BYTES + 1))).toEqual([tooLargeProblem(MAX_MAP_BYTES + 1)]);
 	});
 
 	it('survives hostile input: deep nesting, __proto__ keys, control characters, a top-level array', () => {

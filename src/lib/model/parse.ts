@@ -16,6 +16,20 @@ import type { Problem } from './problems';
 
 /** Maps are a few hundred kilobytes; a file over this is refused before it is parsed. */
 export const MAX_MAP_BYTES = 5 * 1024 * 1024;
+/**
+ * The problem for a map file of `bytes` bytes, over MAX_MAP_BYTES. One wording wherever the size
+ * is checked (parsing text, or a file's size before it is read):
+ * "the file is 50.0 MB; a map may be at most 5 MB".
+ */
+export function tooLargeProblem(bytes: number): Problem {
+	return {
+		code: 'too-large',
+		path: [],
+		line: 1,
+		message: `the file is ${(bytes / 1048576).toFixed(1)} MB; a map may be at most ${MAX_MAP_BYTES / 1048576} MB`
+	};
+}
+
 /** A broken file can produce thousands of problems; a person reads the first ones. */
 const MAX_PROBLEMS = 100;
 
@@ -137,19 +151,7 @@ function zodProblems(error: import('zod').ZodError, doc: unknown): Problem[] {
  */
 export function parseMap(input: string): ParseResult {
 	const size = byteLength(input);
-	if (size > MAX_MAP_BYTES) {
-		return {
-			ok: false,
-			problems: [
-				{
-					code: 'too-large',
-					path: [],
-					line: 1,
-					message: `the file is ${(size / 1048576).toFixed(1)} MB; a map may be at most ${MAX_MAP_BYTES / 1048576} MB`
-				}
-			]
-		};
-	}
+	if (size > MAX_MAP_BYTES) return { ok: false, problems: [tooLargeProblem(size)] };
 	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
 	if (text.trim() === '') {
 		return {

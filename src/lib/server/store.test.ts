@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, ftruncateSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tooLargeProblem } from '../model';
 import { isMapId, listMaps, loadMap } from './store';
 
 let dir: string;
@@ -34,6 +35,24 @@ describe('file store', () => {
 		expect(await loadMap('missing')).toMatchObject({ ok: false, status: 404 });
 		const broken = await loadMap('broken');
 		expect(broken).toMatchObject({ ok: false, status: 422 });
+	});
+
+	it('refuses a map file over the size limit without reading it (413)', async () => {
+		// A folder of its own, so the other tests' listing stays as it is.
+		const big = mkdtempSync(join(tmpdir(), 'warrant-store-big-'));
+		const fd = openSync(join(big, 'huge.map.json'), 'w');
+		ftruncateSync(fd, 6 * 1048576);
+		closeSync(fd);
+		process.env.WARRANT_ARGUMENTS_DIR = big;
+		try {
+			expect(await loadMap('huge')).toMatchObject({
+				ok: false,
+				status: 413,
+				problems: [tooLargeProblem(6 * 1048576)]
+			});
+		} finally {
+			process.env.WARRANT_ARGUMENTS_DIR = dir;
+		}
 	});
 
 	it('never builds a path from an id that is not a slug', async () => {

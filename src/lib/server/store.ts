@@ -5,12 +5,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { link, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import {
 	parseMap,
 	validateMap,
 	serializeMap,
 	MAX_MAP_BYTES,
+	tooLargeProblem,
 	type ArgumentMap,
 	type Problem,
 	countMap,
@@ -71,14 +72,7 @@ export async function loadMap(id: string): Promise<LoadResult> {
 				id,
 				file: shown,
 				status: 413,
-				problems: [
-					{
-						code: 'too-large',
-						path: [],
-						line: 1,
-						message: `the file is ${(info.size / 1048576).toFixed(1)} MB; a map may be at most ${MAX_MAP_BYTES / 1048576} MB`
-					}
-				]
+				problems: [tooLargeProblem(info.size)]
 			};
 		}
 		const text = await readFile(file, 'utf8');
@@ -168,9 +162,7 @@ export const testHooks: { beforeRename?: (tmp: string) => Promise<void> | void }
  * never half of one. With `exclusive`, an existing file is never replaced.
  */
 export async function writeAtomic(file: string, text: string, exclusive = false): Promise<void> {
-	const dir = file.slice(0, file.lastIndexOf('/'));
-	const base = file.slice(file.lastIndexOf('/') + 1);
-	const tmp = join(dir, `.${base}.${randomBytes(6).toString('hex')}.tmp`);
+	const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
 	const handle = await open(tmp, 'wx', 0o644);
 	try {
 		await handle.writeFile(text, 'utf8');

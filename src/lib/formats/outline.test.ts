@@ -1,12 +1,12 @@
 import { loadMap } from '../../../tests/fixtures/load';
 import { describe, expect, it } from 'vitest';
-import { outlineOf, outlineText, type OutlineItem } from './outline';
+import { outlineOf, print, type OutlineItem } from './outline';
 
 const load = loadMap;
 
 describe('outline', () => {
 	it('marks relations, labels and undercuts', () => {
-		expect(outlineText(load('tests/fixtures/small.map.json'))).toBe(
+		expect(print(load('tests/fixtures/small.map.json'))).toBe(
 			[
 				'[Thesis] The thesis.',
 				'  + [Reason 1] A reason.',

@@ -3,9 +3,12 @@
  * the author's order. A statement that argues about two conclusions appears under each; the
  * second time it is marked `repeat` and not expanded again. Statements not connected to the
  * thesis come last, as roots of their own.
+ *
+ * A format that prints only: an outline leaves out too much (sources, anchors, evaluations) to
+ * be read back as a map.
  */
-import type { ArgumentMap, Relation } from './schema';
-import { indexMap } from './queries';
+import type { ArgumentMap, Relation } from '../model/schema';
+import { indexMap } from '../model/queries';
 
 export type OutlineRelation = Relation | 'co-premise' | 'root';
 
@@ -18,6 +21,7 @@ export interface OutlineItem {
 	children: OutlineItem[];
 }
 
+/** The outline as a tree of ids, for a view to render (OutlineView). */
 export function outlineOf(map: ArgumentMap): OutlineItem[] {
 	const index = indexMap(map);
 	const expanded = new Set<string>();
@@ -55,7 +59,7 @@ const MARK: Record<OutlineRelation, string> = {
 };
 
 /** The outline as indented text: "+" supports, "-" attacks, "~" undercuts, "&" co-premise. */
-export function outlineText(map: ArgumentMap): string {
+export function print(map: ArgumentMap): string {
 	const index = indexMap(map);
 	const lines: string[] = [];
 	const walk = (item: OutlineItem, depth: number) => {

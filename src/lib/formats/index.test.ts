@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { loadMap } from '../../../tests/fixtures/load';
+import { FORMATS, formatById, formatOfFile } from './index';
+
+describe('the formats table', () => {
+	it('finds a format by id', () => {
+		expect(formatById('json')?.name).toBe('Warrant map (JSON)');
+		expect(formatById('outline')?.parse).toBeUndefined();
+		expect(formatById('argdown')).toBeUndefined();
+	});
+
+	it('finds a format by the longest matching file ending, ignoring case', () => {
+		expect(formatOfFile('arguments/japan-mongolia.map.json')?.id).toBe('json');
+		expect(formatOfFile('EXPORT.JSON')?.id).toBe('json');
+		expect(formatOfFile('/tmp/out/map.txt')?.id).toBe('outline');
+		expect(formatOfFile('map.svg')).toBeUndefined();
+		expect(formatOfFile('json')).toBeUndefined();
+	});
+
+	it('lists each id once, each ending once, and every format can at least read or write', () => {
+		expect(new Set(FORMATS.map((f) => f.id)).size).toBe(FORMATS.length);
+		const endings = FORMATS.flatMap((f) => f.extensions);
+		expect(new Set(endings).size).toBe(endings.length);
+		for (const e of endings) expect(e).toMatch(/^\.[a-z0-9.]+$/);
+		for (const f of FORMATS) expect(Boolean(f.parse || f.print), f.id).toBe(true);
+	});
+
+	it('prints the same map through the table as through the module', () => {
+		const map = loadMap('tests/fixtures/small.map.json');
+		expect(formatById('outline')!.print!(map)).toMatch(/^\[Thesis\] The thesis\.\n/);
+		const json = formatById('json')!;
+		expect(json.parse!(json.print!(map))).toEqual({ ok: true, map });
+	});
+});
