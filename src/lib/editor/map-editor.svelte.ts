@@ -6,6 +6,7 @@
  * keeps a draft, and saves through `Remote`. Components only read and dispatch.
  */
 import { apply, type Command } from '../commands/commands';
+import { commandBetween } from '../commands/from-diff';
 import {
 	addChild,
 	addUndercut,
@@ -535,25 +536,14 @@ export class MapEditor {
 		return false;
 	}
 
-	/** Replace the whole map as one undoable step. */
+	/**
+	 * A whole new version from elsewhere (a restored draft, an import, later a text pane or a
+	 * peer) as one undoable step: only what differs changes (model/diff → commands/from-diff).
+	 */
 	#replace(map: ArgumentMap, label: string): boolean {
-		const command: Command = {
-			type: 'batch',
-			commands: [
-				{
-					type: 'remove',
-					nodes: this.map.nodes.map((n) => n.id),
-					links: this.map.links.map((l) => l.id)
-				},
-				{
-					type: 'insert',
-					nodes: map.nodes.map((node, at) => ({ at, node })),
-					links: map.links.map((link, at) => ({ at, link }))
-				},
-				{ type: 'updateSource', patch: map.source, title: map.title ?? null }
-			]
-		};
-		return this.#runCommand(command, label);
+		const c = commandBetween(this.map, map);
+		if (c.kind === 'unchanged') return false;
+		return this.#runCommand(c.command, label);
 	}
 
 	#restoreDraft(): boolean {

@@ -336,6 +336,36 @@ describe('MapEditor: fields, verdicts and layers', () => {
 		expect(editor.undoLabel).toBeUndefined();
 	});
 
+	it('folds every column at once, selects only what is shown, and opens the menu on a statement', async () => {
+		const column = {
+			id: 'col',
+			target: 'c1',
+			x: 0,
+			y: 0,
+			width: 1,
+			height: 1,
+			items: ['e1'],
+			label: 'Evidence · 1',
+			collapsed: false,
+			links: ['l2']
+		};
+		const editor = new MapEditor('m', small, { ...EMPTY, columns: [column] });
+		await editor.dispatch({ type: 'foldAll', fold: true });
+		expect(editor.collapsed).toEqual(['c1']);
+		await editor.dispatch({ type: 'foldAll', fold: false });
+		expect(editor.collapsed).toEqual([]);
+		expect(await editor.dispatch({ type: 'select', id: 'nope' })).toBe(false);
+		expect(editor.selected).toBeUndefined();
+		await editor.dispatch({ type: 'openMenu', id: 'e1', x: 10, y: 20 });
+		expect(editor.selected).toBe('e1');
+		expect(editor.view.dialog).toEqual({ kind: 'menu', id: 'e1', x: 10, y: 20 });
+		await editor.dispatch({ type: 'notify', text: 'A figure needs a number.', tone: 'error' });
+		expect(editor.message).toEqual({ text: 'A figure needs a number.', tone: 'error' });
+		await editor.dispatch({ type: 'dismissMessage' });
+		expect(editor.message).toBeUndefined();
+		expect(editor.map).toBe(small);
+	});
+
 	it('edits a template placeholder into a real statement, dropping its placeholder tag', async () => {
 		const map = structuredClone(small);
 		map.nodes[2] = { ...map.nodes[2]!, tags: ['placeholder'] };
@@ -460,8 +490,12 @@ describe('MapEditor: saving, drafts and conflicts', () => {
 		expect(drafts.store.get('m')!.map.nodes[1]!.text).toBe('Offline');
 	});
 
-	it('replaces the whole map as one undoable step', async () => {
+	it('replaces the whole map as one undoable step, changing only what differs', async () => {
 		const { editor } = await setUp();
+		expect(
+			await editor.dispatch({ type: 'replace', map: structuredClone(small), label: 'Same' })
+		).toBe(false);
+		expect(editor.undoLabel).toBeUndefined();
 		const other = {
 			...small,
 			title: 'Other',
