@@ -89,7 +89,7 @@ export function addChild(
 		relation,
 		...reader
 	};
-	const parentAttacks = index.outgoing.get(parentId)?.[0]?.relation === 'attacks';
+	const parentAttacks = inferenceOf(index, parentId)?.relation === 'attacks';
 	return {
 		ok: true,
 		nodeId: id,

@@ -21,12 +21,15 @@ export const MAX_MAP_BYTES = 5 * 1024 * 1024;
  * is checked (parsing text, or a file's size before it is read):
  * "the file is 50.0 MB; a map may be at most 5 MB".
  */
+/** The size limit in words: "a map may be at most 5 MB". */
+export const MAP_SIZE_RULE = `a map may be at most ${MAX_MAP_BYTES / 1048576} MB`;
+
 export function tooLargeProblem(bytes: number): Problem {
 	return {
 		code: 'too-large',
 		path: [],
 		line: 1,
-		message: `the file is ${(bytes / 1048576).toFixed(1)} MB; a map may be at most ${MAX_MAP_BYTES / 1048576} MB`
+		message: `the file is ${(bytes / 1048576).toFixed(1)} MB; ${MAP_SIZE_RULE}`
 	};
 }
 

@@ -1,6 +1,6 @@
 /** HTTP helpers shared by the API endpoints: JSON errors and a size-limited body read. */
 import { json } from '@sveltejs/kit';
-import { MAX_MAP_BYTES, type Problem } from '../model';
+import { MAP_SIZE_RULE, MAX_MAP_BYTES, type Problem } from '../model';
 
 export function problem(
 	status: number,
@@ -18,7 +18,7 @@ export async function readJsonBody(
 	if (declared > MAX_MAP_BYTES)
 		return {
 			ok: false,
-			response: problem(413, `a map may be at most ${MAX_MAP_BYTES / 1048576} MB`)
+			response: problem(413, MAP_SIZE_RULE)
 		};
 	let text: string;
 	try {
@@ -26,13 +26,13 @@ export async function readJsonBody(
 	} catch {
 		return {
 			ok: false,
-			response: problem(413, `a map may be at most ${MAX_MAP_BYTES / 1048576} MB`)
+			response: problem(413, MAP_SIZE_RULE)
 		};
 	}
 	if (text.length > MAX_MAP_BYTES)
 		return {
 			ok: false,
-			response: problem(413, `a map may be at most ${MAX_MAP_BYTES / 1048576} MB`)
+			response: problem(413, MAP_SIZE_RULE)
 		};
 	try {
 		return { ok: true, value: JSON.parse(text) };

@@ -11,6 +11,7 @@ import {
 	validateMap,
 	serializeMap,
 	MAX_MAP_BYTES,
+	MAP_SIZE_RULE,
 	tooLargeProblem,
 	type ArgumentMap,
 	type Problem,
@@ -225,7 +226,7 @@ function prepare(
 		return {
 			ok: false,
 			status: 413,
-			message: `a map may be at most ${MAX_MAP_BYTES / 1048576} MB`
+			message: MAP_SIZE_RULE
 		};
 	}
 	return { ok: true, text };
