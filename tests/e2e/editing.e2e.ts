@@ -271,8 +271,12 @@ test('typing in a panel field is one undo step', async ({ page }) => {
 	await page.keyboard.press('Control+z');
 	await expect(page.getByRole('button', { name: /^Motive 2:/ })).toBeVisible();
 	await expect(label).toHaveValue('Motive 2');
+	// Back at the saved state: nothing to save, and the title loses its bullet.
+	await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+	await expect(page).toHaveTitle(/^(?!•)/);
 	await page.keyboard.press('Control+Shift+Z');
 	await expect(page.getByRole('button', { name: /^Motive 2 \(exports\):/ })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
 });
 
 test('Ctrl+S saves from inside a text field, and leaving with unsaved changes asks first', async ({

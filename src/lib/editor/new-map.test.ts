@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { templateMap, slugify } from '$lib/model/templates';
+import { evaluate } from '$lib/model/evaluate';
+import { editText } from '$lib/commands/intents';
+import { apply } from '$lib/commands/commands';
 import { validateMap } from '$lib/model/parse';
 import {
 	MAX_COPY_ATTEMPTS,
@@ -133,5 +136,22 @@ describe('serverMessage', () => {
 			details: []
 		});
 		expect(serverMessage({ message: '', problems: 'x' }, 400).details).toEqual([]);
+	});
+});
+
+describe('a new map from the template', () => {
+	it('leaves its unwritten reasons undecided, so the thesis does not "hold" on placeholders', () => {
+		const map = templateMap({ title: 'An op-ed' }, 'Cities should tax empty homes.', 2);
+		const e = evaluate(map);
+		expect(e.nodes.get('reason-1')).toMatchObject({
+			status: 'open',
+			reason: expect.stringMatching(/placeholder/)
+		});
+		expect(e.nodes.get('thesis')!.status).toBe('open');
+		const written = editText(map, 'reason-1', 'Empty homes push rents up.');
+		if (!written.ok) throw new Error(written.reason);
+		const after = apply(map, written.command);
+		if (!after.ok) throw new Error(after.reason);
+		expect(evaluate(after.map).nodes.get('reason-1')!.status).toBe('holds');
 	});
 });
