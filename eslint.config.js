@@ -74,6 +74,37 @@ export default ts.config(
 		}
 	},
 	{
+		// The canvas core (gestures, hit testing, view arithmetic) is DOM and math only: the Svelte
+		// components are thin adapters over it (DESIGN.md §3, as xyflow's system package).
+		files: ['src/lib/canvas/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['svelte', 'svelte/*', '$app/*', '*.svelte'],
+							message: 'canvas/ is framework-free: Svelte adapts it in components/.'
+						},
+						{
+							group: [
+								'$lib/editor/*',
+								'$lib/components/*',
+								'$lib/server/*',
+								'$lib/commands/*',
+								'../editor/*',
+								'../components/*',
+								'../server/*',
+								'../commands/*'
+							],
+							message: 'canvas/ imports only model/ and layout/.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		ignores: [
 			'build/',
 			'.svelte-kit/',
