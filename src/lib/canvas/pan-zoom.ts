@@ -114,7 +114,12 @@ export function createPanZoom(el: PanZoomElement, options: PanZoomOptions) {
 		onchange({ ...v, x: v.x + step[0], y: v.y + step[1] });
 	}
 
-	/** Listen on the element; returns the function that stops listening. */
+	/**
+	 * Listen on the element; returns the function that stops listening. These are native
+	 * listeners, so they hear a bubbling event before Svelte's delegated `onpointerdown` on a
+	 * child does: a child that must keep a press from panning (the connector) stops it with a
+	 * native listener of its own, as connect-drag.ts does.
+	 */
 	function attach(): () => void {
 		const on: [string, EventListener, AddEventListenerOptions?][] = [
 			['pointerdown', (e) => pointerdown(e as PointerEvent)],
