@@ -1,6 +1,7 @@
 /**
  * Regressions: behaviour the app once got wrong (slow drags did not pan; Fit ignored the open
- * details panel). Each test states the right behaviour.
+ * details panel; closing the in-place editor once left the keyboard nowhere). Each test states
+ * the right behaviour.
  */
 import { expect, test } from './fixtures';
 import {
@@ -53,5 +54,30 @@ test.describe('regressions', () => {
 				})
 			);
 		for (const { id, box } of boxes) expectInside(box, clear, `statement ${id}`);
+	});
+
+	test('closing the in-place editor gives the keyboard back to the statement', async ({ page }) => {
+		await openMap(page);
+		const statement = page.getByRole('button', { name: statementName(thesis) });
+		const editor = page.getByRole('textbox', { name: /Text of the statement/ });
+		await statement.click();
+		await expect(statement).toBeFocused();
+
+		// Enter edits; Shift+Enter is a new line, not the end of editing; Escape cancels.
+		await page.keyboard.press('Enter');
+		await expect(editor).toBeFocused();
+		await page.keyboard.press('Shift+Enter');
+		await expect(editor).toBeFocused();
+		await expect(editor).toHaveValue(/\n/);
+		await page.keyboard.press('Escape');
+		await expect(editor).toHaveCount(0);
+		await expect(statement).toBeFocused();
+
+		// Enter keeps the text, and the keyboard is on the statement again.
+		await page.keyboard.press('Enter');
+		await expect(editor).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(editor).toHaveCount(0);
+		await expect(statement).toBeFocused();
 	});
 });

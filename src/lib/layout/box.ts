@@ -4,6 +4,7 @@
  * is what is drawn.
  */
 import type { MapNode } from '../model/schema';
+import type { Status } from '../model/evaluate';
 import { formatFigure, nodeName } from '../model/queries';
 import { breakLines, textWidth, type TextStyle } from './measure';
 
@@ -100,4 +101,116 @@ export function measureBox(
 		y += BOX.chip.lineHeight;
 	}
 	return { width, height: Math.ceil(y + BOX.pad), header, headerStyle, lines, bodyStyle, chips };
+}
+
+/** A mark another view puts on a statement's box (exercise feedback, a source highlight). */
+export interface CanvasMark {
+	/** Short: a word or two; cut to 16 characters on the box. */
+	text: string;
+	tone: 'info' | 'good' | 'warn' | 'bad';
+	/** The full text, shown as the mark's tooltip. */
+	title?: string;
+}
+
+/** One small rounded mark on a box: its rectangle and its text's baseline, relative to the box. */
+export interface Mark {
+	text: string;
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	textX: number;
+	textY: number;
+}
+
+/** The marks on one box; each is absent when there is nothing to show. */
+export interface BoxMarks {
+	/** The computed status, top right inside the header row (BOX.marks keeps its room). */
+	status?: Mark & { status: Status };
+	/** How many reasoning flags, straddling the top edge at the right. */
+	flags?: Mark;
+	/** Who added a reader's statement, straddling the bottom edge at the right. */
+	author?: Mark;
+	/**
+	 * Other views' marks, straddling the top edge from the left up to the middle, where the line
+	 * to the conclusion leaves (the bottom edge carries the end marks of the lines arriving).
+	 * What does not fit is counted in a last "+n" mark.
+	 */
+	extra: (Mark & Pick<CanvasMark, 'tone' | 'title'>)[];
+}
+
+export const MARK = {
+	style: { size: 10, weight: 600 } satisfies Pick<TextStyle, 'size' | 'weight'>,
+	height: 16,
+	/** Longest text on a mark before it is cut with "…". */
+	maxChars: 16,
+	gap: 4,
+	/** Inset of the marks on the top and bottom edges from the box's sides. */
+	inset: 12
+} as const;
+
+function cut(text: string): string {
+	return text.length > MARK.maxChars ? `${text.slice(0, MARK.maxChars - 1)}…` : text;
+}
+/** A pill-shaped mark with text only, straddling a horizontal edge at (`x`, `edge`). */
+function pill(text: string, x: number, edge: number): Mark {
+	const width = textWidth(text, MARK.style) + 14;
+	return { text, x, y: edge - 8, width, height: MARK.height, textX: 7, textY: 11.5 };
+}
+
+/**
+ * Where a box's marks go, so that the canvas and an SVG export draw them alike.
+ * @example markGeometry(placed.box, { status: 'holds', flagCount: 2, author: 'Ana' })
+ */
+export function markGeometry(
+	box: Pick<BoxGeometry, 'width' | 'height'>,
+	what: { status?: Status; flagCount?: number; author?: string; extra?: readonly CanvasMark[] }
+): BoxMarks {
+	const marks: BoxMarks = { extra: [] };
+	if (what.status) {
+		// Room for the icon (at 8.5) before the word.
+		const width = textWidth(what.status, MARK.style) + 24;
+		marks.status = {
+			status: what.status,
+			text: what.status,
+			x: box.width - 8 - width,
+			y: 7,
+			width,
+			height: MARK.height,
+			textX: 17,
+			textY: 11.5
+		};
+	}
+	if (what.flagCount) {
+		const text = String(what.flagCount);
+		marks.flags = { text, x: box.width - 30, y: -9, width: 26, height: 16, textX: 15, textY: 12 };
+	}
+	if (what.author !== undefined) {
+		const author = pill(cut(what.author), 0, box.height);
+		author.x = box.width - MARK.inset - author.width;
+		marks.author = author;
+	}
+	const extra = what.extra ?? [];
+	const limit = box.width / 2 - MARK.gap;
+	const placed: BoxMarks['extra'] = [];
+	const end = () =>
+		placed.length ? placed.at(-1)!.x + placed.at(-1)!.width + MARK.gap : MARK.inset;
+	for (const m of extra) {
+		const mark = pill(cut(m.text), end(), 0);
+		if (mark.x + mark.width > limit) break;
+		placed.push({ ...mark, tone: m.tone, title: m.title });
+	}
+	if (placed.length < extra.length) {
+		// Give up marks until the count fits after the rest.
+		const more = () => pill(`+${extra.length - placed.length}`, end(), 0);
+		while (placed.length && more().x + more().width > limit) placed.pop();
+		const hidden = extra.slice(placed.length);
+		placed.push({
+			...more(),
+			tone: 'info',
+			title: hidden.map((m) => m.title ?? m.text).join('\n')
+		});
+	}
+	marks.extra = placed;
+	return marks;
 }

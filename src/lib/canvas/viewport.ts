@@ -1,5 +1,5 @@
 /**
- * Pan and zoom arithmetic for the map canvas, kept out of the component so it can be tested.
+ * Pan and zoom arithmetic for the map canvas, kept out of the components so it can be tested.
  * A view maps world (layout) coordinates to screen: screen = world × k + (x, y).
  */
 export interface View {
@@ -72,5 +72,31 @@ export function union(rects: Rect[]): Rect {
 		y,
 		width: Math.max(...rects.map((r) => r.x + r.width)) - x,
 		height: Math.max(...rects.map((r) => r.y + r.height)) - y
+	};
+}
+
+/** The view that keeps a box where it was on screen after the box moved (world coordinates). */
+export function keepInPlace(
+	view: View,
+	before: { x: number; y: number },
+	after: { x: number; y: number }
+): View {
+	return {
+		...view,
+		x: view.x - (after.x - before.x) * view.k,
+		y: view.y - (after.y - before.y) * view.k
+	};
+}
+
+/** A client (screen) point as a world point, for an element whose top left is at `origin`. */
+export function toWorld(
+	view: View,
+	clientX: number,
+	clientY: number,
+	origin: { left: number; top: number }
+): { x: number; y: number } {
+	return {
+		x: (clientX - origin.left - view.x) / view.k,
+		y: (clientY - origin.top - view.y) / view.k
 	};
 }

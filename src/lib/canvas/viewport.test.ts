@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ensureVisible, fitRect, zoomAt, union, MAX_ZOOM } from './viewport';
+import { ensureVisible, fitRect, keepInPlace, toWorld, zoomAt, union, MAX_ZOOM } from './viewport';
 
 describe('viewport arithmetic', () => {
 	it('fits a wide rectangle by its width and centres it', () => {
@@ -44,5 +44,25 @@ describe('viewport arithmetic', () => {
 				{ x: 20, y: 0, width: 5, height: 5 }
 			])
 		).toEqual({ x: 0, y: 0, width: 25, height: 15 });
+	});
+});
+
+describe('following and reading the view', () => {
+	it('keeps a moved box where it was on screen', () => {
+		const view = { x: 10, y: 20, k: 0.5 };
+		const before = { x: 100, y: 200 };
+		const after = { x: 160, y: 120 };
+		const kept = keepInPlace(view, before, after);
+		expect(after.x * kept.k + kept.x).toBe(before.x * view.k + view.x);
+		expect(after.y * kept.k + kept.y).toBe(before.y * view.k + view.y);
+		expect(kept.k).toBe(view.k);
+	});
+
+	it('turns a page point into a world point', () => {
+		const view = { x: 30, y: -20, k: 2 };
+		const w = toWorld(view, 230, 80, { left: 100, top: 50 });
+		// And back: world × k + view offset + element origin is the page point again.
+		expect(w.x * view.k + view.x + 100).toBe(230);
+		expect(w.y * view.k + view.y + 50).toBe(80);
 	});
 });

@@ -1,0 +1,20 @@
+/**
+ * Finding a statement's element on the canvas: every statement box carries `data-node-id`
+ * (and so does nothing else inside the canvas).
+ */
+
+/** The element of statement `id` inside `scope`, if it is drawn. */
+export function statementElement(
+	scope: Pick<ParentNode, 'querySelector'> | null | undefined,
+	id: string
+): SVGGElement | null {
+	return scope?.querySelector<SVGGElement>(`[data-node-id="${CSS.escape(id)}"]`) ?? null;
+}
+
+/** Give statement `id` the keyboard focus without scrolling the page (the canvas pans itself). */
+export function focusStatement(
+	scope: Pick<ParentNode, 'querySelector'> | null | undefined,
+	id: string
+): void {
+	statementElement(scope, id)?.focus({ preventScroll: true });
+}
