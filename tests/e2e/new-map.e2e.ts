@@ -16,7 +16,9 @@ test('a new map from a thesis and three reasons opens ready to fill in', async (
 	await expect(page.getByLabel(/^Map id/)).toHaveValue(`cities-without-cars-${unique}`);
 	await page.getByRole('button', { name: /Create/ }).click();
 
-	await expect(page).toHaveURL(new RegExp(`/maps/cities-without-cars-${unique}$`));
+	await expect(page).toHaveURL(
+		new RegExp(`/maps/cities-without-cars-${unique}\\?mode=reconstruct$`)
+	);
 	await expect(
 		page.getByRole('button', { name: /^Thesis: Cities should ban private cars/ })
 	).toBeVisible();
@@ -28,6 +30,26 @@ test('a new map from a thesis and three reasons opens ready to fill in', async (
 		page.getByRole('button', { name: /^Thesis: Cities should ban private cars/ })
 	).toBeVisible();
 	await expect(page.getByRole('button', { name: /^Reason 3:/ })).toBeVisible();
+	// A new map opens for reconstructing: what is added is the text's, shown "As written",
+	// and no name is asked for.
+	await expect(page.getByRole('button', { name: 'Reconstruct', pressed: true })).toBeVisible();
+	await page.getByRole('button', { name: /^Reason 1:/ }).click();
+	await page.keyboard.press('e');
+	await page.keyboard.type('Most inner-city trips are shorter than three kilometres.');
+	await page.keyboard.press('Enter');
+	await expect(
+		page.getByRole('button', { name: /^Evidence: Most inner-city trips are shorter/ })
+	).toBeVisible();
+	// Unwritten template reasons are undecided, not "holds".
+	await page.getByRole('button', { name: 'With critique' }).click();
+	await page.getByRole('button', { name: /^Reason 2:/ }).click();
+	await expect(page.getByRole('complementary', { name: /Details/ })).toContainText('placeholder');
+	// C switches to critiquing: now the reader's name is asked for.
+	await page.getByRole('button', { name: /^Reason 2:/ }).focus();
+	await page.keyboard.press('c');
+	await expect(page.getByRole('button', { name: 'Critique', exact: true, pressed: true })).toBeVisible();
+	await page.keyboard.press('o');
+	await expect(page.getByRole('dialog', { name: 'Your name' })).toBeVisible();
 });
 
 test('the form says what is wrong next to the field and keeps what was typed', async ({ page }) => {

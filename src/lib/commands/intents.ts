@@ -19,6 +19,20 @@ import type { ArgumentMap, MapLink, MapNode, NodeKind, Relation } from '../model
 import type { Command } from './commands';
 
 export type ChildRole = 'reason' | 'objection' | 'evidence' | 'assumption';
+
+/**
+ * Whose item a new statement or link is: the text's (reconstructing: the source layer) or a
+ * reader's (critiquing: with the reader's name). Reader unless said otherwise.
+ */
+export interface Provenance {
+	origin?: 'source' | 'reader';
+	author?: string;
+}
+
+function provenance(p: Provenance): Pick<MapNode, 'origin' | 'author'> {
+	if (p.origin === 'source') return { origin: 'source' };
+	return { origin: 'reader', ...(p.author ? { author: p.author } : {}) };
+}
 export type Built =
 	{ ok: true; command: Command; label: string; nodeId?: string } | { ok: false; reason: string };
 
@@ -43,7 +57,7 @@ export function addChild(
 	map: ArgumentMap,
 	parentId: string,
 	role: ChildRole,
-	opts: { text?: string; author?: string } = {}
+	opts: { text?: string } & Provenance = {}
 ): Built {
 	const index = indexMap(map);
 	const parent = index.node.get(parentId);
@@ -55,10 +69,9 @@ export function addChild(
 		id,
 		kind,
 		text: opts.text?.trim() || PLACEHOLDER[role],
-		origin: 'reader',
-		...(opts.author ? { author: opts.author } : {})
+		...provenance(opts)
 	};
-	const reader = { origin: 'reader' as const, ...(opts.author ? { author: opts.author } : {}) };
+	const reader = provenance(opts);
 	if (role === 'assumption') {
 		const link = inferenceOf(index, parentId);
 		if (!link) {
@@ -117,7 +130,7 @@ export function addChild(
 export function addUndercut(
 	map: ArgumentMap,
 	from: string,
-	opts: { linkId?: string; text?: string; author?: string } = {}
+	opts: { linkId?: string; text?: string } & Provenance = {}
 ): Built | { ok: false; reason: 'choose'; links: MapLink[] } {
 	const index = indexMap(map);
 	if (!index.node.has(from)) return { ok: false, reason: `there is no statement "${from}"` };
@@ -132,7 +145,7 @@ export function addUndercut(
 		};
 	if (!opts.linkId && steps.length > 1) return { ok: false, reason: 'choose', links: steps };
 	const id = newId(map, 'undercut');
-	const reader = { origin: 'reader' as const, ...(opts.author ? { author: opts.author } : {}) };
+	const reader = provenance(opts);
 	const node: MapNode = { id, kind: 'claim', text: opts.text?.trim() || 'New undercut', ...reader };
 	const cut: MapLink = {
 		id: newId({ ...map, nodes: [...map.nodes, node] }, 'link'),
@@ -159,7 +172,7 @@ export function connect(
 	from: string,
 	to: string,
 	relation: Relation,
-	author?: string
+	who: Provenance = {}
 ): Built {
 	const index = indexMap(map);
 	if (!index.node.has(from)) return { ok: false, reason: `there is no statement "${from}"` };
@@ -180,8 +193,7 @@ export function connect(
 		from,
 		to,
 		relation,
-		origin: 'reader',
-		...(author ? { author } : {})
+		...provenance(who)
 	};
 	return {
 		ok: true,

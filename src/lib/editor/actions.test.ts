@@ -21,6 +21,12 @@ describe('keyboard actions', () => {
 		expect(actionForKey(k('s', { ctrlKey: true }), false)).toBe('save');
 	});
 
+	it('switches between reconstructing and critiquing with C, anywhere outside a field', () => {
+		expect(actionForKey(k('c'), false)).toBe('mode');
+		expect(actionForKey(k('C'), true)).toBe('mode');
+		expect(actionForKey(k('c', { ctrlKey: true }), false)).toBeUndefined();
+	});
+
 	it('maps statement keys only when a statement has the focus', () => {
 		expect(actionForKey(k('Tab'), true)).toBe('add-reason');
 		expect(actionForKey(k('Tab'), false)).toBeUndefined();

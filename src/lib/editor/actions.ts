@@ -15,6 +15,7 @@ export type ActionId =
 	| 'undo'
 	| 'redo'
 	| 'save'
+	| 'mode'
 	| 'shortcuts';
 
 export interface ActionInfo {
@@ -113,6 +114,13 @@ export const ACTIONS: ActionInfo[] = [
 		help: 'Save the map to its file.'
 	},
 	{
+		id: 'mode',
+		label: 'Reconstruct / critique',
+		keys: 'C',
+		needsSelection: false,
+		help: 'Switch between reconstructing the text (what you add is the text’s argument) and critiquing it (what you add is yours, with your name).'
+	},
+	{
 		id: 'shortcuts',
 		label: 'Keyboard shortcuts',
 		keys: '?',
@@ -122,6 +130,15 @@ export const ACTIONS: ActionInfo[] = [
 ];
 
 export const action = (id: ActionId) => ACTIONS.find((a) => a.id === id)!;
+
+/** Actions that act on the whole map, whatever has the focus (never on one statement). */
+export const GLOBAL_ACTIONS: ReadonlySet<ActionId> = new Set([
+	'undo',
+	'redo',
+	'save',
+	'mode',
+	'shortcuts'
+]);
 
 /** The action a key press asks for, if any. `onStatement`: a statement has the focus. */
 export function actionForKey(
@@ -138,6 +155,7 @@ export function actionForKey(
 	}
 	if (e.altKey) return undefined;
 	if (e.key === '?') return 'shortcuts';
+	if (key === 'c' && !e.shiftKey) return 'mode';
 	if (!onStatement) return undefined;
 	if (e.shiftKey && e.key === 'Tab') return undefined;
 	const plain: Record<string, ActionId> = {

@@ -8,6 +8,7 @@ import type { LinkPatch, NodePatch } from '../commands/commands';
 import type { Layer } from '../model/layers';
 import type { ArgumentMap, Relation, Verdict } from '../model/schema';
 import type { ActionId } from './actions';
+import type { Mode } from './state.svelte';
 
 /** The side panels a reader can open beside the map. */
 export type Panel = 'follows';
@@ -18,6 +19,7 @@ export type Intent =
 	// Reading the map.
 	| { type: 'select'; id: string | undefined }
 	| { type: 'setLayer'; layer: Layer }
+	| { type: 'setMode'; mode: Mode }
 	| { type: 'toggleColumn'; target: string }
 	| { type: 'foldAll'; fold: boolean }
 	| { type: 'togglePanel'; panel: Panel; open?: boolean }

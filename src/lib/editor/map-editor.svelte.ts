@@ -21,7 +21,8 @@ import {
 	setVerdict,
 	updateFields,
 	updateLinkFields,
-	type Built
+	type Built,
+	type Provenance
 } from '../commands/intents';
 import type { LayoutClient } from '../layout/client';
 import type { MapLayout } from '../layout/types';
@@ -33,7 +34,7 @@ import { action, type ActionId } from './actions';
 import { describeChanges, type Draft } from './drafts';
 import type { Intent } from './intent';
 import type { Remote } from './remote';
-import { DocumentState, ViewState } from './state.svelte';
+import { DocumentState, ViewState, type Mode } from './state.svelte';
 
 export type { SaveState } from './state.svelte';
 
@@ -100,9 +101,11 @@ export class MapEditor {
 		map: ArgumentMap,
 		layout: MapLayout,
 		etag = '',
-		host: EditorHost = {}
+		host: EditorHost = {},
+		opts: { mode?: Mode } = {}
 	) {
 		this.mapId = mapId;
+		if (opts.mode) this.#view.mode = opts.mode;
 		this.#doc = new DocumentState(map, etag);
 		this.doc = this.#doc;
 		this.view = this.#view;
@@ -128,6 +131,9 @@ export class MapEditor {
 	}
 	get layer() {
 		return this.#view.layer;
+	}
+	get mode() {
+		return this.#view.mode;
 	}
 	get editing() {
 		return this.#view.editing;
@@ -224,6 +230,17 @@ export class MapEditor {
 			case 'select':
 				v.selected = intent.id && this.shownIndex.node.has(intent.id) ? intent.id : undefined;
 				return v.selected === intent.id;
+			case 'setMode':
+				if (v.mode === intent.mode) return false;
+				v.mode = intent.mode;
+				v.message = {
+					text:
+						intent.mode === 'reconstruct'
+							? 'Reconstructing: what you add is the text’s argument (the source layer). C switches back to critique.'
+							: 'Critiquing: what you add is your own, with your name. C switches to reconstructing the text.',
+					tone: 'info'
+				};
+				return true;
 			case 'setLayer':
 				if (v.layer === intent.layer) return false;
 				v.layer = intent.layer;
@@ -284,9 +301,7 @@ export class MapEditor {
 				return true;
 			case 'connect':
 				v.dialog = undefined;
-				return this.#run(
-					connect(this.map, intent.from, intent.to, intent.relation, this.#view.author)
-				);
+				return this.#run(connect(this.map, intent.from, intent.to, intent.relation, this.#who()));
 			case 'moveUnder':
 				v.dialog = undefined;
 				return this.#run(moveUnder(this.map, intent.id, intent.to));
@@ -382,6 +397,11 @@ export class MapEditor {
 		if (a === 'undo') return this.dispatch({ type: 'undo' });
 		if (a === 'redo') return this.dispatch({ type: 'redo' });
 		if (a === 'save') return this.dispatch({ type: 'save' });
+		if (a === 'mode')
+			return this.dispatch({
+				type: 'setMode',
+				mode: v.mode === 'critique' ? 'reconstruct' : 'critique'
+			});
 		if (a === 'shortcuts') {
 			v.dialog = { kind: 'shortcuts' };
 			return true;
@@ -418,14 +438,17 @@ export class MapEditor {
 	}
 
 	/**
-	 * The rules for adding the reader's own items: not while "As written" shows the text alone,
-	 * and only once the reader has given a name (asked once; the intent goes on afterwards).
+	 * The rules for adding: while reconstructing, what is added is the text's (no name needed,
+	 * and "As written" shows it). While critiquing it is the reader's own: not while "As
+	 * written" shows the text alone, and only once the reader has given a name (asked once; the
+	 * intent goes on afterwards).
 	 */
 	#mayAdd(intent: Intent): boolean {
 		const v = this.#view;
+		if (v.mode === 'reconstruct') return true;
 		if (v.layer === 'written') {
 			v.message = {
-				text: '“As written” shows the article alone: switch to “With critique” to add your own statements.',
+				text: '“As written” shows the text alone: switch to “With critique” to add your own statements, or press C to reconstruct the text.',
 				tone: 'info'
 			};
 			return false;
@@ -437,8 +460,10 @@ export class MapEditor {
 		return true;
 	}
 
-	#who(): { author?: string } {
-		return this.#view.author ? { author: this.#view.author } : {};
+	/** Whose the next added item is: the text's while reconstructing, else this reader's. */
+	#who(): Provenance {
+		if (this.#view.mode === 'reconstruct') return { origin: 'source' };
+		return { origin: 'reader', ...(this.#view.author ? { author: this.#view.author } : {}) };
 	}
 
 	/** Add a statement and open its text in place: naming it is part of the same undo step. */

@@ -312,6 +312,23 @@ describe('MapEditor: fields, verdicts and layers', () => {
 		expect(editor.map).toBe(small);
 	});
 
+	it('while reconstructing, adds the text’s own statements: source layer, no name needed', async () => {
+		const { editor } = await setUp();
+		await editor.dispatch({ type: 'act', action: 'mode' });
+		expect(editor.mode).toBe('reconstruct');
+		await editor.dispatch({ type: 'setLayer', layer: 'written' });
+		const after = await roundTrip(editor, { type: 'add', role: 'evidence', parent: 'c1' });
+		const added = after.nodes.at(-1)!;
+		expect(added).toMatchObject({ kind: 'evidence', origin: 'source' });
+		expect(added.author).toBeUndefined();
+		expect(after.links.find((l) => l.from === added.id)!.origin).toBe('source');
+		expect(editor.shown.nodes.some((n) => n.id === added.id)).toBe(true);
+		expect(editor.view.dialog).toBeUndefined();
+		await editor.dispatch({ type: 'act', action: 'mode' });
+		expect(editor.mode).toBe('critique');
+		expect(await editor.dispatch({ type: 'setMode', mode: 'critique' })).toBe(false);
+	});
+
 	it('asks for a name once, then does what was asked', async () => {
 		const { editor, remembered } = await setUp();
 		expect(await editor.dispatch({ type: 'add', role: 'objection', parent: 't' })).toBe(false);

@@ -55,7 +55,14 @@ export interface Message {
 	tone: 'info' | 'error';
 }
 
+/**
+ * What the reader is doing: reconstructing the text's argument (what they add is the text's:
+ * the source layer) or critiquing it (what they add is their own, with their name).
+ */
+export type Mode = 'reconstruct' | 'critique';
+
 export class ViewState {
+	mode = $state<Mode>('critique');
 	selected = $state<string | undefined>(undefined);
 	/** Which layer is shown: the source alone, with the reader's critique, or the critique emphasised. */
 	layer = $state<Layer>('critique');
