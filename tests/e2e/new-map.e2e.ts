@@ -47,7 +47,9 @@ test('a new map from a thesis and three reasons opens ready to fill in', async (
 	// C switches to critiquing: now the reader's name is asked for.
 	await page.getByRole('button', { name: /^Reason 2:/ }).focus();
 	await page.keyboard.press('c');
-	await expect(page.getByRole('button', { name: 'Critique', exact: true, pressed: true })).toBeVisible();
+	await expect(
+		page.getByRole('button', { name: 'Critique', exact: true, pressed: true })
+	).toBeVisible();
 	await page.keyboard.press('o');
 	await expect(page.getByRole('dialog', { name: 'Your name' })).toBeVisible();
 });

@@ -8,7 +8,12 @@ import type { LinkPatch, NodePatch } from '../commands/commands';
 import type { Layer } from '../model/layers';
 import type { ArgumentMap, Relation, Verdict } from '../model/schema';
 import type { ActionId } from './actions';
-import type { Mode } from './state.svelte';
+
+/**
+ * What the reader is doing: reconstructing the text's argument (what they add is the text's:
+ * the source layer) or critiquing it (what they add is their own, with their name).
+ */
+export type Mode = 'reconstruct' | 'critique';
 
 /** The side panels a reader can open beside the map. */
 export type Panel = 'follows';

@@ -8,7 +8,9 @@ import type { Status } from '../model/evaluate';
 import type { Layer } from '../model/layers';
 import type { ArgumentMap, Verdict } from '../model/schema';
 import type { Draft } from './drafts';
-import type { Dialog, Panel } from './intent';
+import type { Dialog, Mode, Panel } from './intent';
+
+export type { Mode };
 
 export type SaveState =
 	| { kind: 'saved' }
@@ -54,12 +56,6 @@ export interface Message {
 	text: string;
 	tone: 'info' | 'error';
 }
-
-/**
- * What the reader is doing: reconstructing the text's argument (what they add is the text's:
- * the source layer) or critiquing it (what they add is their own, with their name).
- */
-export type Mode = 'reconstruct' | 'critique';
 
 export class ViewState {
 	mode = $state<Mode>('critique');
