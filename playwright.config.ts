@@ -56,7 +56,11 @@ export default defineConfig({
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
-			E2E_ARGUMENTS_DIR: process.env.E2E_ARGUMENTS_DIR
+			E2E_ARGUMENTS_DIR: process.env.E2E_ARGUMENTS_DIR,
+			// URL import may fetch from this server itself (its test pages), and no other
+			// local address; a short time-out keeps the slow-page test short.
+			WARRANT_IMPORT_ALLOW: `http://127.0.0.1:${PORT}`,
+			WARRANT_IMPORT_TIMEOUT_MS: '1500'
 		},
 		reuseExistingServer: !CI,
 		timeout: 180_000,

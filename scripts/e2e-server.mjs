@@ -1,9 +1,12 @@
 // Serves the built app for the end-to-end tests over a throwaway copy of arguments/, so no test
 // can ever write into the repository's maps. The copy also gets one deliberately broken map
-// (tests/e2e/fixtures/broken-example.map.json) for the error-page tests.
+// (tests/e2e/fixtures/broken-example.map.json) for the error-page tests. It also turns on the
+// fixture pages URL import is tested with (/test-pages/…, from tests/fixtures/import/), which a
+// normal server never has.
 //
 // Usage (after `npm run build`): node scripts/e2e-server.mjs
-// Environment: PORT (default 4173), HOST (default 127.0.0.1).
+// Environment: PORT (default 4173), HOST (default 127.0.0.1), WARRANT_IMPORT_ALLOW (default:
+// this server's own origin, so imports may fetch the test pages), WARRANT_IMPORT_TIMEOUT_MS.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'build', 'index.js');
 const brokenFixture = join(root, 'tests', 'e2e', 'fixtures', 'broken-example.map.json');
+const testPages = join(root, 'tests', 'fixtures', 'import');
 
 if (!existsSync(entry)) {
 	console.error('e2e-server: build/index.js is missing; run `npm run build` first.');
@@ -33,13 +37,19 @@ mkdirSync(dir, { recursive: true });
 cpSync(join(root, 'arguments'), dir, { recursive: true });
 cpSync(brokenFixture, join(dir, 'broken-example.map.json'));
 
+const PORT = process.env.PORT || '4173';
+const HOST = process.env.HOST || '127.0.0.1';
 const env = {
 	...process.env,
 	WARRANT_ARGUMENTS_DIR: dir,
 	// As scripts/start.mjs: room for maps up to their 5 MB limit.
 	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '6M',
-	PORT: process.env.PORT || '4173',
-	HOST: process.env.HOST || '127.0.0.1'
+	PORT,
+	HOST,
+	WARRANT_TEST_PAGES_DIR: testPages,
+	// URL import refuses loopback addresses; this one origin is exempt so that the tests can
+	// import the pages this server serves. Every other local address stays refused.
+	WARRANT_IMPORT_ALLOW: process.env.WARRANT_IMPORT_ALLOW || `http://${HOST}:${PORT}`
 };
 console.log(`e2e-server: serving maps from ${dir} on http://${env.HOST}:${env.PORT}`);
 

@@ -5,7 +5,7 @@ import { MAP_SIZE_RULE, MAX_MAP_BYTES, type Problem } from '../model';
 export function problem(
 	status: number,
 	message: string,
-	extra: { problems?: Problem[]; etag?: string } = {}
+	extra: { problems?: Problem[]; etag?: string; code?: string } = {}
 ) {
 	return json({ message, ...extra }, { status, headers: extra.etag ? { ETag: extra.etag } : {} });
 }
