@@ -138,7 +138,8 @@ test.describe(() => {
 		await expect(dialog).toBeVisible();
 		expect(fileOf(mapId).nodes[0].text).toBe('Their edited thesis.');
 		await dialog.getByRole('button', { name: 'Save mine as a copy' }).click();
-		await expect(page).toHaveURL(new RegExp(`/maps/${mapId}-mine$`));
+		await expect(page).toHaveURL(new RegExp(`/maps/${mapId}-mine\\?copied-from=${mapId}$`));
+		await expect(page.getByRole('status').filter({ hasText: 'saved as this copy' })).toBeVisible();
 		expect(
 			fileOf(`${mapId}-mine`).nodes.some((n: { text: string }) =>
 				n.text.startsWith('Japan has sought')

@@ -15,6 +15,8 @@ export function statementElement(
 export function focusStatement(
 	scope: Pick<ParentNode, 'querySelector'> | null | undefined,
 	id: string
-): void {
-	statementElement(scope, id)?.focus({ preventScroll: true });
+): boolean {
+	const el = statementElement(scope, id);
+	el?.focus({ preventScroll: true });
+	return !!el;
 }

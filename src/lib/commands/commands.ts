@@ -4,6 +4,7 @@
  * command whose result would break the format or the map's integrity is refused with a reason
  * and changes nothing.
  */
+import { plainIssue } from '../model/problems';
 import { checkIntegrity } from '../model/integrity';
 import {
 	mapSchema,
@@ -170,7 +171,7 @@ export function apply(map: ArgumentMap, cmd: Command): ApplyResult {
 	const parsed = mapSchema.safeParse(r.map);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
-		return { ok: false, reason: `${issue.path.join('.')}: ${issue.message}` };
+		return { ok: false, reason: plainIssue(issue.path as (string | number)[], issue.message) };
 	}
 	const problems = checkIntegrity(r.map);
 	if (problems.length) return { ok: false, reason: problems[0]!.message };

@@ -7,6 +7,8 @@ import { newId as freshId } from '../model/ids';
 import {
 	PLACEHOLDER_TAG,
 	argumentsBelow,
+	displayName,
+	supportsBelow,
 	indexMap,
 	inferenceOf,
 	inferencesOf,
@@ -35,6 +37,9 @@ function provenance(p: Provenance): Pick<MapNode, 'origin' | 'author'> {
 }
 export type Built =
 	{ ok: true; command: Command; label: string; nodeId?: string } | { ok: false; reason: string };
+
+/** The longest statement text the format takes (model/schema.ts). */
+const MAX_TEXT = 2000;
 
 export const PLACEHOLDER: Record<ChildRole, string> = {
 	reason: 'New reason',
@@ -188,6 +193,13 @@ export function connect(
 	if (from === to) return { ok: false, reason: 'a statement cannot argue about itself' };
 	if (map.links.some((l) => l.from === from && l.to === to))
 		return { ok: false, reason: 'these two are already linked' };
+	// A reason for something that already supports it is circular reasoning. (Attacks may run
+	// both ways: two positions that rule each other out attack each other.)
+	if (relation === 'supports' && supportsBelow(index, from).has(to))
+		return {
+			ok: false,
+			reason: `“${displayName(index.node.get(to), to)}” already supports this statement: making it a reason for it as well would be circular`
+		};
 	const link: MapLink = {
 		id: newId(map, 'link'),
 		from,
@@ -300,7 +312,12 @@ export function editText(map: ArgumentMap, id: string, text: string): Built {
 	const node = map.nodes.find((n) => n.id === id);
 	if (!node) return { ok: false, reason: `there is no statement "${id}"` };
 	const t = text.replace(/\s+/g, ' ').trim();
-	if (!t) return { ok: false, reason: 'a statement needs some text' };
+	if (!t) return { ok: false, reason: 'A statement needs some text' };
+	if (t.length > MAX_TEXT)
+		return {
+			ok: false,
+			reason: `A statement may be at most ${MAX_TEXT.toLocaleString('en')} characters; this one has ${t.length.toLocaleString('en')}`
+		};
 	if (t === node.text) return { ok: false, reason: 'unchanged' };
 	// Written at last: a template's placeholder now says something.
 	const tags = isPlaceholder(node) ? node.tags!.filter((x) => x !== PLACEHOLDER_TAG) : undefined;

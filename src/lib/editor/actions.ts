@@ -131,6 +131,16 @@ export const ACTIONS: ActionInfo[] = [
 
 export const action = (id: ActionId) => ACTIONS.find((a) => a.id === id)!;
 
+/** Actions that add something: refused while "As written" shows the text alone and one critiques. */
+export const ADD_ACTIONS: ReadonlySet<ActionId> = new Set<ActionId>([
+	'add-reason',
+	'add-objection',
+	'add-evidence',
+	'add-assumption',
+	'undercut',
+	'link'
+]);
+
 /** Actions that act on the whole map, whatever has the focus (never on one statement). */
 export const GLOBAL_ACTIONS: ReadonlySet<ActionId> = new Set([
 	'undo',

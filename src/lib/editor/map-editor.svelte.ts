@@ -30,7 +30,7 @@ import { evaluate, whatIf, type Evaluation } from '../model/evaluate';
 import { asWritten } from '../model/layers';
 import { childrenOf, displayName, indexMap, parentOf, type MapIndex } from '../model/queries';
 import type { ArgumentMap } from '../model/schema';
-import { action, type ActionId } from './actions';
+import { ADD_ACTIONS, type ActionId } from './actions';
 import { describeChanges, type Draft } from './drafts';
 import type { Intent } from './intent';
 import type { Remote } from './remote';
@@ -63,14 +63,6 @@ const READER_ADDS = new Set<Intent['type']>([
 	'raiseDoubt',
 	'askConnect',
 	'connect'
-]);
-const ACTION_ADDS = new Set<ActionId>([
-	'add-reason',
-	'add-objection',
-	'add-evidence',
-	'add-assumption',
-	'undercut',
-	'link'
 ]);
 
 export class MapEditor {
@@ -320,21 +312,15 @@ export class MapEditor {
 				this.dispatch({ type: 'select', id: intent.id });
 				v.editing = intent.id;
 				return true;
-			case 'commitText': {
-				if (v.editing === intent.id) v.editing = undefined;
-				const merge = this.#fresh?.id === intent.id ? `new:${intent.id}` : undefined;
-				this.#fresh = undefined;
-				const ok = this.#run(editText(this.map, intent.id, intent.text), merge);
-				this.#doc.history.seal();
-				return ok;
-			}
+			case 'commitText':
+				return this.#commitText(intent.id, intent.text);
 			case 'cancelText': {
 				if (v.editing === intent.id) v.editing = undefined;
 				// Escape on a statement just added, still unwritten, takes the addition back.
 				const node = this.index.node.get(intent.id);
 				const untouched = this.#fresh?.id === intent.id && node?.text === this.#fresh.text;
 				this.#fresh = undefined;
-				if (untouched) this.#undo();
+				if (untouched) this.#takeBack(intent.id);
 				this.#doc.history.seal();
 				return untouched;
 			}
@@ -391,6 +377,43 @@ export class MapEditor {
 		}
 	}
 
+	/**
+	 * Keep the text typed in place. Returns true when the editing is over (kept, or nothing
+	 * changed, or an emptied fresh statement taken back), false when the text was refused: the
+	 * editing stays open with the reason in `message`, so nothing typed is lost.
+	 */
+	#commitText(id: string, text: string): boolean {
+		const v = this.#view;
+		const fresh = this.#fresh?.id === id;
+		const built = editText(this.map, id, text);
+		if (!built.ok && built.reason !== 'unchanged') {
+			if (fresh && !text.trim()) {
+				// Emptying a statement just added means not adding it.
+				v.editing = undefined;
+				this.#fresh = undefined;
+				this.#takeBack(id);
+				this.#doc.history.seal();
+				return true;
+			}
+			v.message = { text: `${built.reason}. Edit it, or press Escape to cancel.`, tone: 'error' };
+			return false;
+		}
+		const ok = !built.ok || this.#run(built, fresh ? `new:${id}` : undefined);
+		if (!ok) return false;
+		if (v.editing === id) v.editing = undefined;
+		this.#fresh = undefined;
+		this.#doc.history.seal();
+		return true;
+	}
+
+	/** Undo the addition of fresh statement `id`, and select what it was added to. */
+	#takeBack(id: string) {
+		const parent = parentOf(this.index, id);
+		this.#undo();
+		this.#view.message = undefined;
+		if (parent && this.shownIndex.node.has(parent)) this.#view.selected = parent;
+	}
+
 	/** A named action (a key, a toolbar button, a menu item) on `target` or the selection. */
 	#act(a: ActionId, target = this.#view.selected): boolean | Promise<boolean> {
 		const v = this.#view;
@@ -406,7 +429,7 @@ export class MapEditor {
 			v.dialog = { kind: 'shortcuts' };
 			return true;
 		}
-		if (ACTION_ADDS.has(a) && !this.#mayAdd({ type: 'act', action: a, target })) return false;
+		if (ADD_ACTIONS.has(a) && !this.#mayAdd({ type: 'act', action: a, target })) return false;
 		if (!target || !this.index.node.has(target)) {
 			v.message = {
 				text: 'Select a statement first (click it, or Tab into the map).',
@@ -631,7 +654,9 @@ export class MapEditor {
 		if (!remote) return false;
 		for (let n = 1; n <= 20; n++) {
 			const id = `${this.mapId}-${n === 1 ? 'mine' : `mine-${n}`}`;
-			const r = await remote.create(id, { map: this.map });
+			// A copy says what it is, as Duplicate's copies do: "Title (copy: id)".
+			const title = `${(this.map.title ?? this.map.source.title).replace(/ \(copy: [a-z0-9-]+\)$/, '')} (copy: ${id})`;
+			const r = await remote.create(id, { map: { ...this.map, title: title.slice(0, 300) } });
 			if (!r.ok && r.taken) continue;
 			if (!r.ok) {
 				this.#doc.save = { kind: 'error', message: r.message };
@@ -640,7 +665,7 @@ export class MapEditor {
 			void this.#host.drafts?.delete(this.mapId);
 			this.#doc.savedStamp = this.#doc.stamp;
 			this.#doc.save = { kind: 'saved' };
-			this.#host.navigate?.(`/maps/${id}`);
+			this.#host.navigate?.(`/maps/${id}?copied-from=${this.mapId}`);
 			return true;
 		}
 		this.#doc.save = { kind: 'error', message: 'no free id for a copy' };
@@ -670,11 +695,5 @@ export class MapEditor {
 		void this.#host.drafts?.delete(this.mapId);
 		void this.relayout();
 		return true;
-	}
-
-	/** The help text of an action with its keys, for buttons' titles. */
-	static help(a: ActionId): string {
-		const info = action(a);
-		return `${info.help} (${info.keys})`;
 	}
 }

@@ -122,6 +122,35 @@ describe('MapEditor: building the argument', () => {
 		expect(node(editor, kept)!.text).toBe('Not so');
 	});
 
+	it('keeps refused text open for editing, and takes an emptied fresh statement back', async () => {
+		const { editor } = await setUp({ author: 'Ana' });
+		await editor.dispatch({ type: 'add', role: 'evidence', parent: 'c1' });
+		const id = editor.editing!;
+		expect(await editor.dispatch({ type: 'commitText', id, text: 'x'.repeat(2001) })).toBe(false);
+		expect(editor.editing).toBe(id);
+		expect(editor.message?.text).toMatch(/at most 2,000 characters; this one has 2,001/);
+		expect(await editor.dispatch({ type: 'commitText', id, text: '  ' })).toBe(true);
+		expect(editor.map).toEqual(small);
+		expect(editor.selected).toBe('c1');
+		// An existing statement emptied is refused, not deleted.
+		await editor.dispatch({ type: 'startEdit', id: 'e1' });
+		expect(await editor.dispatch({ type: 'commitText', id: 'e1', text: '' })).toBe(false);
+		expect(node(editor, 'e1')!.text).toBe('Some evidence.');
+	});
+
+	it('refuses a circular reason but lets two positions attack each other', async () => {
+		const { editor } = await setUp({ author: 'Ana' });
+		expect(
+			await editor.dispatch({ type: 'connect', from: 't', to: 'e1', relation: 'supports' })
+		).toBe(false);
+		expect(editor.message?.text).toMatch(/circular/);
+		expect(editor.map).toBe(small);
+		await editor.dispatch({ type: 'connect', from: 'o1', to: 'e1', relation: 'attacks' });
+		expect(
+			await editor.dispatch({ type: 'connect', from: 'e1', to: 'o1', relation: 'attacks' })
+		).toBe(true);
+	});
+
 	it.each([
 		['add-evidence', 'evidence', 'supports'],
 		['add-objection', 'claim', 'attacks']
@@ -480,8 +509,11 @@ describe('MapEditor: saving, drafts and conflicts', () => {
 		expect(editor.save.kind).toBe('unsaved');
 		// Save as a copy: a new map, the original untouched.
 		expect(await editor.dispatch({ type: 'saveAsCopy' })).toBe(true);
-		expect(navigated).toEqual(['/maps/m-mine']);
+		expect(navigated).toEqual(['/maps/m-mine?copied-from=m']);
 		expect(remote.store.get('m-mine')!.map.nodes[1]!.text).toBe('Mine');
+		expect(remote.store.get('m-mine')!.map.title).toBe(
+			`${small.title ?? small.source.title} (copy: m-mine)`
+		);
 		// Overwrite: mine wins over theirs.
 		await editor.dispatch({ type: 'setText', id: 'c1', text: 'Mine again' });
 		expect(await editor.dispatch({ type: 'save', overwrite: true })).toBe(true);

@@ -1,3 +1,4 @@
+import { plainIssue } from './problems';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMap, validateMap, tooLargeProblem, MAX_MAP_BYTES } from './parse';
@@ -185,5 +186,17 @@ describe('parseMap, reviewed', () => {
 			const [p] = problemsOf(bad.replace(/\n/g, eol));
 			expect(p!.line, JSON.stringify(eol)).toBe(line);
 		}
+	});
+});
+
+describe('plainIssue', () => {
+	it('says a refusal in the words of the field the reader edited', () => {
+		expect(
+			plainIssue(['nodes', 4, 'figures', 0, 'year'], 'Too big: expected number to be <=3000')
+		).toBe('A figure’s year must be at most 3000');
+		expect(plainIssue(['nodes', 5, 'label'], 'must be at most 60 characters')).toBe(
+			'The label must be at most 60 characters'
+		);
+		expect(plainIssue([], 'is broken')).toBe('The map is broken');
 	});
 });

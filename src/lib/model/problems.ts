@@ -38,3 +38,42 @@ export function formatPath(path: readonly (string | number)[]): string {
 export function formatProblem(file: string, p: Problem): string {
 	return `${file}:${p.line ?? 1}: ${formatPath(p.path)}: ${p.message}`;
 }
+
+const FIELD_WORDS: Record<string, string> = {
+	text: 'The text',
+	label: 'The label',
+	tags: 'A tag',
+	author: 'The name',
+	anchors: 'An anchor',
+	basis: 'The kind of evidence',
+	figures: 'A figure',
+	verdict: 'The verdict',
+	flags: 'A flag',
+	strength: 'The strength',
+	scheme: 'The scheme',
+	answers: 'An answer',
+	title: 'The title'
+};
+
+/**
+ * A schema refusal in the words of the form the reader typed into, not of the file:
+ * `nodes.4.figures.0.year` + "Too big: expected number to be <=3000" →
+ * "A figure's year must be at most 3000".
+ */
+export function plainIssue(path: readonly (string | number)[], message: string): string {
+	const words = path.filter((p): p is string => typeof p === 'string');
+	// Skip the collection ("nodes", "links", "source"): the reader edits one item of it.
+	const [field, sub] = words[0] === 'nodes' || words[0] === 'links' ? words.slice(1) : words;
+	const subject = field
+		? `${FIELD_WORDS[field] ?? `The ${field}`}${sub ? `’s ${sub}` : ''}`
+		: 'The map';
+	const said = message
+		.replace(/^Too big: expected number to be <=\s*/, 'must be at most ')
+		.replace(/^Too small: expected number to be >=\s*/, 'must be at least ')
+		.replace(
+			/^Too big: expected string to have <=\s*(\d+) characters?/,
+			'must be at most $1 characters'
+		)
+		.replace(/^Invalid input: expected number, received NaN/, 'must be a number');
+	return `${subject} ${said}`;
+}

@@ -195,6 +195,25 @@ export function argumentsBelow(index: MapIndex, id: string): Set<string> {
 	return below;
 }
 
+/** Everything that supports `id`, directly or through other supports (with co-premises). */
+export function supportsBelow(index: MapIndex, id: string): Set<string> {
+	const below = new Set<string>();
+	const stack = [id];
+	while (stack.length) {
+		const at = stack.pop()!;
+		for (const l of index.incoming.get(at) ?? []) {
+			if (l.relation !== 'supports') continue;
+			for (const x of [l.from, ...(l.with ?? [])]) {
+				if (!below.has(x)) {
+					below.add(x);
+					stack.push(x);
+				}
+			}
+		}
+	}
+	return below;
+}
+
 /** These links, plus every undercut of them, and undercuts of those: what goes when they go. */
 export function withUndercuts(map: ArgumentMap, links: string[]): Set<string> {
 	const drop = new Set(links);
