@@ -10,6 +10,7 @@ import {
 	type ParseError
 } from 'jsonc-parser';
 import { migrate } from './migrate';
+import { lastAtOrBefore } from './sorted';
 import { checkIntegrity } from './integrity';
 import { mapSchema, type ArgumentMap } from './schema';
 import type { Problem } from './problems';
@@ -79,14 +80,7 @@ function duplicateKeys(tree: Node, starts: number[]): Problem[] {
 }
 
 function lineAt(starts: number[], offset: number): number {
-	let lo = 0;
-	let hi = starts.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (starts[mid]! <= offset) lo = mid;
-		else hi = mid - 1;
-	}
-	return lo + 1;
+	return lastAtOrBefore(starts, offset) + 1;
 }
 
 /** The line of the deepest part of `path` that exists in the tree. */
