@@ -8,10 +8,20 @@
  * search a 100,000-character text for every anchor that has no exact match.
  */
 import search from 'approx-string-match';
-import type { Anchor, Block } from '../model/schema';
+import type { Anchor } from '../model/schema';
 import { MAX_ANCHOR_WORDS, countWords } from '../model/words';
 import { fold, foldedOffset, originalSpan, type Folded } from './fold';
-import { blockAt, blockSpan, indexText, paragraphSpan, type Span, type TextIndex } from './text';
+import {
+	blockAt,
+	blockSpan,
+	paragraphSpan,
+	toIndex,
+	type Span,
+	type TextIndex,
+	type TextInput
+} from './text';
+
+export type { TextInput } from './text';
 
 /** Below this score an anchor is an orphan. Scores run from 0 to 1 (see `resolveAnchors`). */
 export const CONFIDENCE = 0.75;
@@ -20,13 +30,6 @@ export const LONG_QUOTE_WORDS = 11;
 /** The schema's bounds on an anchor's quote and each side of its context, in characters. */
 const MAX_QUOTE_CHARS = 300;
 const MAX_CONTEXT_CHARS = 200;
-
-/** A text given as blocks, or as its index (computed once with `indexText`). */
-export type TextInput = readonly Block[] | TextIndex;
-
-function indexOf(input: TextInput): TextIndex {
-	return Array.isArray(input) ? indexText(input as readonly Block[]) : (input as TextIndex);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Words
@@ -88,7 +91,7 @@ export type SelectionResult =
  * ```
  */
 export function anchorFromSelection(input: TextInput, start: number, end: number): SelectionResult {
-	const index = indexOf(input);
+	const index = toIndex(input);
 	const text = index.text;
 	let s = Math.max(0, Math.min(start, end, text.length));
 	let e = Math.min(text.length, Math.max(start, end, 0));
@@ -240,9 +243,11 @@ export type Resolution =
  * Why an anchor is an orphan: `not-found` (nothing resembles its quote), `weak` (the best
  * place scores below CONFIDENCE), `ambiguous` (two places fit about equally well),
  * `context-elsewhere` (its quote's words are somewhere, but its context fits another place
- * better: the quote itself was edited away there).
+ * better: the quote itself was edited away there), `outside-argument` (attaching a text: it
+ * was found in a block marked as not part of the argument, which has no paragraph number).
  */
-export type OrphanReason = 'not-found' | 'weak' | 'ambiguous' | 'context-elsewhere';
+export type OrphanReason =
+	'not-found' | 'weak' | 'ambiguous' | 'context-elsewhere' | 'outside-argument';
 
 /** Placed, that is found with enough confidence. */
 export type Placed = Extract<Resolution, { status: 'exact' | 'fuzzy' }>;
@@ -304,13 +309,13 @@ function searchText(index: TextIndex): SearchText {
  *   away). Otherwise it is an orphan, with the reason.
  */
 export function resolveAnchors(input: TextInput, anchors: readonly Anchor[]): Resolution[] {
-	const st = searchText(indexOf(input));
+	const st = searchText(toIndex(input));
 	return anchors.map((a) => resolveOne(st, a));
 }
 
 /** One anchor; see `resolveAnchors`. */
 export function resolveAnchor(input: TextInput, anchor: Anchor): Resolution {
-	return resolveOne(searchText(indexOf(input)), anchor);
+	return resolveOne(searchText(toIndex(input)), anchor);
 }
 
 interface Candidate {

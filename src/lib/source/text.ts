@@ -139,6 +139,14 @@ export interface TextIndex {
 
 const indexes = new WeakMap<readonly Block[], TextIndex>();
 
+/** A text given as blocks, or as its index (computed once with `indexText`). */
+export type TextInput = readonly Block[] | TextIndex;
+
+/** The index of a text given either way. */
+export function toIndex(input: TextInput): TextIndex {
+	return Array.isArray(input) ? indexText(input as readonly Block[]) : (input as TextIndex);
+}
+
 /**
  * The index of a text (cached per blocks array, which maps never change in place). Example:
  * `indexText(map.text).paragraphs` → `[undefined, 1, 2, …]` when block 0 is a byline.
