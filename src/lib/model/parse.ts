@@ -101,6 +101,22 @@ function lineOfPath(
 	return undefined;
 }
 
+/**
+ * Give problems found after parsing (by a check outside the model, such as anchors that do not
+ * fit the map's text) the lines of their places in the file's text.
+ */
+export function withLines(text: string, problems: readonly Problem[]): Problem[] {
+	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	let tree: Node | undefined;
+	try {
+		tree = parseTree(body);
+	} catch {
+		return [...problems];
+	}
+	const starts = lineStarts(body);
+	return problems.map((p) => ({ ...p, line: p.line ?? lineOfPath(tree, starts, p.path) }));
+}
+
 function byteLength(text: string): number {
 	if (text.length * 3 < MAX_MAP_BYTES) return text.length; // cannot exceed, skip the encode
 	return new TextEncoder().encode(text).length;
