@@ -9,6 +9,7 @@
  */
 import search from 'approx-string-match';
 import type { Anchor } from '../model/schema';
+import { lastAtOrBefore } from '../model/sorted';
 import { MAX_ANCHOR_WORDS, countWords } from '../model/words';
 import { fold, foldedOffset, originalSpan, type Folded } from './fold';
 import {
@@ -63,7 +64,19 @@ function wordsIn(text: string, from: number, to: number): Span[] {
 	return out;
 }
 
-const isWordChar = (c: string | undefined) => c !== undefined && WORD_CHAR.test(c);
+/** A letter, digit or apostrophe; ASCII by code (this runs for every occurrence of a quote). */
+function isWordChar(c: string | undefined): boolean {
+	if (c === undefined) return false;
+	const code = c.charCodeAt(0);
+	if (code < 128)
+		return (
+			(code >= 97 && code <= 122) ||
+			(code >= 65 && code <= 90) ||
+			(code >= 48 && code <= 57) ||
+			code === 39
+		);
+	return WORD_CHAR.test(c);
+}
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
 
 // ---------------------------------------------------------------------------------------------
@@ -292,9 +305,11 @@ function searchText(index: TextIndex): SearchText {
  *
  * How (the numbers were tuned on the perturbation suite, tests/fixtures/perturb.ts):
  * - Candidates. The quote is looked for exactly, as whole words, in the folded text (where
- *   white space, quote marks and case do not count). Without a convincing exact match, the quote
- *   and the whole selector (prefix + quote + suffix) are looked for with Myers' algorithm,
- *   allowing edits to a quarter of the pattern: near where the anchor was, then everywhere.
+ *   white space, quote marks and case do not count). Without an exact match that can be
+ *   placed, the quote and the whole selector (prefix + quote + suffix) are looked for with
+ *   Myers' algorithm, allowing edits to a quarter of the pattern, within 2,500 characters of
+ *   where the anchor was; when nothing there has the quote's words, the quote alone is looked
+ *   for in the whole text (a passage moved in a new version of the text keeps its words).
  * - Score, 0 to 1. `selector`: the share of the selector's characters that match there, less
  *   the edits needed, the context measured right against the quote (a quote that began or ended
  *   the text has that edge as context). A quote found exactly once and at least 16 characters
@@ -351,6 +366,8 @@ const MAX_ERROR_RATE = 0.25;
 const SHORT_QUOTE = 8;
 /** How many characters on each side count as "right beside" a short quote. */
 const BESIDE = 12;
+/** How far from the old place the first, near search looks (characters, each way). */
+const NEAR = 2500;
 /** What the edge of the text counts for as the context of a quote that begins or ends it. */
 const EDGE = 12;
 /** A quote found exactly once counts its context's edits half when it is this long… */
@@ -400,7 +417,7 @@ function resolveOne(st: SearchText, anchor: Anchor): Resolution {
 		d = decide(candidates);
 		// Everywhere, for a paragraph moved far: unless the quote's own words are right here.
 		if (d.kind !== 'placed' && near && !(d.best && d.best.quote >= 0.9)) {
-			candidates = candidates.concat(fuzzy(scorer, undefined));
+			candidates = candidates.concat(fuzzy(scorer, undefined, true));
 			d = decide(candidates);
 		}
 	}
@@ -442,8 +459,12 @@ function hintOf(index: TextIndex, folded: Folded, anchor: Anchor): Hint | undefi
 	};
 }
 
+/**
+ * Where to look first: a few thousand characters around the old place. (Further away the whole
+ * text is searched, when nothing near has the quote's words.)
+ */
 function windowOf(hint: Hint, length: number, pattern: number): Span {
-	const reach = Math.ceil(hint.scale + pattern);
+	const reach = Math.ceil(Math.min(hint.scale, NEAR) + pattern);
 	return { start: Math.max(0, hint.from - reach), end: Math.min(length, hint.to + reach) };
 }
 
@@ -548,10 +569,9 @@ function scoreExact(scorer: Scorer, unique: boolean, starts: number[]): Candidat
 	// a place with neither cannot come close to the best.
 	if (starts.length > 16) {
 		const { text, prefix, suffix, hint } = scorer;
-		const mid = hint ? (hint.from + hint.to) / 2 : 0;
-		const nearest = hint
-			? [...starts].sort((a, b) => Math.abs(a - mid) - Math.abs(b - mid)).slice(0, 16)
-			: [];
+		// The occurrences are in text order: the nearest lie on either side of the old place.
+		const at = hint ? lastAtOrBefore(starts, hint.from) : 0;
+		const nearest = hint ? starts.slice(Math.max(0, at - 7), at + 9) : [];
 		const p = prefix.slice(-BESIDE);
 		const s = suffix.slice(0, BESIDE);
 		const fits = starts
@@ -562,8 +582,12 @@ function scoreExact(scorer: Scorer, unique: boolean, starts: number[]): Candidat
 	return starts.map((at) => scorer.score(at, at + n, 0, unique));
 }
 
-/** Fuzzy candidates: the quote alone, and the whole selector (for when the quote was edited). */
-function fuzzy(scorer: Scorer, within: Span | undefined): Candidate[] {
+/**
+ * Fuzzy candidates: the quote alone, and (near the old place) the whole selector, for a quote
+ * edited where its context still is. Far away only the quote is looked for: a passage moved
+ * in a new version keeps its words.
+ */
+function fuzzy(scorer: Scorer, within: Span | undefined, whole = false): Candidate[] {
 	const { text, quote, prefix, suffix } = scorer;
 	const from = within?.start ?? 0;
 	const to = within?.end ?? text.length;
@@ -573,7 +597,7 @@ function fuzzy(scorer: Scorer, within: Span | undefined): Candidate[] {
 	if (maxQuote > 0)
 		for (const m of search(region, quote, maxQuote))
 			out.push(scorer.score(from + m.start, from + m.end, m.errors));
-	if (prefix || suffix) {
+	if ((prefix || suffix) && !whole) {
 		const selector = prefix + quote + suffix;
 		for (const m of search(region, selector, Math.floor(selector.length * MAX_ERROR_RATE))) {
 			// Where in the selector's match the quote is: search there with room for edits.
@@ -694,6 +718,8 @@ function errorsAfter(text: string, start: number, pattern: string): number {
 	return anchoredDistance(pattern, text, start, to, 1);
 }
 
+let rows: [Int32Array, Int32Array] = [new Int32Array(512), new Int32Array(512)];
+
 /**
  * Edit distance between the whole `pattern` (read in `step` direction) and the text read from
  * `from` towards `to` (exclusive), where the text may stop anywhere: min over j of d(pattern,
@@ -708,20 +734,26 @@ function anchoredDistance(
 ): number {
 	const m = pattern.length;
 	const width = Math.abs(to - from);
-	let prev = new Int32Array(width + 1);
-	let row = new Int32Array(width + 1);
+	// Two rows reused across calls: this runs for every candidate's context.
+	if (rows[0].length <= width)
+		rows = [new Int32Array(width * 2 + 2), new Int32Array(width * 2 + 2)];
+	let [prev, row] = rows;
 	for (let j = 0; j <= width; j++) prev[j] = j;
-	let best = m;
 	for (let i = 1; i <= m; i++) {
 		const pc = pattern.charCodeAt(step === 1 ? i - 1 : m - i);
 		row[0] = i;
-		for (let j = 1; j <= width; j++) {
-			const tc = text.charCodeAt(from + (j - 1) * step);
-			const cost = pc === tc ? 0 : 1;
-			row[j] = Math.min(prev[j - 1]! + cost, prev[j]! + 1, row[j - 1]! + 1);
+		let left = i;
+		for (let j = 1, at = from; j <= width; j++, at += step) {
+			let v = prev[j - 1]! + (pc === text.charCodeAt(at) ? 0 : 1);
+			const up = prev[j]! + 1;
+			if (up < v) v = up;
+			if (left + 1 < v) v = left + 1;
+			row[j] = v;
+			left = v;
 		}
 		[prev, row] = [row, prev];
 	}
+	let best = m;
 	for (let j = 0; j <= width; j++) if (prev[j]! < best) best = prev[j]!;
 	return best;
 }
