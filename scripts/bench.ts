@@ -10,6 +10,16 @@ import { parseMap } from '../src/lib/model/parse';
 import { serializeMap } from '../src/lib/model/serialize';
 import { evaluate } from '../src/lib/model/evaluate';
 import { syntheticMap } from '../tests/fixtures/synthetic';
+import {
+	longText,
+	perturb,
+	random,
+	randomAnchors,
+	runSuite,
+	suiteTexts
+} from '../tests/fixtures/perturb';
+import { resolveAnchors } from '../src/lib/source/anchor';
+import { BLOCK_SEPARATOR } from '../src/lib/source/text';
 
 async function time(fn: () => unknown, runs: number): Promise<number> {
 	const t: number[] = [];
@@ -81,6 +91,78 @@ for (const [n, goal] of [
 	});
 }
 
+// Anchors (issue 8): 200 anchors in a 100,000-character text, as a new text each time (its
+// index and folded copy are made once per text, and a new version of a text is a new text).
+{
+	const blocks = longText(100_000, 7);
+	const anchors = randomAnchors(blocks, 200, 8);
+	const fresh = () => blocks.map((b) => ({ ...b }));
+	const joined = blocks.map((b) => b.text).join(BLOCK_SEPARATOR);
+	const edited = perturb(joined, 0.05, random(9))
+		.text.split(BLOCK_SEPARATOR)
+		.map((text) => ({ text }));
+	const found = resolveAnchors(edited, anchors);
+	const count = (s: string) => found.filter((r) => r.status === s).length;
+	rows.push({
+		what: '200 anchors in 100,000 characters, resolve',
+		ms: await time(() => resolveAnchors(fresh(), anchors), 9),
+		goal: 100,
+		note: `${joined.length.toLocaleString('en-US')} characters, all exact`
+	});
+	rows.push({
+		what: '…after random edits to 5% of the text',
+		ms: await time(
+			() =>
+				resolveAnchors(
+					edited.map((b) => ({ ...b })),
+					anchors
+				),
+			9
+		),
+		goal: 100,
+		note: `${count('exact')} exact, ${count('fuzzy')} fuzzy, ${count('orphan')} orphans`
+	});
+}
+
+// The perturbation suite over more seeds than the unit test runs (which uses seed 1).
+const rates: { what: string; value: number; goal: number }[] = [];
+{
+	const texts = suiteTexts();
+	const t0 = performance.now();
+	const runs = [1, 2, 3, 4, 5].map((seed) => runSuite(texts, { trials: 9, perTrial: 40, seed }));
+	const ms = performance.now() - t0;
+	const sum = (f: (r: (typeof runs)[number]) => number) => runs.reduce((n, r) => n + f(r), 0);
+	const anchors = sum((r) => r.outcomes.length);
+	rates.push(
+		{
+			what: `untouched quotes placed right (${sum((r) => r.untouched.total)})`,
+			value: (100 * sum((r) => r.untouched.right)) / sum((r) => r.untouched.total),
+			goal: 99
+		},
+		{
+			what: `quotes edited ≤ 10% placed right (${sum((r) => r.lightlyEdited.total)})`,
+			value: (100 * sum((r) => r.lightlyEdited.right)) / sum((r) => r.lightlyEdited.total),
+			goal: 95
+		},
+		{
+			what: `…of those, both ends within 10% of the quote`,
+			value:
+				(100 * sum((r) => r.untouched.precise + r.lightlyEdited.precise)) /
+				sum((r) => r.untouched.total + r.lightlyEdited.total),
+			goal: 0
+		},
+		{
+			what: `quotes edited > 10% placed right, the rest orphans (${sum((r) => r.heavilyEdited.total)})`,
+			value: (100 * sum((r) => r.heavilyEdited.right)) / sum((r) => r.heavilyEdited.total),
+			goal: 0
+		},
+		{ what: `wrong placements (of ${anchors} anchors)`, value: sum((r) => r.wrong), goal: -0 }
+	);
+	console.log(
+		`perturbation suite: ${texts.map((t) => t.name).join(', ')}; seeds 1–5, ${anchors} anchors, ${ms.toFixed(0)} ms`
+	);
+}
+
 function syntheticChain(n: number) {
 	const nodes = Array.from({ length: n }, (_, i) => ({
 		id: `n${i}`,
@@ -104,6 +186,15 @@ for (const r of rows) {
 	failed ||= miss;
 	console.log(
 		`${miss ? 'SLOW' : 'ok  '} ${r.what.padEnd(46)} ${r.ms.toFixed(1).padStart(8)} ms${r.goal ? ` (goal ≤ ${r.goal})` : ''}${r.note ? `  ${r.note}` : ''}`
+	);
+}
+for (const r of rates) {
+	// Goals: a rate at least `goal` percent; wrong placements (goal -0) exactly none.
+	const isCount = Object.is(r.goal, -0);
+	const miss = isCount ? r.value > 0 : r.value < r.goal;
+	failed ||= miss;
+	console.log(
+		`${miss ? 'MISS' : 'ok  '} ${r.what.padEnd(58)} ${isCount ? String(r.value).padStart(7) : `${r.value.toFixed(2)}%`.padStart(8)}${r.goal > 0 ? ` (goal ≥ ${r.goal}%)` : isCount ? ' (goal 0)' : ''}`
 	);
 }
 process.exit(failed ? 1 : 0);

@@ -14,6 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { print as outlineText } from '../lib/formats/outline';
+import {
+	ARTICLE_PATH,
+	NO_ARTICLE,
+	articleBlocks,
+	articleExists
+} from '../../tests/fixtures/article';
 import { loadMap } from '../../tests/fixtures/load';
 import { run } from './warrant';
 
@@ -177,6 +183,11 @@ commands:
                       reason for it as JSON (docs/evaluation.md)
   convert <in> <out>  write the map in the format the output name ends in
                       (.map.json .json: Warrant map (JSON); .txt: Text outline)
+  attach <map> <txt>  attach a source text (.txt, .md) to the map and find every anchor in it;
+                      writes the map in place, or to -o <out>; --skip 1-4,22 marks blocks
+                      (numbered as coverage lists them) as not part of the argument
+  coverage <map>      what of the map's text its anchors cover, paragraph by paragraph;
+                      --written counts the source layer alone
   help                this text`;
 
 	it('prints the usage made from the table on help, --help and -h (exit 0), alone on stderr (exit 2)', async () => {
@@ -267,5 +278,153 @@ describe('warrant convert', () => {
 		const nowhere = await cli('convert', MAP, join(dir, 'no-such-folder', 'out.json'));
 		expect(nowhere).toMatchObject({ code: 1, out: '' });
 		expect(nowhere.err).toMatch(/out\.json: cannot be written \(ENOENT\)$/);
+	});
+});
+
+describe('warrant attach', () => {
+	const OWN_MAP = 'tests/fixtures/branch-libraries.map.json';
+	const OWN_TEXT = 'tests/fixtures/texts/branch-libraries.txt';
+	const text = readFileSync(OWN_TEXT, 'utf8');
+	/** A fresh copy of a map in a folder of its own, so leftovers can be seen. */
+	function copyOf(map: string) {
+		const sub = mkdtempSync(join(dir, 'attach-'));
+		const p = join(sub, 'map.json');
+		writeFileSync(p, readFileSync(map, 'utf8'));
+		return { sub, p };
+	}
+
+	it('attaches a text in place, atomically, and says how many anchors it found', async () => {
+		const { sub, p } = copyOf(OWN_MAP);
+		const r = await cli('attach', p, OWN_TEXT);
+		expect(r).toEqual({
+			code: 0,
+			out: `${p}: 14 of 14 anchors found\n  blocks 1–3 are not part of the argument (use --skip to change)`,
+			err: ''
+		});
+		expect(readdirSync(sub)).toEqual(['map.json']);
+		const after = loadMap(p);
+		expect(after.text?.map((b) => b.text).join('\n\n')).toBe(text.trim());
+		expect((await cli('validate', p)).out).toBe(
+			`${p}: valid (14 statements, 12 links, 14 anchors found in its text)`
+		);
+	});
+
+	it('writes to -o OUT and leaves the map as it was; --skip names the blocks outside the argument', async () => {
+		const { p } = copyOf(OWN_MAP);
+		const before = readFileSync(p, 'utf8');
+		const output = join(dir, 'attached.map.json');
+		const r = await cli('attach', p, OWN_TEXT, '-o', output, '--skip', '1-3,16');
+		expect(r.out).toBe(
+			`${output}: 14 of 14 anchors found\n  blocks 1–3 and 16 are not part of the argument (use --skip to change)`
+		);
+		expect(readFileSync(p, 'utf8')).toBe(before);
+		expect(loadMap(output).text!.filter((b) => b.skip)).toHaveLength(4);
+	});
+
+	it('lists the anchors it cannot place with their score, and keeps them as they were', async () => {
+		const { p } = copyOf(OWN_MAP);
+		expect((await cli('attach', p, OWN_TEXT)).code).toBe(0);
+		const revised = file(
+			'revised.txt',
+			text.replace(
+				'Some will say that libraries are a relic',
+				'Some will call libraries old-fashioned'
+			)
+		);
+		const r = await cli('attach', p, revised);
+		expect(r.code).toBe(0);
+		expect(r.out).toMatch(/: 13 of 14 anchors found; 1 orphan\n/);
+		expect(r.out).toMatch(
+			/\n {2}orphan nodes\[10\]\.anchors\[0\] \(objection-phones\): “libraries are a relic”: (weak|not found), best score 0\.\d\d$/
+		);
+		// validate reports the orphan as a problem, at its place in the file.
+		const v = await cli('validate', p);
+		expect(v.code).toBe(1);
+		expect(v.err).toMatch(
+			/^.*map\.json:\d+: nodes\[10\]\.anchors\[0\]: the anchor “libraries are a relic” .*; select the passage again to re-anchor it$/
+		);
+		const line = Number(/map\.json:(\d+):/.exec(v.err)![1]);
+		expect(readFileSync(p, 'utf8').split('\n')[line - 1]).toMatch(/^\s+\{$/);
+	});
+
+	it('refuses bad input with a sentence, writes nothing, and never shows a stack trace', async () => {
+		const { sub, p } = copyOf(OWN_MAP);
+		const before = readFileSync(p, 'utf8');
+		const binary = join(dir, 'binary.txt');
+		writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x00]));
+		const cases: [string[], number, RegExp][] = [
+			[[p, join(dir, 'missing.txt')], 1, /missing\.txt:1: no such file$/],
+			[[p, binary], 1, /binary\.txt:1: this looks like a binary file, not text$/],
+			[[p, file('empty.txt', '\n\n')], 1, /empty\.txt:1: the text is empty$/],
+			[[p, file('page.html', '<p>x</p>')], 2, /is a web page; save it as text/],
+			[[p, OWN_TEXT, '--skip', 'first'], 2, /--skip takes block numbers such as 1-4,22/],
+			[[p, OWN_TEXT, '--skip', '1-3,40'], 1, /there is no block 40$/],
+			[[p, OWN_TEXT, '--frobnicate'], 2, /unknown option "--frobnicate"/],
+			[[p, OWN_TEXT, '-o'], 2, /-o needs a value/],
+			[[p, OWN_TEXT, '-o', OWN_TEXT], 2, /is the text file; it is never overwritten/],
+			[[join(dir, 'no-map.json'), OWN_TEXT], 1, /no-map\.json:1: \(document\): no such file$/],
+			[
+				[p, OWN_TEXT, '-o', join(dir, 'no-such-folder', 'x.json')],
+				1,
+				/x\.json: cannot be written \(ENOENT\)$/
+			]
+		];
+		for (const [args, code, message] of cases) {
+			const r = await cli('attach', ...args);
+			expect(r.code, args.join(' ')).toBe(code);
+			expect(r.err, args.join(' ')).toMatch(message);
+			expect(r.err).not.toMatch(/\n\s+at /);
+		}
+		expect(readFileSync(p, 'utf8')).toBe(before);
+		expect(readdirSync(sub)).toEqual(['map.json']);
+	});
+
+	it.skipIf(!articleExists)(
+		'attaches the seed article to a copy of the Japan–Mongolia map: 79 of 79 anchors found',
+		async () => {
+			const { p } = copyOf(MAP);
+			const r = await cli('attach', p, ARTICLE_PATH);
+			expect(r.code).toBe(0);
+			expect(r.out.split('\n')[0]).toBe(`${p}: 79 of 79 anchors found`);
+			// The blocks before paragraph 1 are found from the quotes; the article's own split agrees.
+			const skipped = articleBlocks(readFileSync(ARTICLE_PATH, 'utf8')).flatMap((b, i) =>
+				b.skip ? [i + 1] : []
+			);
+			expect(skipped.slice(0, 4)).toEqual([1, 2, 3, 4]);
+			const c = await cli('coverage', p);
+			expect(c.out).toMatch(/\n17 of 19 paragraphs mapped; paragraphs 18 and 19 not mapped\n/);
+			const again = await cli('attach', p, ARTICLE_PATH, '--skip', skipped.join(','));
+			expect(again.out.split('\n')[0]).toBe(`${p}: 79 of 79 anchors found`);
+			expect((await cli('coverage', p)).out).toMatch(/\n17 of 17 paragraphs mapped\n/);
+			// The repository's own map never gains the article.
+			expect(loadMap(MAP).text).toBeUndefined();
+		}
+	);
+	if (!articleExists) it.skip(NO_ARTICLE, () => {});
+});
+
+describe('warrant coverage', () => {
+	it('lists every block, mapped or not, and the summary', async () => {
+		const sub = mkdtempSync(join(dir, 'coverage-'));
+		const p = join(sub, 'map.json');
+		writeFileSync(p, readFileSync('tests/fixtures/branch-libraries.map.json', 'utf8'));
+		await cli('attach', p, 'tests/fixtures/texts/branch-libraries.txt');
+		const r = await cli('coverage', p);
+		expect(r.code).toBe(0);
+		const lines = r.out.split('\n');
+		expect(lines[0]).toMatch(/^block {3}1 {2}– {5}not part of the argument/);
+		expect(lines[3]).toMatch(/^block {3}4 {2}¶1 {4}mapped \(1 anchor, 1 of 3 sentences\)/);
+		expect(lines[5]).toMatch(/^block {3}6 {2}¶3 {4}not mapped/);
+		expect(lines.at(-2)).toBe('8 of 13 paragraphs mapped; paragraphs 3, 9–11 and 13 not mapped');
+		expect(lines.at(-1)).toMatch(/^\d+ of \d+ sentences mapped$/);
+		expect((await cli('coverage', p, '--written')).out).toMatch(/\n8 of 13 paragraphs mapped/);
+	});
+
+	it('says what to do with a map that carries no text', async () => {
+		expect(await cli('coverage', MAP)).toEqual({
+			code: 1,
+			out: '',
+			err: `${MAP}: carries no source text; attach one first: warrant attach ${MAP} TEXT`
+		});
 	});
 });

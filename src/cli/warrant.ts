@@ -3,22 +3,30 @@
  *   npm run warrant -- validate <file>...   exit 0 when valid, 1 with `file:line: path: reason` lines
  *   npm run warrant -- outline <file>       the map as an indented text outline
  *   npm run warrant -- convert <in> <out>   write the map in the format its name says
+ *   npm run warrant -- attach <map> <text>  attach a source text, re-resolve every anchor
+ *   npm run warrant -- coverage <map>       what of the map's text its anchors cover
  * Whatever the input, it prints sentences, never a stack trace. Exit codes: 0 done, 1 a map or
  * a file has problems, 2 the command line is wrong, 3 an internal error.
  *
  * Each subcommand is one entry in SUBCOMMANDS; the usage text and `help` are made from them.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import {
 	MAX_MAP_BYTES,
+	formatPath,
 	formatProblem,
 	parseMap,
+	serializeMap,
 	tooLargeProblem,
+	withLines,
 	type ArgumentMap,
 	type ParseResult,
 	type Problem
 } from '../lib/model';
+import { attachText, orphanProblems } from '../lib/source/attach';
+import { listNumbers, mapCoverage, placeAnchors, type Orphan } from '../lib/source/coverage';
+import { toIndex } from '../lib/source/text';
 import { evaluate, findings } from '../lib/model/evaluate';
 import { FORMATS, formatOfFile } from '../lib/formats';
 import { print as outlineText } from '../lib/formats/outline';
@@ -34,19 +42,35 @@ export async function load(
 	file: string,
 	parse: (text: string) => ParseResult = parseMap
 ): Promise<Loaded> {
-	const fail = (message: string): Loaded => ({
+	const r = await readText(file, 'map');
+	return r.ok ? parse(r.text) : r;
+}
+
+type Read = { ok: true; text: string } | { ok: false; problems: Problem[] };
+
+/**
+ * A file's text, at most MAX_MAP_BYTES, as UTF-8. Never throws: a missing, unreadable,
+ * oversized or binary file is a problem like any other.
+ */
+async function readText(file: string, what: 'map' | 'text'): Promise<Read> {
+	const fail = (message: string): Read => ({
 		ok: false,
 		problems: [{ code: 'io', path: [], line: 1, message }]
 	});
 	try {
 		const info = await stat(file);
-		if (info.isDirectory()) return fail('is a folder, not a map file');
-		if (info.size > MAX_MAP_BYTES) return { ok: false, problems: [tooLargeProblem(info.size)] };
+		if (info.isDirectory()) return fail(`is a folder, not a ${what} file`);
+		if (info.size > MAX_MAP_BYTES) {
+			if (what === 'map') return { ok: false, problems: [tooLargeProblem(info.size)] };
+			return fail(
+				`the file is ${(info.size / 1048576).toFixed(1)} MB; a text may be at most ${MAX_MAP_BYTES / 1048576} MB`
+			);
+		}
 		const bytes = await readFile(file);
 		const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 		if (text.includes('\uFFFD') && !bytes.toString('utf8').includes('\uFFFD'))
 			return fail('is not UTF-8 text');
-		return parse(text);
+		return { ok: true, text };
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') return fail('no such file');
@@ -136,8 +160,21 @@ const SUBCOMMANDS: readonly Subcommand[] = [
 			let failed = false;
 			for (const file of files) {
 				const map = await loadOrReport(file, err);
-				if (map) out(`${file}: valid (${map.nodes.length} statements, ${map.links.length} links)`);
-				else failed = true;
+				if (!map) {
+					failed = true;
+					continue;
+				}
+				// A map that carries its text: every anchor must be found in it.
+				const orphans = orphanProblems(map);
+				if (orphans.length) {
+					const read = await readText(file, 'map');
+					const placed = read.ok ? withLines(read.text, orphans) : orphans;
+					for (const p of placed) err(formatProblem(file, p));
+					failed = true;
+					continue;
+				}
+				const anchors = map.text ? `, ${placeAnchors(map)!.total} anchors found in its text` : '';
+				out(`${file}: valid (${map.nodes.length} statements, ${map.links.length} links${anchors})`);
 			}
 			return failed ? 1 : 0;
 		}
@@ -166,6 +203,27 @@ const SUBCOMMANDS: readonly Subcommand[] = [
 		],
 		arity: { min: 2, max: 2, says: 'name the map file to read and the file to write' },
 		run: convert
+	},
+	{
+		name: 'attach',
+		args: '<map> <txt>',
+		summary: [
+			'attach a source text (.txt, .md) to the map and find every anchor in it;',
+			'writes the map in place, or to -o <out>; --skip 1-4,22 marks blocks',
+			'(numbered as coverage lists them) as not part of the argument'
+		],
+		arity: { min: 2, max: 7, says: 'name the map file and the text file to attach' },
+		run: attach
+	},
+	{
+		name: 'coverage',
+		args: '<map>',
+		summary: [
+			"what of the map's text its anchors cover, paragraph by paragraph;",
+			'--written counts the source layer alone'
+		],
+		arity: { min: 1, max: 2, says: 'name one map file that carries its text' },
+		run: coverageOf
 	},
 	{
 		name: 'help',
@@ -210,6 +268,153 @@ async function convert([input, output]: string[], { out, err }: Io): Promise<num
 		return 1;
 	}
 	out(`${output}: written as ${to.name}`);
+	return 0;
+}
+
+/** Options after the files: flags, and options that take a value. */
+function options(
+	args: string[],
+	known: { flags: string[]; values: string[] }
+): { files: string[]; flags: Set<string>; values: Map<string, string> } | { error: string } {
+	const files: string[] = [];
+	const flags = new Set<string>();
+	const values = new Map<string, string>();
+	for (let i = 0; i < args.length; i++) {
+		const a = args[i]!;
+		if (known.values.includes(a)) {
+			const v = args[++i];
+			if (v === undefined || v.startsWith('-')) return { error: `${a} needs a value` };
+			values.set(a, v);
+		} else if (known.flags.includes(a)) flags.add(a);
+		else if (a.startsWith('-') && a.length > 1) return { error: `unknown option "${a}"` };
+		else files.push(a);
+	}
+	return { files, flags, values };
+}
+
+/** "1-4,22" (block numbers from 1) as 0-based block indexes; "none" is no block. */
+function blockList(text: string): number[] | undefined {
+	if (text === 'none') return [];
+	const out: number[] = [];
+	for (const part of text.split(',')) {
+		const m = /^\s*(\d+)\s*(?:[-–]\s*(\d+)\s*)?$/.exec(part);
+		if (!m) return undefined;
+		const from = Number(m[1]);
+		const to = Number(m[2] ?? m[1]);
+		if (from < 1 || to < from || to - from > 10000) return undefined;
+		for (let n = from; n <= to; n++) out.push(n - 1);
+	}
+	return out;
+}
+
+/**
+ * `attach MAP TEXT [-o OUT] [--skip LIST] [--markdown]`: the text attached, every anchor
+ * re-resolved; MAP is rewritten in place (atomically) unless OUT is named. Nothing is written
+ * when the map or the text has problems.
+ */
+async function attach(args: string[], { out, err }: Io): Promise<number> {
+	const o = options(args, { flags: ['--markdown'], values: ['-o', '--skip'] });
+	if ('error' in o || o.files.length !== 2) {
+		err(
+			`warrant attach: ${'error' in o ? o.error : 'name the map file and the text file to attach'}\n\n${usage()}`
+		);
+		return 2;
+	}
+	const [mapFile, textFile] = o.files as [string, string];
+	const output = o.values.get('-o') ?? mapFile;
+	const skipText = o.values.get('--skip');
+	const skip = skipText === undefined ? 'auto' : blockList(skipText);
+	if (!skip) {
+		err(`warrant attach: --skip takes block numbers such as 1-4,22 (or none); found "${skipText}"`);
+		return 2;
+	}
+	if (/\.html?$/i.test(textFile)) {
+		err(
+			`warrant attach: "${textFile}" is a web page; save it as text (.txt) or Markdown (.md), or import it by its address in the app`
+		);
+		return 2;
+	}
+	if (await sameFile(textFile, output)) {
+		err(`warrant attach: "${output}" is the text file; it is never overwritten`);
+		return 2;
+	}
+	const map = await loadOrReport(mapFile, err);
+	if (!map) return 1;
+	const read = await readText(textFile, 'text');
+	if (!read.ok) {
+		for (const p of read.problems) err(`${textFile}:${p.line ?? 1}: ${p.message}`);
+		return 1;
+	}
+	const markdown = o.flags.has('--markdown') || /\.(md|markdown)$/i.test(extname(textFile));
+	const r = attachText(map, read.text, { markdown, skip });
+	if (!r.ok) {
+		err(`${textFile}:${r.problem.line ?? 1}: ${r.problem.message}`);
+		return 1;
+	}
+	try {
+		await writeAtomic(output, serializeMap(r.map));
+	} catch (e) {
+		const code = (e as NodeJS.ErrnoException).code;
+		err(`${output}: cannot be written (${code ?? 'unknown error'})`);
+		return 1;
+	}
+	const { report } = r;
+	out(`${output}: ${report.summary}`);
+	if (report.skipped.length)
+		out(
+			`  blocks ${listNumbers(report.skipped.map((i) => i + 1))} are not part of the argument (use --skip to change)`
+		);
+	for (const orphan of report.orphans) out(`  ${orphanLine(r.map, orphan)}`);
+	return 0;
+}
+
+/** `nodes[10].anchors[0] (objection-phones): "libraries are a relic": weak, best score 0.42` */
+function orphanLine(map: ArgumentMap, o: Orphan): string {
+	const anchor = map.nodes[o.path[1] as number]?.anchors?.[o.anchor];
+	const quote = anchor?.quote ? ` “${anchor.quote}”` : ` paragraph ${o.resolution.paragraph}`;
+	return `orphan ${formatPath(o.path)} (${o.node}):${quote}: ${o.resolution.reason.replace('-', ' ')}, best score ${o.resolution.score.toFixed(2)}`;
+}
+
+/** `coverage MAP [--written]`: each block of the map's text, mapped or not, and the summary. */
+async function coverageOf(args: string[], { out, err }: Io): Promise<number> {
+	const o = options(args, { flags: ['--written'], values: [] });
+	if ('error' in o || o.files.length !== 1) {
+		err(
+			`warrant coverage: ${'error' in o ? o.error : 'name one map file that carries its text'}\n\n${usage()}`
+		);
+		return 2;
+	}
+	const file = o.files[0]!;
+	const map = await loadOrReport(file, err);
+	if (!map) return 1;
+	const layer = o.flags.has('--written') ? 'written' : 'critique';
+	const c = mapCoverage(map, { layer });
+	if (!map.text || !c) {
+		err(`${file}: carries no source text; attach one first: warrant attach ${file} TEXT`);
+		return 1;
+	}
+	const index = toIndex(map.text);
+	const byBlock = new Map(c.paragraphs.map((p) => [p.block, p]));
+	index.blocks.forEach((b, i) => {
+		const p = byBlock.get(i);
+		// A few words of the block, so a reader can tell which it is.
+		const words = b.text.split(/\s+/);
+		const start = words.slice(0, 6).join(' ') + (words.length > 6 ? ' …' : '');
+		const label = p ? `¶${p.paragraph}` : '–';
+		const state = !p
+			? 'not part of the argument'
+			: p.mapped
+				? `mapped (${p.anchors} anchor${p.anchors === 1 ? '' : 's'}, ${p.sentences.filter((s) => s.mapped).length} of ${p.sentences.length} sentences)`
+				: 'not mapped';
+		out(`block ${String(i + 1).padStart(3)}  ${label.padEnd(5)} ${state.padEnd(40)} ${start}`);
+	});
+	out(c.summary);
+	out(`${c.sentences.mapped} of ${c.sentences.total} sentences mapped`);
+	const orphans = placeAnchors(map, { layer })!.orphans.length;
+	if (orphans)
+		out(
+			`${orphans} anchor${orphans === 1 ? ' is' : 's are'} not found in the text (warrant validate lists them)`
+		);
 	return 0;
 }
 

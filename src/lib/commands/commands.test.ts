@@ -118,6 +118,14 @@ describe('commands', () => {
 				expect(m.title).toBe('A map');
 			}
 		);
+		// Attaching a text is one step too, and undo takes it away again.
+		const text = [{ text: 'By A. Writer', skip: true as const }, { text: 'The first paragraph.' }];
+		const withText = roundTrip(small, { type: 'updateSource', patch: {}, text }, (m) =>
+			expect(m.text).toEqual(text)
+		);
+		roundTrip(withText, { type: 'updateSource', patch: {}, text: null }, (m) =>
+			expect(m).not.toHaveProperty('text')
+		);
 	});
 
 	it('connects two statements, undercuts a link and changes a relation', () => {
@@ -322,13 +330,16 @@ describe('layers', () => {
 	it('moves a statement and its links between the reader and the source layer', async () => {
 		const { setOrigin } = await import('./intents');
 		roundTrip(small, command(setOrigin(small, 'o1', 'source')), (m) => {
-			expect(m.nodes[3]).toMatchObject({ origin: 'source' });
+			expect(m.nodes[3]).toMatchObject({ origin: 'source', inText: 'stated' });
 			expect(m.nodes[3]).not.toHaveProperty('author');
-			expect(m.links[2]).toMatchObject({ origin: 'source' });
+			expect(m.links[2]).toMatchObject({ origin: 'source', inText: 'stated' });
 		});
+		// A reader's own item is neither stated nor inferred by the text: inText goes with it.
 		roundTrip(small, command(setOrigin(small, 'c1', 'reader', 'Ana')), (m) => {
 			expect(m.nodes[1]).toMatchObject({ origin: 'reader', author: 'Ana' });
+			expect(m.nodes[1]).not.toHaveProperty('inText');
 			expect(m.links[0]).toMatchObject({ origin: 'reader', author: 'Ana' });
+			expect(m.links[0]).not.toHaveProperty('inText');
 		});
 	});
 });

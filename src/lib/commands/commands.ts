@@ -11,7 +11,8 @@ import {
 	type ArgumentMap,
 	type MapLink,
 	type MapNode,
-	type Source
+	type Source,
+	type SourceText
 } from '../model/schema';
 
 export type NodePatch = Partial<Omit<MapNode, 'id'>>;
@@ -30,10 +31,16 @@ export type Command =
 	| { type: 'updateNode'; id: string; patch: NodePatch }
 	| { type: 'updateLink'; id: string; patch: LinkPatch }
 	/**
-	 * Set fields of the source description, and the map's own `title` and `$schema` (null
-	 * removes one; left out, it stays as it is).
+	 * Set fields of the source description, and the map's own `title`, `$schema` and source
+	 * `text` (null removes one; left out, it stays as it is).
 	 */
-	| { type: 'updateSource'; patch: Partial<Source>; title?: string | null; $schema?: string | null }
+	| {
+			type: 'updateSource';
+			patch: Partial<Source>;
+			title?: string | null;
+			$schema?: string | null;
+			text?: SourceText | null;
+	  }
 	/** Several commands as one step: all apply or none. */
 	| { type: 'batch'; commands: Command[] };
 
@@ -141,6 +148,11 @@ function step(map: ArgumentMap, cmd: Command): ApplyResult {
 				inverse[key] = map[key] ?? null;
 				if (value === null) delete result[key];
 				else result[key] = value;
+			}
+			if (cmd.text !== undefined) {
+				inverse.text = map.text ?? null;
+				if (cmd.text === null) delete result.text;
+				else result.text = cmd.text;
 			}
 			return { ok: true, map: result, inverse };
 		}

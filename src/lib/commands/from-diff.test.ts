@@ -127,6 +127,16 @@ describe('commandBetween', () => {
 		roundTrip(after, small);
 	});
 
+	it('attaches, changes one paragraph of, and takes away the source text', () => {
+		const attached = copy(small);
+		attached.text = [{ text: 'Title', skip: true }, { text: 'One.' }, { text: 'Two.' }];
+		roundTrip(small, attached);
+		const edited = copy(attached);
+		edited.text = [{ text: 'Title', skip: true }, { text: 'One, changed.' }, { text: 'Two.' }];
+		roundTrip(attached, edited);
+		roundTrip(edited, small);
+	});
+
 	it('builds the command from a diff, and one from a stale diff is refused, not applied', () => {
 		const after = copy(small);
 		after.nodes.push(evidence('late'));

@@ -54,13 +54,14 @@ export function commandFromDiff(before: ArgumentMap, diff: MapDiff): CommandFrom
 			links: links.insert.map(({ at, item }) => ({ at, link: item }))
 		});
 	const own = patchOf(diff.fields);
-	if (diff.source.length || 'title' in own || '$schema' in own)
+	if (diff.source.length || 'title' in own || '$schema' in own || 'text' in own)
 		commands.push({
 			type: 'updateSource',
 			patch: patchOf(diff.source),
 			// format and version are literal types: two valid maps cannot differ in them.
 			...('title' in own ? { title: own.title ?? null } : {}),
-			...('$schema' in own ? { $schema: own.$schema ?? null } : {})
+			...('$schema' in own ? { $schema: own.$schema ?? null } : {}),
+			...('text' in own ? { text: own.text ?? null } : {})
 		});
 	return { kind: 'command', command: { type: 'batch', commands } };
 }

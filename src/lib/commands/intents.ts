@@ -454,10 +454,13 @@ export function setOrigin(
 	if (!node) return { ok: false, reason: `there is no statement "${id}"` };
 	if (node.origin === origin) return { ok: false, reason: 'unchanged' };
 	const who = origin === 'reader' ? author : undefined;
-	const commands: Command[] = [{ type: 'updateNode', id, patch: { origin, author: who } }];
+	// A statement the reader moves into the source layer is one they read in the text (stated);
+	// a reader's own item is neither stated nor inferred by the text, so it carries no inText.
+	const inText = origin === 'source' ? ('stated' as const) : undefined;
+	const commands: Command[] = [{ type: 'updateNode', id, patch: { origin, author: who, inText } }];
 	for (const l of map.links) {
 		if (l.from === id && l.origin !== origin)
-			commands.push({ type: 'updateLink', id: l.id, patch: { origin, author: who } });
+			commands.push({ type: 'updateLink', id: l.id, patch: { origin, author: who, inText } });
 	}
 	return {
 		ok: true,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, SUFFICIENT, WEIGHT } from './evaluate';
+import { CURRENT_VERSION } from './schema';
 import type { ArgumentMap, MapLink, MapNode, Strength, Verdict } from './schema';
 
 /** Random argument graphs: supports, attacks, undercuts, co-premises, strengths and verdicts. */
@@ -59,7 +60,13 @@ const graph = fc
 				...(co && co !== from && co !== to ? { with: [co] } : {})
 			});
 		}
-		return { format: 'warrant-map', version: 2, source: { title: 'random' }, nodes, links };
+		return {
+			format: 'warrant-map',
+			version: CURRENT_VERSION,
+			source: { title: 'random' },
+			nodes,
+			links
+		};
 	});
 
 describe('evaluation on random graphs', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, findings, reasonTree, whatIf, type Status } from './evaluate';
 import { parseMap } from './parse';
+import { CURRENT_VERSION } from './schema';
 import type { ArgumentMap, MapLink, MapNode, Strength, Verdict } from './schema';
 
 /** A tiny map from a compact description: "a>b" supports, "a!b" attacks, "a~l1" undercuts link l1. */
@@ -39,7 +40,13 @@ function build(
 		origin: 'reader',
 		...(extra.verdicts?.[id] ? { verdict: extra.verdicts[id] } : {})
 	}));
-	return { format: 'warrant-map', version: 2, source: { title: 'cases' }, nodes, links };
+	return {
+		format: 'warrant-map',
+		version: CURRENT_VERSION,
+		source: { title: 'cases' },
+		nodes,
+		links
+	};
 }
 const statuses = (map: ArgumentMap, ids: string[]): Record<string, Status> =>
 	Object.fromEntries(ids.map((id) => [id, evaluate(map).nodes.get(id)!.status]));

@@ -6,6 +6,7 @@ export {
 	tooLargeProblem,
 	MAX_MAP_BYTES,
 	MAP_SIZE_RULE,
+	withLines,
 	type ParseResult
 } from './parse';
 export { checkIntegrity } from './integrity';

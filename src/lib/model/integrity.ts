@@ -122,6 +122,26 @@ export function checkIntegrity(map: ArgumentMap): Problem[] {
 			});
 	});
 
+	// Stated or inferred is a question about the text's own argument; a reader's item is neither.
+	const readerInText = (item: { origin: string; inText?: string }) =>
+		item.origin === 'reader' && item.inText !== undefined;
+	map.nodes.forEach((node, i) => {
+		if (readerInText(node))
+			problems.push({
+				code: 'in-text',
+				path: ['nodes', i, 'inText'],
+				message: `"${node.id}" is the reader's own, so the text neither states nor implies it: remove "inText" or make it a source statement`
+			});
+	});
+	map.links.forEach((link, i) => {
+		if (readerInText(link))
+			problems.push({
+				code: 'in-text',
+				path: ['links', i, 'inText'],
+				message: `"${link.id}" is the reader's own link, so the text neither states nor implies it: remove "inText" or make it a source link`
+			});
+	});
+
 	const theses = map.nodes.flatMap((n, i) => (n.kind === 'thesis' ? [i] : []));
 	if (theses.length !== 1) {
 		problems.push({

@@ -41,7 +41,8 @@ describe('As written', () => {
 			from: 'c1',
 			to: 't',
 			relation: 'supports',
-			origin: 'source'
+			origin: 'source',
+			inText: 'stated'
 		});
 		expect(checkIntegrity(w)).toEqual([]);
 	});

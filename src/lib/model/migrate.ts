@@ -8,14 +8,32 @@ import { CURRENT_VERSION } from './schema';
 type Json = Record<string, unknown>;
 
 /**
- * steps[n] migrates version n to n + 1.
+ * steps[n] migrates version n to n + 1 (each step's reason is beside it).
  * 1 → 2: version 2 adds optional evaluation fields (verdicts, strengths, flags, schemes); a
  * version 1 map has none, so it carries over as it is. The step exists so that a file written by
  * this Warrant is never read by an older one that would drop those fields.
  */
 export const steps: Record<number, (doc: Json) => Json> = {
-	1: (doc) => ({ ...doc })
+	1: (doc) => ({ ...doc }),
+	2: (doc) => ({ ...doc, nodes: stated(doc.nodes), links: stated(doc.links) })
 };
+
+/**
+ * 2 → 3: version 3 asks of every source item whether the text states it or the reconstruction
+ * infers it. A version 2 file does not say, and until then the source layer was read as what
+ * the text says, so its items become `stated`; reader items stay without. Anchors need no
+ * change: `{ paragraph, quote }` is a version 3 anchor whose quote selector has no context and
+ * whose position is found when a text is attached. Anything malformed is left for zod to report.
+ */
+function stated(items: unknown): unknown {
+	if (!Array.isArray(items)) return items;
+	return items.map((item: unknown) => {
+		if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
+		const it = item as Json;
+		if (it.origin !== 'source' || 'inText' in it) return it;
+		return { ...it, inText: 'stated' };
+	});
+}
 
 export type MigrateResult = { ok: true; doc: Json; from: number } | { ok: false; message: string };
 

@@ -10,6 +10,7 @@ import {
 	type ParseError
 } from 'jsonc-parser';
 import { migrate } from './migrate';
+import { lastAtOrBefore } from './sorted';
 import { checkIntegrity } from './integrity';
 import { mapSchema, type ArgumentMap } from './schema';
 import type { Problem } from './problems';
@@ -79,14 +80,7 @@ function duplicateKeys(tree: Node, starts: number[]): Problem[] {
 }
 
 function lineAt(starts: number[], offset: number): number {
-	let lo = 0;
-	let hi = starts.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (starts[mid]! <= offset) lo = mid;
-		else hi = mid - 1;
-	}
-	return lo + 1;
+	return lastAtOrBefore(starts, offset) + 1;
 }
 
 /** The line of the deepest part of `path` that exists in the tree. */
@@ -105,6 +99,22 @@ function lineOfPath(
 		}
 	}
 	return undefined;
+}
+
+/**
+ * Give problems found after parsing (by a check outside the model, such as anchors that do not
+ * fit the map's text) the lines of their places in the file's text.
+ */
+export function withLines(text: string, problems: readonly Problem[]): Problem[] {
+	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	let tree: Node | undefined;
+	try {
+		tree = parseTree(body);
+	} catch {
+		return [...problems];
+	}
+	const starts = lineStarts(body);
+	return problems.map((p) => ({ ...p, line: p.line ?? lineOfPath(tree, starts, p.path) }));
 }
 
 function byteLength(text: string): number {

@@ -16,6 +16,8 @@ export type ProblemCode =
 	| 'thesis-count'
 	| 'co-premise'
 	| 'duplicate-link'
+	| 'in-text'
+	| 'orphan'
 	| 'io';
 
 export interface Problem {

@@ -1,7 +1,7 @@
 /**
  * Derived facts about a map: never stored, always computed from nodes and links.
  */
-import type { ArgumentMap, MapLink, MapNode } from './schema';
+import type { ArgumentMap, InText, MapLink, MapNode, Origin } from './schema';
 
 export type Role =
 	'thesis' | 'reason' | 'objection' | 'rebuttal' | 'undercut' | 'co-premise' | 'unlinked';
@@ -262,4 +262,13 @@ export function displayName(
 ): string {
 	if (!n) return fallback;
 	return n.label ?? shorten(n.text, max);
+}
+
+/**
+ * Whether the text states a source statement or link, or the reconstruction infers it; undefined
+ * for a reader's item, which is neither. A source item without `inText` (a hand-written file)
+ * reads as stated, as every source item did before format version 3.
+ */
+export function inTextOf(item: { origin: Origin; inText?: InText }): InText | undefined {
+	return item.origin === 'source' ? (item.inText ?? 'stated') : undefined;
 }

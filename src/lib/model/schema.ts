@@ -1,5 +1,5 @@
 /**
- * The map format, version 2 (CURRENT_VERSION), as a zod schema. This file is the single source of truth:
+ * The map format, version 3 (CURRENT_VERSION), as a zod schema. This file is the single source of truth:
  * `arguments/schema.json` is generated from it (`npm run schema`) and a test fails when the
  * two drift apart. Shapes are strict: an unknown key is an error, so a typo in a hand-edited
  * file is reported instead of silently dropped.
@@ -7,10 +7,15 @@
 import { z } from 'zod';
 import { MAX_ID_LENGTH, SLUG_PATTERN, SLUG_RULE } from './ids';
 import { FLAG_TYPES, QUESTION_IDS, SCHEME_IDS } from './catalogue';
+import { MAX_ANCHOR_WORDS, MAX_BLOCKS, MAX_BLOCK_CHARS, MAX_TEXT_CHARS, countWords } from './words';
 
 export const FORMAT = 'warrant-map';
-/** 2 adds the reader's evaluation: verdicts, strengths, flags, schemes and critical questions. */
-export const CURRENT_VERSION = 2;
+/**
+ * 2 adds the reader's evaluation: verdicts, strengths, flags, schemes and critical questions.
+ * 3 adds the source text (`text`), anchor selectors (prefix, suffix, start, end) and whether the
+ * text states a source item or the reconstruction infers it (`inText`).
+ */
+export const CURRENT_VERSION = 3;
 
 /** Ids are slugs: they end up in URLs and file names, so nothing else is allowed. */
 export const slug = z
@@ -55,6 +60,8 @@ export const QUALIFIERS = [
 	'at least'
 ] as const;
 export const VERDICTS = ['accepted', 'rejected', 'open'] as const;
+/** Does the text state a source item, or does the reconstruction infer it? */
+export const IN_TEXT = ['stated', 'inferred'] as const;
 export const STRENGTHS = ['strong', 'moderate', 'weak'] as const;
 
 /** A reasoning issue a reader attaches to a statement or a link. */
@@ -64,15 +71,72 @@ export const flagSchema = z.strictObject({
 	author: text(80).optional()
 });
 
-export const anchorSchema = z.strictObject({
-	/** 1 = the first body paragraph of the source. */
-	paragraph: z.number().int().min(1).max(10000),
-	/** An exact quote from that paragraph, at most 15 words: an anchor, not a copy. */
-	quote: text(200)
-		.refine((q) => q.split(/\s+/).filter(Boolean).length <= 15, 'must be at most 15 words')
-		.refine((q) => q.length > 0, 'must not be empty')
-		.optional()
-});
+/**
+ * Context beside a quote: kept as the text has it, spaces at either end included (the space
+ * between the context and the quote is part of the context), so it cannot use `text()`.
+ */
+const context = z
+	.string()
+	.min(1, 'must not be empty')
+	.max(200, 'must be at most 200 characters')
+	.refine(
+		// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+		(s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s),
+		'must not contain control characters'
+	);
+
+/**
+ * Where in the source a statement comes from, as the W3C Web Annotation model stores it: a
+ * text quote selector (`quote` is its `exact`, with optional `prefix` and `suffix`) and a text
+ * position selector (`start`, `end`), plus the paragraph number for display. Offsets count
+ * UTF-16 code units (JavaScript string indices) into the map's text with its blocks joined by
+ * a blank line ("\n\n"). A selection longer than 15 words keeps its whole range in
+ * start/end and only its first words in `quote` (see `MAX_ANCHOR_WORDS`).
+ */
+export const anchorSchema = z
+	.strictObject({
+		/** 1 = the first numbered paragraph of the source (blocks marked `skip` get no number). */
+		paragraph: z.number().int().min(1).max(10000),
+		/** The exact words of the source where the anchor starts: an anchor, not a copy. */
+		quote: text(300)
+			.refine((q) => q.length > 0, 'must not be empty')
+			.optional(),
+		/** The text just before the quote, for telling apart two places with the same words. */
+		prefix: context.optional(),
+		/** The text just after the quote. */
+		suffix: context.optional(),
+		/** Where the anchored passage starts in the text (a character offset). */
+		start: z.number().int().min(0).max(MAX_TEXT_CHARS).optional(),
+		/** Where it ends (exclusive). */
+		end: z.number().int().min(1).max(MAX_TEXT_CHARS).optional()
+	})
+	.superRefine((a, ctx) => {
+		const words = countWords(`${a.prefix ?? ''}${a.quote ?? ''}${a.suffix ?? ''}`);
+		if (words > MAX_ANCHOR_WORDS)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['quote'],
+				message: `${a.prefix || a.suffix ? 'prefix, quote and suffix together' : 'a quote'} may have at most ${MAX_ANCHOR_WORDS} words; ${a.prefix || a.suffix ? 'these have' : 'this one has'} ${words}`
+			});
+		if ((a.prefix !== undefined || a.suffix !== undefined) && a.quote === undefined)
+			ctx.addIssue({
+				code: 'custom',
+				path: [a.prefix !== undefined ? 'prefix' : 'suffix'],
+				message: 'context needs a quote to stand beside'
+			});
+		if ((a.start === undefined) !== (a.end === undefined))
+			ctx.addIssue({
+				code: 'custom',
+				path: [a.start === undefined ? 'start' : 'end'],
+				message: 'start and end come together: give both or neither'
+			});
+		else if (a.start !== undefined && a.end !== undefined && a.end <= a.start)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['end'],
+				message: `must be after start (${a.start}); found ${a.end}`
+			});
+	});
 
 export const figureSchema = z.strictObject({
 	value: z.number().finite(),
@@ -96,6 +160,8 @@ export const nodeSchema = z.strictObject({
 	origin: z.enum(ORIGINS),
 	/** Who added a reader item. */
 	author: text(80).optional(),
+	/** Source items only: `stated` by the text, or `inferred` by the reconstruction. */
+	inText: z.enum(IN_TEXT).optional(),
 	anchors: z.array(anchorSchema).max(20).optional(),
 	/** Evidence only: what kind of evidence this is. */
 	basis: z.enum(BASES).optional(),
@@ -116,6 +182,8 @@ export const linkSchema = z.strictObject({
 	with: z.array(slug).max(10).optional(),
 	origin: z.enum(ORIGINS),
 	author: text(80).optional(),
+	/** Source links only: does the text make this step, or does the reconstruction infer it? */
+	inText: z.enum(IN_TEXT).optional(),
 	/** The reader's judgement of how well the reason supports its conclusion. */
 	strength: z.enum(STRENGTHS).optional(),
 	/** The argumentation scheme of the inference (catalogue.ts). */
@@ -148,6 +216,29 @@ export const sourceSchema = z.strictObject({
 	url: z.url().max(2000).optional()
 });
 
+/**
+ * One block of the source text: a paragraph, a heading, a list. Its text has no blank line
+ * inside (blank lines separate blocks) and no carriage returns (line endings are normalised).
+ */
+export const blockSchema = z.strictObject({
+	text: text(MAX_BLOCK_CHARS)
+		.refine((t) => t.length > 0, 'must not be empty')
+		.refine((t) => !t.includes('\r'), 'must not contain carriage returns (use \\n)')
+		.refine((t) => !/\n[ \t]*\n/.test(t), 'must not contain a blank line (blocks are split there)'),
+	/** Not part of the argument (navigation, byline, caption): kept, but given no paragraph number. */
+	skip: z.literal(true).optional()
+});
+
+/** The source text as blocks in order; joined with "\n\n" it is the text anchors count in. */
+export const textSchema = z
+	.array(blockSchema)
+	.min(1, 'must have at least one block')
+	.max(MAX_BLOCKS, `must have at most ${MAX_BLOCKS} blocks`)
+	.refine(
+		(blocks) => blocks.reduce((n, b) => n + b.text.length + 2, -2) <= MAX_TEXT_CHARS,
+		`must be at most ${MAX_TEXT_CHARS.toLocaleString('en-US')} characters in all`
+	);
+
 export const mapSchema = z.strictObject({
 	$schema: z.string().max(300).optional(),
 	format: z.literal(FORMAT),
@@ -156,7 +247,9 @@ export const mapSchema = z.strictObject({
 	title: text(300).optional(),
 	source: sourceSchema,
 	nodes: z.array(nodeSchema).min(1, 'must have at least one node').max(5000),
-	links: z.array(linkSchema).max(20000)
+	links: z.array(linkSchema).max(20000),
+	/** The source text, when the map carries it (optional: someone else's text may not be shared). */
+	text: textSchema.optional()
 });
 
 export type ArgumentMap = z.infer<typeof mapSchema>;
@@ -172,3 +265,6 @@ export type Basis = (typeof BASES)[number];
 export type Verdict = (typeof VERDICTS)[number];
 export type Strength = (typeof STRENGTHS)[number];
 export type Flag = z.infer<typeof flagSchema>;
+export type InText = (typeof IN_TEXT)[number];
+export type Block = z.infer<typeof blockSchema>;
+export type SourceText = z.infer<typeof textSchema>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMap } from './parse';
 import { serializeMap } from './serialize';
-import type { ArgumentMap } from './schema';
+import { CURRENT_VERSION, type ArgumentMap } from './schema';
 
 describe('serializeMap', () => {
 	it('writes the committed maps byte for byte: they are canonical', () => {
@@ -19,12 +19,12 @@ describe('serializeMap', () => {
 			links: [],
 			nodes: [{ origin: 'source', text: 'T', kind: 'thesis', id: 't' }],
 			source: { title: 'S' },
-			version: 2,
+			version: CURRENT_VERSION,
 			format: 'warrant-map'
 		};
 		const text = serializeMap(map);
 		expect(text).toBe(
-			'{\n  "format": "warrant-map",\n  "version": 2,\n  "source": {\n    "title": "S"\n  },\n  "nodes": [\n    {\n      "id": "t",\n      "kind": "thesis",\n      "text": "T",\n      "origin": "source"\n    }\n  ],\n  "links": []\n}\n'
+			`{\n  "format": "warrant-map",\n  "version": ${CURRENT_VERSION},\n  "source": {\n    "title": "S"\n  },\n  "nodes": [\n    {\n      "id": "t",\n      "kind": "thesis",\n      "text": "T",\n      "origin": "source"\n    }\n  ],\n  "links": []\n}\n`
 		);
 		const back = parseMap(text);
 		expect(back.ok && back.map).toEqual(map);

@@ -4,6 +4,7 @@
  */
 import {
 	anchorSchema,
+	blockSchema,
 	figureSchema,
 	flagSchema,
 	linkSchema,
@@ -20,7 +21,8 @@ const order = {
 	link: Object.keys(linkSchema.shape),
 	anchor: Object.keys(anchorSchema.shape),
 	figure: Object.keys(figureSchema.shape),
-	flag: Object.keys(flagSchema.shape)
+	flag: Object.keys(flagSchema.shape),
+	block: Object.keys(blockSchema.shape)
 };
 
 function pick(obj: object, keys: string[]): Record<string, unknown> {
@@ -53,5 +55,7 @@ export function serializeMap(map: ArgumentMap): string {
 			);
 		return link;
 	});
+	// One block per object, so a change to one paragraph is a change to one line.
+	if (map.text) doc.text = map.text.map((b) => pick(b, order.block));
 	return JSON.stringify(doc, null, 2) + '\n';
 }

@@ -18,7 +18,8 @@ export function templateMap(source: Source, thesis: string, reasons: number): Ar
 				id: 'thesis',
 				kind: 'thesis',
 				text: thesis.trim() || 'The thesis',
-				origin: 'source'
+				origin: 'source',
+				inText: 'stated'
 			},
 			...Array.from({ length: count }, (_, i) => ({
 				id: `reason-${i + 1}`,
@@ -27,7 +28,8 @@ export function templateMap(source: Source, thesis: string, reasons: number): Ar
 				text: `Reason ${i + 1}`,
 				// Undecided until someone writes what the reason is (model/queries isPlaceholder).
 				tags: [PLACEHOLDER_TAG],
-				origin: 'source' as const
+				origin: 'source' as const,
+				inText: 'stated' as const
 			}))
 		],
 		links: Array.from({ length: count }, (_, i) => ({
@@ -35,7 +37,8 @@ export function templateMap(source: Source, thesis: string, reasons: number): Ar
 			from: `reason-${i + 1}`,
 			to: 'thesis',
 			relation: 'supports' as const,
-			origin: 'source' as const
+			origin: 'source' as const,
+			inText: 'stated' as const
 		}))
 	};
 }
