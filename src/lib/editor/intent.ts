@@ -6,7 +6,7 @@
 import type { ChildRole } from '../commands/intents';
 import type { LinkPatch, NodePatch } from '../commands/commands';
 import type { Layer } from '../model/layers';
-import type { ArgumentMap, Relation, Verdict } from '../model/schema';
+import type { ArgumentMap, Block, Relation, Source, Verdict } from '../model/schema';
 import type { ActionId } from './actions';
 
 /**
@@ -60,6 +60,30 @@ export type Intent =
 	| { type: 'setVerdict'; id: string; verdict: Verdict | undefined }
 	| { type: 'setOrigin'; id: string; origin: 'source' | 'reader' }
 	| { type: 'seal' }
+	// The source text: attach it, and make statements from passages of it.
+	/** Attach a text (blocks as read from a paste, a file or a page): anchors are found again. */
+	| {
+			type: 'attachText';
+			blocks: Block[];
+			/** Mark the blocks before the map's paragraph 1 as not part of the argument. */
+			autoSkip?: boolean;
+			/** Source details that came with the text (a page's title, author, date). */
+			source?: Partial<Source>;
+	  }
+	/**
+	 * A new statement from the passage [start, end) of the text: its text pre-filled from the
+	 * passage, anchored there, with the figures found in it when `figures` is set. Linked under
+	 * the selected statement (a thesis replaces the map's thesis wording and anchor).
+	 */
+	| {
+			type: 'addFromText';
+			as: 'thesis' | 'claim' | 'evidence' | 'objection';
+			start: number;
+			end: number;
+			figures?: boolean;
+	  }
+	/** Anchor statement `id` (the selection, by default) at the passage [start, end). */
+	| { type: 'anchorHere'; id?: string; start: number; end: number }
 	/** A whole new version from elsewhere (a restored draft, an import): one undo step. */
 	| { type: 'replace'; map: ArgumentMap; label: string }
 	// History, saving, drafts, who is editing.

@@ -29,7 +29,11 @@ import type { MapLayout } from '../layout/types';
 import { evaluate, whatIf, type Evaluation } from '../model/evaluate';
 import { asWritten } from '../model/layers';
 import { childrenOf, displayName, indexMap, parentOf, type MapIndex } from '../model/queries';
-import type { ArgumentMap } from '../model/schema';
+import type { Anchor, ArgumentMap, Block, Source } from '../model/schema';
+import { anchorFromSelection } from '../source/anchor';
+import { attachText } from '../source/attach';
+import { figuresIn } from '../source/figures';
+import { indexText } from '../source/text';
 import { ADD_ACTIONS, type ActionId } from './actions';
 import { describeChanges, type Draft } from './drafts';
 import type { Intent } from './intent';
@@ -342,6 +346,12 @@ export class MapEditor {
 				return true;
 			case 'replace':
 				return this.#replace(intent.map, intent.label);
+			case 'attachText':
+				return this.#attachText(intent.blocks, intent.autoSkip ?? false, intent.source);
+			case 'addFromText':
+				return this.#addFromText(intent);
+			case 'anchorHere':
+				return this.#anchorHere(intent.id ?? v.selected, intent.start, intent.end);
 			case 'undo':
 				return this.#undo();
 			case 'redo': {
@@ -412,6 +422,118 @@ export class MapEditor {
 		this.#undo();
 		this.#view.message = undefined;
 		if (parent && this.shownIndex.node.has(parent)) this.#view.selected = parent;
+	}
+
+	/** Give the map its text; every anchor is found in it again, and the count is reported. */
+	#attachText(blocks: Block[], autoSkip: boolean, source?: Partial<Source>): boolean {
+		const r = attachText(this.map, blocks, autoSkip ? { skip: 'auto' } : {});
+		if (!r.ok) {
+			this.#view.message = {
+				text: `The text was not attached: ${r.problem.message}`,
+				tone: 'error'
+			};
+			return false;
+		}
+		const details = Object.fromEntries(
+			Object.entries(source ?? {}).filter(([k, val]) => val && !this.map.source[k as keyof Source])
+		);
+		const map = { ...r.map, source: { ...r.map.source, ...details } };
+		const had = !!this.map.text;
+		if (!this.#replace(map, had ? 'Attach a new version of the text' : 'Attach the text'))
+			return false;
+		const { report } = r;
+		this.#view.message = {
+			text: report.total
+				? `${report.summary}.${report.orphans.length ? ' Orphaned anchors are listed in the text panel: select their passage to anchor them again.' : ''}`
+				: 'The text is attached. Select a passage to make a statement of it.',
+			tone: report.orphans.length ? 'error' : 'info'
+		};
+		return true;
+	}
+
+	/** The passage [start, end) as an anchor, or a message saying why it cannot be one. */
+	#anchorAt(start: number, end: number): { anchor: Anchor; passage: string } | undefined {
+		const text = this.map.text;
+		if (!text) {
+			this.#view.message = { text: 'Attach the text first: this map carries none.', tone: 'info' };
+			return undefined;
+		}
+		const r = anchorFromSelection(text, start, end);
+		if (!r.ok) {
+			this.#view.message = { text: r.problem.message, tone: 'error' };
+			return undefined;
+		}
+		const whole = indexText(text).text;
+		const passage = whole
+			.slice(Math.min(start, end), Math.max(start, end))
+			.replace(/\s+/g, ' ')
+			.trim();
+		return { anchor: r.anchor, passage: passage.slice(0, 2000) };
+	}
+
+	/**
+	 * A statement made from a passage: its words pre-filled (for the reader to put in their own
+	 * words), anchored there, with the passage's figures when asked, under the selection (or the
+	 * thesis). "Thesis" gives the map's thesis this wording and anchor instead.
+	 */
+	#addFromText(intent: Extract<Intent, { type: 'addFromText' }>): boolean {
+		const at = this.#anchorAt(intent.start, intent.end);
+		if (!at) return false;
+		const thesis = this.index.thesis;
+		if (intent.as === 'thesis') {
+			if (!thesis) return false;
+			const ok = this.#run(
+				updateFields(
+					this.map,
+					thesis.id,
+					{ text: at.passage, anchors: [at.anchor] },
+					'thesis from the text'
+				)
+			);
+			if (ok) {
+				this.#view.selected = thesis.id;
+				this.#view.editing = thesis.id;
+			}
+			return ok;
+		}
+		const selected = this.#view.selected && this.index.node.get(this.#view.selected);
+		const parent = selected ? selected.id : thesis?.id;
+		if (!parent) return false;
+		const role = intent.as === 'claim' ? 'reason' : intent.as;
+		const built = addChild(this.map, parent, role, { text: at.passage, ...this.#who() });
+		if (built.ok && built.command.type === 'insert') {
+			const figures = intent.figures
+				? figuresIn(at.passage)
+						.filter((f) => f.figure.unit)
+						.slice(0, 20)
+						.map((f) => ({ ...f.figure, unit: f.figure.unit! }))
+				: [];
+			built.command.nodes = built.command.nodes.map((x) => ({
+				...x,
+				node: {
+					...x.node,
+					anchors: [at.anchor],
+					...(figures.length ? { figures } : {}),
+					...(this.#view.mode === 'reconstruct' ? { inText: 'stated' as const } : {})
+				}
+			}));
+			built.label = `${built.label} from the text`;
+		}
+		return this.#addFresh(built);
+	}
+
+	/** Anchor a statement at a passage (one more anchor; a statement may rest on several). */
+	#anchorHere(id: string | undefined, start: number, end: number): boolean {
+		const node = id ? this.index.node.get(id) : undefined;
+		if (!node) {
+			this.#view.message = { text: 'Select the statement to anchor first.', tone: 'info' };
+			return false;
+		}
+		const at = this.#anchorAt(start, end);
+		if (!at) return false;
+		return this.#run(
+			updateFields(this.map, node.id, { anchors: [...(node.anchors ?? []), at.anchor] }, 'anchor')
+		);
 	}
 
 	/** A named action (a key, a toolbar button, a menu item) on `target` or the selection. */
