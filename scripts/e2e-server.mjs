@@ -36,6 +36,11 @@ process.on('exit', cleanUp);
 mkdirSync(dir, { recursive: true });
 cpSync(join(root, 'arguments'), dir, { recursive: true });
 cpSync(brokenFixture, join(dir, 'broken-example.map.json'));
+// A map that carries its text (an op-ed of our own writing), for the source panel's tests.
+cpSync(
+	join(root, 'tests', 'e2e', 'fixtures', 'branch-libraries.map.json'),
+	join(dir, 'branch-libraries.map.json')
+);
 
 const PORT = process.env.PORT || '4173';
 const HOST = process.env.HOST || '127.0.0.1';

@@ -102,6 +102,8 @@ export class MapEditor {
 	) {
 		this.mapId = mapId;
 		if (opts.mode) this.#view.mode = opts.mode;
+		// A map that carries its text opens with the text beside it.
+		if (map.text) this.#view.panels = { ...this.#view.panels, source: true };
 		this.#doc = new DocumentState(map, etag);
 		this.doc = this.#doc;
 		this.view = this.#view;
@@ -504,7 +506,8 @@ export class MapEditor {
 		if (built.ok && built.command.type === 'insert') {
 			const figures = intent.figures
 				? figuresIn(at.passage)
-						.filter((f) => f.figure.unit)
+						// Figures written as numbers: "two sides" is a count of words, not a figure.
+						.filter((f) => f.figure.unit && /\d/.test(f.text))
 						.slice(0, 20)
 						.map((f) => ({ ...f.figure, unit: f.figure.unit! }))
 				: [];
