@@ -32,7 +32,7 @@ test.describe('the outline view', () => {
 
 		// Tab from the view links into the tree: it is one tab stop, on its first item.
 		let tabs = 0;
-		while (tabs < 10) {
+		while (tabs < 16) {
 			await page.keyboard.press('Tab');
 			tabs++;
 			if (await page.evaluate(() => document.activeElement?.getAttribute('role') === 'treeitem'))
