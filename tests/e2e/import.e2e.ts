@@ -2,8 +2,8 @@
  * URL import against pages the test server serves itself (/test-pages/…, turned on by
  * scripts/e2e-server.mjs). The server's own origin is the one exempt from the address check
  * (WARRANT_IMPORT_ALLOW) and its time-out is 1.5 s (WARRANT_IMPORT_TIMEOUT_MS), both set in
- * playwright.config.ts. No test needs the internet. The import UI does not exist yet, so the
- * endpoint is called directly.
+ * playwright.config.ts. No test needs the internet. The endpoint is called directly here;
+ * attach-text.e2e.ts goes through the UI.
  */
 import { expect, test, type Page } from './fixtures';
 import { ARTICLE_BLOCKS, ARTICLE_SOURCE } from '../fixtures/import/expected';

@@ -10,6 +10,8 @@ import {
 	copyId,
 	createMapBody,
 	emptyForm,
+	fillFromText,
+	mapWithText,
 	serverMessage,
 	validateNewMap,
 	type NewMapForm
@@ -153,5 +155,66 @@ describe('a new map from the template', () => {
 		const after = apply(map, written.command);
 		if (!after.ok) throw new Error(after.reason);
 		expect(evaluate(after.map).nodes.get('reason-1')!.status).toBe('holds');
+	});
+});
+
+describe('fillFromText', () => {
+	const page = {
+		title: 'Open the library on Sundays',
+		author: 'Maren Okafor',
+		date: '2024-03-17',
+		language: 'en-GB',
+		url: 'https://ledger.example/a'
+	};
+
+	it('fills the empty fields and the default language, and says what it filled', () => {
+		const r = fillFromText(emptyForm(), page, {});
+		expect(r.patch).toEqual(page);
+		expect(r.filled).toEqual(page);
+	});
+
+	it('never overwrites what the person typed', () => {
+		const form = { ...emptyForm(), title: 'My title', language: 'fr', publication: 'Mine' };
+		const r = fillFromText(form, { ...page, publication: 'Theirs' }, {});
+		expect(r.patch).toEqual({
+			author: 'Maren Okafor',
+			date: '2024-03-17',
+			url: 'https://ledger.example/a'
+		});
+	});
+
+	it('replaces what an earlier text filled, and empties what the next one does not declare', () => {
+		const first = fillFromText(emptyForm(), page, {});
+		const form = { ...emptyForm(), ...first.patch };
+		const second = fillFromText(form, { title: 'Another text' }, first.filled);
+		expect(second.patch).toEqual({
+			title: 'Another text',
+			author: '',
+			date: '',
+			language: 'en',
+			url: ''
+		});
+		expect(second.filled).toEqual({ title: 'Another text' });
+		// Once the person changes a filled field, it is theirs.
+		const edited = { ...form, author: 'M. Okafor' };
+		expect(fillFromText(edited, {}, first.filled).patch.author).toBeUndefined();
+	});
+});
+
+describe('mapWithText', () => {
+	it('is the template with the text, its marks kept, and a map the server accepts', () => {
+		const body = createMapBody(filled({ reasons: 2 }));
+		const map = mapWithText(body, [
+			{ text: 'A heading', skip: true },
+			{ text: 'The first paragraph.' },
+			{ text: 'The second.' }
+		]);
+		expect(map.nodes.map((n) => n.id)).toEqual(['thesis', 'reason-1', 'reason-2']);
+		expect(map.text).toEqual([
+			{ text: 'A heading', skip: true },
+			{ text: 'The first paragraph.' },
+			{ text: 'The second.' }
+		]);
+		expect(validateMap(map).ok).toBe(true);
 	});
 });

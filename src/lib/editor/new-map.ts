@@ -5,7 +5,9 @@
  */
 import { SLUG_PATTERN } from '$lib/model/ids';
 import { formatPath } from '$lib/model/problems';
-import { sourceSchema, type Source } from '$lib/model/schema';
+import { sourceSchema, type ArgumentMap, type Block, type Source } from '$lib/model/schema';
+import { templateMap } from '$lib/model/templates';
+import { SOURCE_FIELDS, type SourceField } from './intake';
 
 /** The rule for map ids (they become URLs and file names): the slug rule of model/ids. */
 export const MAP_ID_PATTERN = SLUG_PATTERN;
@@ -184,6 +186,52 @@ export function createMapBody(form: NewMapForm): CreateMapBody {
 		thesis: f.thesis,
 		reasons: f.reasons ?? 0,
 		...(f.yourName && { author: f.yourName })
+	};
+}
+
+/** What a text put in each source field, so that the next text may replace it. */
+export type Filled = Partial<Record<SourceField, string>>;
+
+/**
+ * The source fields a page or file fills: those that are empty, hold the default language, or
+ * still hold what an earlier text put there (nothing the person typed is overwritten; what an
+ * earlier text put there and this one does not declare is emptied). Returns
+ * the values to set and what is now filled. Example: with an empty title and author,
+ * `fillFromText(form, { title: 'T', author: 'A' }, {})` → `{ patch: { title: 'T', author: 'A' }, … }`.
+ */
+export function fillFromText(
+	form: NewMapForm,
+	details: Partial<Source>,
+	filled: Filled
+): { patch: Partial<Pick<NewMapForm, SourceField>>; filled: Filled } {
+	const patch: Partial<Pick<NewMapForm, SourceField>> = {};
+	const now: Filled = {};
+	const fallback = emptyForm();
+	for (const field of SOURCE_FIELDS) {
+		const value = details[field];
+		const current = form[field].trim();
+		const free =
+			current === '' ||
+			current === filled[field] ||
+			(field === 'language' && current === fallback.language);
+		if (value && free) {
+			patch[field] = value;
+			now[field] = value;
+		} else if (filled[field] !== undefined && current === filled[field])
+			// What the earlier text declared goes with it.
+			patch[field] = fallback[field];
+	}
+	return { patch, filled: now };
+}
+
+/**
+ * The new map with its text: the form's template (thesis and empty reasons, in the source layer)
+ * and the blocks, marks kept. Sent whole (`{ id, map }`) when the map starts from a text.
+ */
+export function mapWithText(body: CreateMapBody, blocks: readonly Block[]): ArgumentMap {
+	return {
+		...templateMap(body.source, body.thesis, body.reasons),
+		text: blocks.map((b) => (b.skip ? { text: b.text, skip: true } : { text: b.text }))
 	};
 }
 

@@ -5,6 +5,7 @@
  */
 import { parseMap } from '../model/parse';
 import type { ArgumentMap } from '../model/schema';
+import { importedTextSchema, type ImportedText } from './intake';
 import { serverMessage } from './new-map';
 
 export type LoadResult =
@@ -101,6 +102,37 @@ export function httpRemote(fetcher: typeof fetch = (...a) => fetch(...a)): Remot
 			}
 		}
 	};
+}
+
+/** A page to bring a text in from: its address (the server fetches it), or a saved page. */
+export type ImportBody = { url: string } | { html: string; url?: string };
+
+export type ImportResult = { ok: true; text: ImportedText } | { ok: false; message: string };
+
+/**
+ * The article in a page, through `POST /api/import`: fetched by the server from an address,
+ * or read from a saved page's HTML. A refusal is the server's own sentence ("127.0.0.1 is a
+ * private or local address…", "example.org answered 404 (Not Found); the page could not be read.").
+ */
+export async function importText(
+	body: ImportBody,
+	fetcher: typeof fetch = (...a) => fetch(...a)
+): Promise<ImportResult> {
+	try {
+		const res = await fetcher('/api/import', {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+			body: JSON.stringify(body)
+		});
+		const reply: unknown = await res.json().catch(() => null);
+		if (!res.ok) return { ok: false, message: serverMessage(reply, res.status).message };
+		const text = importedTextSchema.safeParse(reply);
+		return text.success
+			? { ok: true, text: text.data }
+			: { ok: false, message: 'The server sent an answer Warrant does not understand.' };
+	} catch {
+		return { ok: false, message: 'The server could not be reached, so nothing was imported.' };
+	}
 }
 
 /**

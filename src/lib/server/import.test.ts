@@ -84,6 +84,61 @@ describe('POST /api/import', () => {
 	);
 });
 
+describe('POST /api/import with a saved page', () => {
+	const html = readFileSync('tests/fixtures/import/article.html', 'utf8');
+
+	it('reads a saved .html file with the same extraction as a fetched page', async () => {
+		const { status, json } = await post(JSON.stringify({ html }));
+		expect(status).toBe(200);
+		// No address given: the page's own canonical address is the source's.
+		expect(json).toMatchObject({
+			...ARTICLE_SOURCE,
+			url: 'https://ledger.example/opinion/library-sundays'
+		});
+		expect(json.blocks).toHaveLength(ARTICLE_BLOCKS);
+	});
+
+	it('keeps the address the page was saved from, when it is a web address', async () => {
+		const from = 'https://example.org/saved';
+		expect((await post(JSON.stringify({ html, url: from }))).json.url).toBe(from);
+		const local = await post(JSON.stringify({ html, url: 'file:///home/me/page.html' }));
+		expect(local.json.url).toBe('https://ledger.example/opinion/library-sundays');
+	});
+
+	it('refuses saved pages over 2 MB, counted in bytes, as fetched pages are', async () => {
+		// 700,000 three-byte characters: under 2 MB as characters, over it as UTF-8.
+		const big = `<p>${'€'.repeat(700_000)}</p>`;
+		expect(big.length).toBeLessThan(2 * 1024 * 1024);
+		expect(await post(JSON.stringify({ html: big }))).toEqual({
+			status: 413,
+			json: { code: 'too-large', message: 'The saved page is larger than 2 MB.' }
+		});
+		const fits = `<p>${'a'.repeat(2 * 1024 * 1024 - 200)}</p>`;
+		expect((await post(JSON.stringify({ html: fits }))).status).toBe(200);
+	});
+
+	it('says when a saved page has no text', async () => {
+		expect(await post(JSON.stringify({ html: '<html><body><nav></nav></body></html>' }))).toEqual({
+			status: 422,
+			json: { code: 'empty', message: 'The saved page has no text to import.' }
+		});
+	});
+
+	it("never runs or returns the page's markup", async () => {
+		const hostile = readFileSync('tests/fixtures/import/hostile.html', 'utf8');
+		const { status, json } = await post(JSON.stringify({ html: hostile }));
+		expect(status).toBe(200);
+		expect(JSON.stringify(json.blocks)).not.toMatch(/<script|javascript:|onerror/i);
+	});
+
+	it.each([['{"html": 42}'], ['{"html": "<p>x</p>", "url": 7}'], ['{"text": "plain"}']])(
+		'answers 400 to the body %s',
+		async (body) => {
+			expect((await post(body)).status).toBe(400);
+		}
+	);
+});
+
 describe('test pages', () => {
 	const at = (path: string) => new URL(`http://x/test-pages/${path}`);
 
