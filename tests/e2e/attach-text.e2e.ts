@@ -160,10 +160,9 @@ const SEED = fileURLToPath(
 	new URL('../../../shared/seeds/000_be431619a4aa177c.txt', import.meta.url)
 );
 
-// The map view mounts this dialog from the source panel (SourcePanel.svelte, built in
-// parallel): its header button "Text" opens the panel, whose "Attach the text…" opens
-// <AttachText>. Until that panel exists there is no way to the dialog from the map view.
-test.fixme('attach the seed article to a copy of the Japan–Mongolia map through the UI', async ({
+// The map view mounts this dialog from the source panel: the header button "Text" opens the
+// panel, whose "Attach the text…" opens <AttachText>.
+test('attach the seed article to a copy of the Japan–Mongolia map through the UI', async ({
 	page,
 	request
 }) => {
@@ -184,4 +183,15 @@ test.fixme('attach the seed article to a copy of the Japan–Mongolia map throug
 	await expect(
 		page.getByRole('status').filter({ hasText: '79 of 79 anchors found' })
 	).toBeVisible();
+	// The text is beside the map now, every paragraph of the argument mapped, and the
+	// highlighting works both ways.
+	const panel = page.getByRole('complementary', { name: 'Source text' });
+	await expect(panel.getByRole('status')).toContainText('17 of');
+	await page.getByRole('searchbox', { name: 'Find a statement' }).fill('Motive 3');
+	await page.getByRole('searchbox', { name: 'Find a statement' }).press('Enter');
+	await expect(panel.locator('mark.active').first()).toBeVisible();
+	await panel.locator('mark[data-nodes~="motive-2"]').first().click();
+	await expect(
+		page.getByRole('complementary', { name: 'Details of the selected statement' })
+	).toContainText('Motive 2');
 });
