@@ -30,10 +30,6 @@ import { evaluate, whatIf, type Evaluation } from '../model/evaluate';
 import { asWritten } from '../model/layers';
 import { childrenOf, displayName, indexMap, parentOf, type MapIndex } from '../model/queries';
 import type { Anchor, ArgumentMap, Block, Source } from '../model/schema';
-import { anchorFromSelection } from '../source/anchor';
-import { attachText } from '../source/attach';
-import { figuresIn } from '../source/figures';
-import { indexText } from '../source/text';
 import { ADD_ACTIONS, type ActionId } from './actions';
 import { describeChanges, type Draft } from './drafts';
 import type { Intent } from './intent';
@@ -427,7 +423,13 @@ export class MapEditor {
 	}
 
 	/** Give the map its text; every anchor is found in it again, and the count is reported. */
-	#attachText(blocks: Block[], autoSkip: boolean, source?: Partial<Source>): boolean {
+	async #attachText(
+		blocks: Block[],
+		autoSkip: boolean,
+		source?: Partial<Source>
+	): Promise<boolean> {
+		// The text tools load when a text is first used: most maps are read without one.
+		const { attachText } = await import('../source/attach');
 		const r = attachText(this.map, blocks, autoSkip ? { skip: 'auto' } : {});
 		if (!r.ok) {
 			this.#view.message = {
@@ -454,7 +456,12 @@ export class MapEditor {
 	}
 
 	/** The passage [start, end) as an anchor, or a message saying why it cannot be one. */
-	#anchorAt(start: number, end: number): { anchor: Anchor; passage: string } | undefined {
+	async #anchorAt(
+		start: number,
+		end: number
+	): Promise<{ anchor: Anchor; passage: string } | undefined> {
+		const { anchorFromSelection } = await import('../source/anchor');
+		const { indexText } = await import('../source/text');
 		const text = this.map.text;
 		if (!text) {
 			this.#view.message = { text: 'Attach the text first: this map carries none.', tone: 'info' };
@@ -478,8 +485,9 @@ export class MapEditor {
 	 * words), anchored there, with the passage's figures when asked, under the selection (or the
 	 * thesis). "Thesis" gives the map's thesis this wording and anchor instead.
 	 */
-	#addFromText(intent: Extract<Intent, { type: 'addFromText' }>): boolean {
-		const at = this.#anchorAt(intent.start, intent.end);
+	async #addFromText(intent: Extract<Intent, { type: 'addFromText' }>): Promise<boolean> {
+		const at = await this.#anchorAt(intent.start, intent.end);
+		const { figuresIn } = await import('../source/figures');
 		if (!at) return false;
 		const thesis = this.index.thesis;
 		if (intent.as === 'thesis') {
@@ -526,13 +534,13 @@ export class MapEditor {
 	}
 
 	/** Anchor a statement at a passage (one more anchor; a statement may rest on several). */
-	#anchorHere(id: string | undefined, start: number, end: number): boolean {
+	async #anchorHere(id: string | undefined, start: number, end: number): Promise<boolean> {
 		const node = id ? this.index.node.get(id) : undefined;
 		if (!node) {
 			this.#view.message = { text: 'Select the statement to anchor first.', tone: 'info' };
 			return false;
 		}
-		const at = this.#anchorAt(start, end);
+		const at = await this.#anchorAt(start, end);
 		if (!at) return false;
 		return this.#run(
 			updateFields(this.map, node.id, { anchors: [...(node.anchors ?? []), at.anchor] }, 'anchor')
