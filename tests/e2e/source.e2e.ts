@@ -81,3 +81,21 @@ test('a passage becomes an anchored statement by keyboard, and is found again af
 			.locator(`mark[data-nodes~="${added.id}"]`)
 	).toHaveCount(1);
 });
+
+test('an anchor typed by hand is checked against the attached text', async ({ page }) => {
+	await page.goto(`/maps/${mapId}`);
+	await page.getByRole('searchbox', { name: 'Find a statement' }).fill('homework clubs give');
+	await page.getByRole('searchbox', { name: 'Find a statement' }).press('Enter');
+	const anchor = page.getByRole('group', { name: 'Anchor 1' });
+	const paragraph = anchor.getByRole('spinbutton', { name: 'Paragraph' });
+	await paragraph.focus();
+	await paragraph.fill('99');
+	await paragraph.press('Enter');
+	await expect(anchor.getByRole('alert')).toContainText('there is no paragraph 99');
+	await expect(paragraph).toHaveValue('5');
+	const quote = anchor.getByRole('textbox', { name: /Quote/ });
+	await quote.fill('words that this op-ed never uses');
+	await quote.press('Enter');
+	await expect(anchor.getByRole('alert')).toContainText('is not in paragraph 5');
+	await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
