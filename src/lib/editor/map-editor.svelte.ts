@@ -62,7 +62,8 @@ const READER_ADDS = new Set<Intent['type']>([
 	'addUndercut',
 	'raiseDoubt',
 	'askConnect',
-	'connect'
+	'connect',
+	'addFromText'
 ]);
 
 export class MapEditor {
@@ -542,9 +543,15 @@ export class MapEditor {
 		}
 		const at = await this.#anchorAt(start, end);
 		if (!at) return false;
-		return this.#run(
-			updateFields(this.map, node.id, { anchors: [...(node.anchors ?? []), at.anchor] }, 'anchor')
-		);
+		// Anchoring again where an anchor was lost replaces the lost one; otherwise it is one more.
+		const { resolveAnchors } = await import('../source/anchor');
+		const anchors = [...(node.anchors ?? [])];
+		const lost = this.map.text
+			? resolveAnchors(this.map.text, anchors).findIndex((r) => r.status === 'orphan')
+			: -1;
+		if (lost >= 0) anchors[lost] = at.anchor;
+		else anchors.push(at.anchor);
+		return this.#run(updateFields(this.map, node.id, { anchors }, 'anchor'));
 	}
 
 	/** A named action (a key, a toolbar button, a menu item) on `target` or the selection. */

@@ -555,3 +555,74 @@ describe('MapEditor: saving, drafts and conflicts', () => {
 		expect(editor.map).toEqual(other);
 	});
 });
+
+describe('MapEditor: the source text', () => {
+	const withText: ArgumentMap = loadMap('tests/e2e/fixtures/branch-libraries.map.json');
+	const whole = withText.text!.map((b) => b.text).join('\n\n');
+	const span = (words: string) => {
+		const start = whole.lastIndexOf(words);
+		return { start, end: start + words.length };
+	};
+
+	it('makes evidence from a passage, anchored there, with its figures, as one step', async () => {
+		const { editor } = await setUp({ map: withText, author: 'Ana' });
+		await editor.dispatch({ type: 'setMode', mode: 'reconstruct' });
+		await editor.dispatch({ type: 'select', id: 'reason-services' });
+		const at = span('roughly $38, against $6 for one filed online');
+		expect(at.start).toBeGreaterThan(0);
+		expect(
+			await editor.dispatch({ type: 'addFromText', as: 'evidence', ...at, figures: true })
+		).toBe(true);
+		const added = editor.map.nodes.at(-1)!;
+		expect(added).toMatchObject({
+			kind: 'evidence',
+			origin: 'source',
+			text: 'roughly $38, against $6 for one filed online'
+		});
+		expect(added.anchors![0]).toMatchObject({ start: at.start, end: at.end });
+		expect(added.figures!.map((f) => f.value)).toEqual(expect.arrayContaining([38, 6]));
+		expect(editor.editing).toBe(added.id);
+		await editor.dispatch({ type: 'undo' });
+		expect(editor.map).toEqual(withText);
+	});
+
+	it('asks the reader’s name before a passage becomes their critique', async () => {
+		const { editor } = await setUp({ map: withText });
+		const at = span('everyone has a phone');
+		expect(at.start).toBeGreaterThan(0);
+		expect(await editor.dispatch({ type: 'addFromText', as: 'objection', ...at })).toBe(false);
+		expect(editor.view.dialog).toMatchObject({ kind: 'name' });
+		await editor.dispatch({ type: 'setAuthor', name: 'Bo' });
+		await new Promise((r) => setTimeout(r, 50));
+		expect(editor.message).toBeUndefined();
+		expect(editor.map.nodes.at(-1)).toMatchObject({ origin: 'reader', author: 'Bo' });
+	});
+
+	it('anchoring where an anchor was lost replaces the lost one', async () => {
+		const lost = structuredClone(withText);
+		const i = lost.nodes.findIndex((n) => n.id === 'reason-children');
+		lost.nodes[i] = {
+			...lost.nodes[i]!,
+			anchors: [{ paragraph: 5, quote: 'words this op-ed never uses' }]
+		};
+		const { editor } = await setUp({ map: lost });
+		const at = span('run homework clubs for up to 350 pupils');
+		expect(await editor.dispatch({ type: 'anchorHere', id: 'reason-children', ...at })).toBe(true);
+		const anchors = editor.map.nodes.find((n) => n.id === 'reason-children')!.anchors!;
+		expect(anchors).toHaveLength(1);
+		expect(anchors[0]).toMatchObject({
+			start: at.start,
+			quote: 'run homework clubs for up to 350 pupils'
+		});
+	});
+
+	it('attaches a new version of the text and says how many anchors were found', async () => {
+		const { editor } = await setUp({ map: withText });
+		const blocks = withText.text!.map((b) => ({ ...b }));
+		blocks[5] = { text: `${blocks[5]!.text} An added sentence at the end.` };
+		expect(await editor.dispatch({ type: 'attachText', blocks })).toBe(true);
+		expect(editor.message?.text).toMatch(/14 of 14 anchors found/);
+		expect(editor.map.text![5]!.text).toMatch(/An added sentence/);
+		expect(editor.undoLabel).toBe('Attach a new version of the text');
+	});
+});
