@@ -132,8 +132,10 @@ test('an op-ed mapped from its text in a third of the actions, every statement a
 		expect.arrayContaining([38, 4200000, 1100000, 12])
 	);
 
-	// Reload: every highlight is back.
-	await page.reload();
+	// Opened again (without ?mode), it reopens for reconstructing, as it was left; every
+	// highlight is back.
+	await page.goto(`/maps/${id}`);
+	await expect(page.getByRole('button', { name: 'Reconstruct', pressed: true })).toBeVisible();
 	for (const node of file.nodes)
 		await expect(
 			page

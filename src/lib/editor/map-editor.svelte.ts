@@ -449,7 +449,7 @@ export class MapEditor {
 		const { report } = r;
 		this.#view.message = {
 			text: report.total
-				? `${report.summary}.${report.orphans.length ? ' Orphaned anchors are listed in the text panel: select their passage to anchor them again.' : ''}`
+				? `${report.summary}.${report.fuzzy ? ` ${report.fuzzy} of them in passages that changed: check that their statements still say what the text says.` : ''}${report.orphans.length ? ' Orphaned anchors are listed in the text panel: select their passage to anchor them again.' : ''}`
 				: 'The text is attached. Select a passage to make a statement of it.',
 			tone: report.orphans.length ? 'error' : 'info'
 		};

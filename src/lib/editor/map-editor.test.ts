@@ -616,12 +616,23 @@ describe('MapEditor: the source text', () => {
 		});
 	});
 
+	it('names the anchors found in passages that changed', async () => {
+		const { editor } = await setUp({ map: withText });
+		const blocks = withText.text!.map((b) => ({
+			...b,
+			text: b.text.replace('up to 350 pupils', 'up to 360 pupils')
+		}));
+		expect(await editor.dispatch({ type: 'attachText', blocks })).toBe(true);
+		expect(editor.message?.text).toMatch(/1 of them in passages that changed/);
+	});
+
 	it('attaches a new version of the text and says how many anchors were found', async () => {
 		const { editor } = await setUp({ map: withText });
 		const blocks = withText.text!.map((b) => ({ ...b }));
 		blocks[5] = { text: `${blocks[5]!.text} An added sentence at the end.` };
 		expect(await editor.dispatch({ type: 'attachText', blocks })).toBe(true);
 		expect(editor.message?.text).toMatch(/14 of 14 anchors found/);
+		expect(editor.message?.text).not.toMatch(/passages that changed/);
 		expect(editor.map.text![5]!.text).toMatch(/An added sentence/);
 		expect(editor.undoLabel).toBe('Attach a new version of the text');
 	});
