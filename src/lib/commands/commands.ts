@@ -18,6 +18,10 @@ import {
 export type NodePatch = Partial<Omit<MapNode, 'id'>>;
 export type LinkPatch = Partial<Omit<MapLink, 'id'>>;
 
+/** What an intent builder returns: one command with its undo label, or why it cannot be. */
+export type Built =
+	{ ok: true; command: Command; label: string; nodeId?: string } | { ok: false; reason: string };
+
 export type Command =
 	/** Put nodes and links in at given positions (positions in the arrays after insertion). */
 	| {

@@ -18,7 +18,7 @@ import {
 	withUndercuts
 } from '../model/queries';
 import type { ArgumentMap, MapLink, MapNode, NodeKind, Relation } from '../model/schema';
-import type { Command } from './commands';
+import type { Built, Command } from './commands';
 
 export type ChildRole = 'reason' | 'objection' | 'evidence' | 'assumption';
 
@@ -35,8 +35,7 @@ function provenance(p: Provenance): Pick<MapNode, 'origin' | 'author'> {
 	if (p.origin === 'source') return { origin: 'source' };
 	return { origin: 'reader', ...(p.author ? { author: p.author } : {}) };
 }
-export type Built =
-	{ ok: true; command: Command; label: string; nodeId?: string } | { ok: false; reason: string };
+export type { Built } from './commands';
 
 /** The longest statement text the format takes (model/schema.ts). */
 const MAX_TEXT = 2000;
@@ -337,134 +336,5 @@ export function removeLink(map: ArgumentMap, linkId: string): Built {
 	};
 }
 
-/** True when every field of `patch` already has that value: nothing to record as a step. */
-function unchanged(item: object, patch: object): boolean {
-	return Object.entries(patch).every(
-		([k, v]) => JSON.stringify((item as Record<string, unknown>)[k]) === JSON.stringify(v)
-	);
-}
-
-/** Set fields of a statement (label, kind, basis, figures, anchors…). */
-export function updateFields(
-	map: ArgumentMap,
-	id: string,
-	patch: import('./commands').NodePatch,
-	what: string
-): Built {
-	const node = map.nodes.find((n) => n.id === id);
-	if (!node) return { ok: false, reason: `there is no statement "${id}"` };
-	if (unchanged(node, patch)) return { ok: false, reason: 'unchanged' };
-	return { ok: true, label: `Edit ${what}`, command: { type: 'updateNode', id, patch } };
-}
-
-/** Set or clear the reader's verdict on a statement. */
-export function setVerdict(
-	map: ArgumentMap,
-	id: string,
-	verdict: import('../model/schema').Verdict | undefined
-): Built {
-	const node = map.nodes.find((n) => n.id === id);
-	if (!node) return { ok: false, reason: `there is no statement "${id}"` };
-	if (node.verdict === verdict) return { ok: false, reason: 'unchanged' };
-	return {
-		ok: true,
-		label: verdict ? `Mark ${verdict}` : 'Clear verdict',
-		command: { type: 'updateNode', id, patch: { verdict } }
-	};
-}
-
-/** Set fields of a link: strength, scheme, answers, flags. */
-export function updateLinkFields(
-	map: ArgumentMap,
-	id: string,
-	patch: import('./commands').LinkPatch,
-	what: string
-): Built {
-	const link = map.links.find((l) => l.id === id);
-	if (!link) return { ok: false, reason: `there is no link "${id}"` };
-	if (unchanged(link, patch)) return { ok: false, reason: 'unchanged' };
-	return { ok: true, label: `Edit ${what}`, command: { type: 'updateLink', id, patch } };
-}
-
-/**
- * Raise a critical question as a doubt: a new statement, pre-filled with the question's doubt,
- * that attacks the premise (an objection) or the inference (an undercut), and the question
- * marked as doubted on the link.
- */
-export function raiseDoubt(
-	map: ArgumentMap,
-	linkId: string,
-	question: { id: string; attacks: 'premise' | 'inference'; doubt: string },
-	author?: string
-): Built {
-	const link = map.links.find((l) => l.id === linkId);
-	if (!link || link.relation === 'undercuts')
-		return { ok: false, reason: 'critical questions belong to a reason and its conclusion' };
-	const id = newId(map, question.attacks === 'premise' ? 'objection' : 'undercut');
-	const node: MapNode = {
-		id,
-		kind: 'claim',
-		text: question.doubt.trim(),
-		origin: 'reader',
-		...(author ? { author } : {})
-	};
-	const withNode = { ...map, nodes: [...map.nodes, node] };
-	const attack: MapLink = {
-		id: newId(withNode, 'link'),
-		from: id,
-		to: question.attacks === 'premise' ? link.from : link.id,
-		relation: question.attacks === 'premise' ? 'attacks' : 'undercuts',
-		origin: 'reader',
-		...(author ? { author } : {})
-	};
-	return {
-		ok: true,
-		nodeId: id,
-		label:
-			question.attacks === 'premise' ? 'Raise a doubt (objection)' : 'Raise a doubt (undercut)',
-		command: {
-			type: 'batch',
-			commands: [
-				{
-					type: 'insert',
-					nodes: [{ at: map.nodes.length, node }],
-					links: [{ at: map.links.length, link: attack }]
-				},
-				{
-					type: 'updateLink',
-					id: link.id,
-					patch: { answers: { ...(link.answers ?? {}), [question.id]: 'doubted' } }
-				}
-			]
-		}
-	};
-}
-
-/**
- * Move a statement between layers: "source" when the text asserts it (a reader transcribing
- * the article), "reader" when it is the reader's own. Its links to its conclusions follow it.
- */
-export function setOrigin(
-	map: ArgumentMap,
-	id: string,
-	origin: 'source' | 'reader',
-	author?: string
-): Built {
-	const node = map.nodes.find((n) => n.id === id);
-	if (!node) return { ok: false, reason: `there is no statement "${id}"` };
-	if (node.origin === origin) return { ok: false, reason: 'unchanged' };
-	const who = origin === 'reader' ? author : undefined;
-	// A statement the reader moves into the source layer is one they read in the text (stated);
-	// a reader's own item is neither stated nor inferred by the text, so it carries no inText.
-	const inText = origin === 'source' ? ('stated' as const) : undefined;
-	const commands: Command[] = [{ type: 'updateNode', id, patch: { origin, author: who, inText } }];
-	for (const l of map.links) {
-		if (l.from === id && l.origin !== origin)
-			commands.push({ type: 'updateLink', id: l.id, patch: { origin, author: who, inText } });
-	}
-	return {
-		ok: true,
-		label: origin === 'source' ? 'Mark as the source’s' : 'Mark as my own',
-		command: { type: 'batch', commands }
-	};
-}
+// Fields, verdicts, critical questions and layers: commands/fields.ts.
+export { raiseDoubt, setOrigin, setVerdict, updateFields, updateLinkFields } from './fields';

@@ -29,7 +29,7 @@ import type { MapLayout } from '../layout/types';
 import { evaluate, whatIf, type Evaluation } from '../model/evaluate';
 import { asWritten } from '../model/layers';
 import { childrenOf, displayName, indexMap, parentOf, type MapIndex } from '../model/queries';
-import type { Anchor, ArgumentMap, Block, Source } from '../model/schema';
+import type { ArgumentMap, Block, Source } from '../model/schema';
 import { ADD_ACTIONS, type ActionId } from './actions';
 import { describeChanges, type Draft } from './drafts';
 import type { Intent } from './intent';
@@ -424,134 +424,38 @@ export class MapEditor {
 	}
 
 	/** Give the map its text; every anchor is found in it again, and the count is reported. */
-	async #attachText(
-		blocks: Block[],
-		autoSkip: boolean,
-		source?: Partial<Source>
-	): Promise<boolean> {
+	async #attachText(blocks: Block[], autoSkip: boolean, source?: Partial<Source>) {
 		// The text tools load when a text is first used: most maps are read without one.
-		const { attachText } = await import('../source/attach');
-		const r = attachText(this.map, blocks, autoSkip ? { skip: 'auto' } : {});
-		if (!r.ok) {
-			this.#view.message = {
-				text: `The text was not attached: ${r.problem.message}`,
-				tone: 'error'
-			};
-			return false;
-		}
-		const details = Object.fromEntries(
-			Object.entries(source ?? {}).filter(([k, val]) => val && !this.map.source[k as keyof Source])
-		);
-		const map = { ...r.map, source: { ...r.map.source, ...details } };
-		const had = !!this.map.text;
-		if (!this.#replace(map, had ? 'Attach a new version of the text' : 'Attach the text'))
-			return false;
-		const { report } = r;
-		this.#view.message = {
-			text: report.total
-				? `${report.summary}.${report.fuzzy ? ` ${report.fuzzy} of them in passages that changed: check that their statements still say what the text says.` : ''}${report.orphans.length ? ' Orphaned anchors are listed in the text panel: select their passage to anchor them again.' : ''}`
-				: 'The text is attached. Select a passage to make a statement of it.',
-			tone: report.orphans.length ? 'error' : 'info'
-		};
+		const { withText } = await import('./passage');
+		const r = withText(this.map, blocks, autoSkip, source);
+		if (!r.ok) return this.#run(r);
+		if (!this.#replace(r.map, r.label)) return false;
+		this.#view.message = { text: r.message, tone: r.orphans ? 'error' : 'info' };
 		return true;
 	}
 
-	/** The passage [start, end) as an anchor, or a message saying why it cannot be one. */
-	async #anchorAt(
-		start: number,
-		end: number
-	): Promise<{ anchor: Anchor; passage: string } | undefined> {
-		const { anchorFromSelection } = await import('../source/anchor');
-		const { indexText } = await import('../source/text');
-		const text = this.map.text;
-		if (!text) {
-			this.#view.message = { text: 'Attach the text first: this map carries none.', tone: 'info' };
-			return undefined;
-		}
-		const r = anchorFromSelection(text, start, end);
-		if (!r.ok) {
-			this.#view.message = { text: r.problem.message, tone: 'error' };
-			return undefined;
-		}
-		const whole = indexText(text).text;
-		const passage = whole
-			.slice(Math.min(start, end), Math.max(start, end))
-			.replace(/\s+/g, ' ')
-			.trim();
-		return { anchor: r.anchor, passage: passage.slice(0, 2000) };
-	}
-
-	/**
-	 * A statement made from a passage: its words pre-filled (for the reader to put in their own
-	 * words), anchored there, with the passage's figures when asked, under the selection (or the
-	 * thesis). "Thesis" gives the map's thesis this wording and anchor instead.
-	 */
+	/** A statement made from a passage, under the selection (or the thesis), opened for its text. */
 	async #addFromText(intent: Extract<Intent, { type: 'addFromText' }>): Promise<boolean> {
-		const at = await this.#anchorAt(intent.start, intent.end);
-		const { figuresIn } = await import('../source/figures');
-		if (!at) return false;
-		const thesis = this.index.thesis;
-		if (intent.as === 'thesis') {
-			if (!thesis) return false;
-			const ok = this.#run(
-				updateFields(
-					this.map,
-					thesis.id,
-					{ text: at.passage, anchors: [at.anchor] },
-					'thesis from the text'
-				)
-			);
-			if (ok) {
-				this.#view.selected = thesis.id;
-				this.#view.editing = thesis.id;
-			}
-			return ok;
-		}
-		const selected = this.#view.selected && this.index.node.get(this.#view.selected);
-		const parent = selected ? selected.id : thesis?.id;
+		const { passageAt, statementFromPassage } = await import('./passage');
+		const at = passageAt(this.map, intent.start, intent.end);
+		if (!at.ok) return this.#run(at);
+		const thesis = this.index.thesis?.id;
+		const selected = this.#view.selected;
+		const parent = intent.as === 'thesis' || !selected ? thesis : selected;
 		if (!parent) return false;
-		const role = intent.as === 'claim' ? 'reason' : intent.as;
-		const built = addChild(this.map, parent, role, { text: at.passage, ...this.#who() });
-		if (built.ok && built.command.type === 'insert') {
-			const figures = intent.figures
-				? figuresIn(at.passage)
-						// Figures written as numbers: "two sides" is a count of words, not a figure.
-						.filter((f) => f.figure.unit && /\d/.test(f.text))
-						.slice(0, 20)
-						.map((f) => ({ ...f.figure, unit: f.figure.unit! }))
-				: [];
-			built.command.nodes = built.command.nodes.map((x) => ({
-				...x,
-				node: {
-					...x.node,
-					anchors: [at.anchor],
-					...(figures.length ? { figures } : {}),
-					...(this.#view.mode === 'reconstruct' ? { inText: 'stated' as const } : {})
-				}
-			}));
-			built.label = `${built.label} from the text`;
-		}
-		return this.#addFresh(built);
+		const built = statementFromPassage(this.map, at, { ...intent, parent, who: this.#who() });
+		if (intent.as !== 'thesis') return this.#addFresh(built);
+		if (!this.#run(built)) return false;
+		this.#view.selected = this.#view.editing = parent;
+		return true;
 	}
 
-	/** Anchor a statement at a passage (one more anchor; a statement may rest on several). */
+	/** Anchor a statement at a passage. */
 	async #anchorHere(id: string | undefined, start: number, end: number): Promise<boolean> {
-		const node = id ? this.index.node.get(id) : undefined;
-		if (!node) {
-			this.#view.message = { text: 'Select the statement to anchor first.', tone: 'info' };
-			return false;
-		}
-		const at = await this.#anchorAt(start, end);
-		if (!at) return false;
-		// Anchoring again where an anchor was lost replaces the lost one; otherwise it is one more.
-		const { resolveAnchors } = await import('../source/anchor');
-		const anchors = [...(node.anchors ?? [])];
-		const lost = this.map.text
-			? resolveAnchors(this.map.text, anchors).findIndex((r) => r.status === 'orphan')
-			: -1;
-		if (lost >= 0) anchors[lost] = at.anchor;
-		else anchors.push(at.anchor);
-		return this.#run(updateFields(this.map, node.id, { anchors }, 'anchor'));
+		const { anchorAtPassage, passageAt } = await import('./passage');
+		if (!id) return this.#run({ ok: false, reason: 'Select the statement to anchor first.' });
+		const at = passageAt(this.map, start, end);
+		return this.#run(at.ok ? anchorAtPassage(this.map, id, at) : at);
 	}
 
 	/** A named action (a key, a toolbar button, a menu item) on `target` or the selection. */
