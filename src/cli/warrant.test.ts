@@ -151,13 +151,13 @@ describe('warrant evaluate', () => {
 		expect(json.thesis).toMatchObject({ id: 'thesis', status: 'holds' });
 		expect(Object.keys(json.nodes)).toHaveLength(73);
 		for (const e of Object.values(json.nodes) as { status: string; reason: string }[]) {
-			expect(['holds', 'defeated', 'open']).toContain(e.status);
+			expect(['holds', 'unestablished', 'defeated', 'open']).toContain(e.status);
 			expect(e.reason.length).toBeGreaterThan(5);
 		}
 		expect(json.findings.unsupported).toContain('thesis-economic-disguise');
 	});
 
-	it('evaluates a reader’s verdicts: rejecting Motive 3’s evidence defeats it', async () => {
+	it('evaluates a reader’s verdicts: rejecting Motive 3’s evidence leaves it not established', async () => {
 		const doc = JSON.parse(readFileSync(MAP, 'utf8'));
 		for (const l of doc.links.filter((x: { to: string }) => x.to === 'motive-3')) {
 			doc.nodes.find((n: { id: string }) => n.id === l.from).verdict = 'rejected';
@@ -165,8 +165,8 @@ describe('warrant evaluate', () => {
 		const r = await cli('evaluate', file('verdicts.json', JSON.stringify(doc)));
 		const json = JSON.parse(r.out);
 		expect(json.nodes['motive-3']).toMatchObject({
-			status: 'defeated',
-			reason: expect.stringMatching(/none of its reasons stands/)
+			status: 'unestablished',
+			reason: expect.stringMatching(/none of its reasons stands .*nothing shows it false/)
 		});
 		expect(json.thesis.status).toBe('holds');
 	});

@@ -320,10 +320,14 @@ describe('MapEditor: fields, verdicts and layers', () => {
 
 	it('previews a verdict without changing the map', async () => {
 		const { editor } = await setUp();
-		// c1's one reason is undercut: it is defeated until the reader accepts it.
-		expect(editor.evaluation.nodes.get('c1')!.status).toBe('defeated');
+		// c1's one reason is undercut: it is not established until the reader accepts it.
+		expect(editor.evaluation.nodes.get('c1')!.status).toBe('unestablished');
 		await editor.dispatch({ type: 'previewVerdict', id: 'c1', verdict: 'accepted' });
-		expect(editor.preview!.changes).toContainEqual({ id: 'c1', from: 'defeated', to: 'holds' });
+		expect(editor.preview!.changes).toContainEqual({
+			id: 'c1',
+			from: 'unestablished',
+			to: 'holds'
+		});
 		expect(editor.map).toBe(small);
 		await editor.dispatch({ type: 'endPreview' });
 		expect(editor.preview).toBeUndefined();

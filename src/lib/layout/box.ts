@@ -4,7 +4,7 @@
  * is what is drawn.
  */
 import type { MapNode } from '../model/schema';
-import type { Status } from '../model/evaluate';
+import { STATUS_WORDS, type Status } from '../model/evaluate';
 import { formatFigure, nodeName } from '../model/queries';
 import { breakLines, textWidth, type TextStyle } from './measure';
 
@@ -19,8 +19,8 @@ export const BOX = {
 	chipPadX: 6,
 	chipGap: 4,
 	chipTop: 6,
-	/** Room kept at the right of the header row for the status mark. */
-	marks: 70
+	/** Room kept at the right of the header row for the status mark ("not established"). */
+	marks: 106
 } as const;
 
 export interface TextLine {
@@ -169,10 +169,11 @@ export function markGeometry(
 	const marks: BoxMarks = { extra: [] };
 	if (what.status) {
 		// Room for the icon (at 8.5) before the word.
-		const width = textWidth(what.status, MARK.style) + 24;
+		const text = STATUS_WORDS[what.status];
+		const width = textWidth(text, MARK.style) + 24;
 		marks.status = {
 			status: what.status,
-			text: what.status,
+			text,
 			x: box.width - 8 - width,
 			y: 7,
 			width,

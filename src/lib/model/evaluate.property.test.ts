@@ -23,15 +23,17 @@ const graph = fc
 		verdicts: fc.array(
 			fc.option(fc.constantFrom<Verdict>('accepted', 'rejected', 'open'), { nil: undefined }),
 			{ maxLength: 9 }
-		)
+		),
+		questioned: fc.array(fc.boolean(), { maxLength: 9 })
 	})
-	.map(({ n, edges, verdicts }): ArgumentMap => {
+	.map(({ n, edges, verdicts, questioned }): ArgumentMap => {
 		const nodes: MapNode[] = Array.from({ length: n }, (_, i) => ({
 			id: `n${i}`,
 			kind: i === 0 ? 'thesis' : 'claim',
 			text: `s${i}`,
 			origin: 'reader',
-			...(verdicts[i] ? { verdict: verdicts[i] } : {})
+			...(verdicts[i] ? { verdict: verdicts[i] } : {}),
+			...(questioned[i] ? { questioned: { author: 'Q' } } : {})
 		}));
 		const links: MapLink[] = [];
 		const pairs = new Set<string>();
@@ -82,10 +84,14 @@ describe('evaluation on random graphs', () => {
 					const cuts = into(l.id)
 						.filter((u) => u.relation === 'undercuts')
 						.map((u) => ls(u.id));
-					const out = premises.includes('defeated') || cuts.includes('holds');
+					const cut = cuts.includes('holds');
+					const fallen = premises.some((p) => p === 'defeated' || p === 'unestablished');
 					const inForce =
-						premises.every((p) => p === 'holds') && cuts.every((c) => c === 'defeated');
-					expect(ls(l.id)).toBe(out ? 'defeated' : inForce ? 'holds' : 'open');
+						premises.every((p) => p === 'holds') &&
+						cuts.every((c) => c !== 'holds' && c !== 'open');
+					expect(ls(l.id)).toBe(
+						cut ? 'defeated' : fallen ? 'unestablished' : inForce ? 'holds' : 'open'
+					);
 				}
 				for (const n of map.nodes) {
 					const status = ns(n.id);
@@ -102,13 +108,19 @@ describe('evaluation on random graphs', () => {
 					const weight = supports
 						.filter((l) => ls(l.id) === 'holds')
 						.reduce((w, l) => w + WEIGHT[l.strength ?? 'moderate'], 0);
-					const out =
-						attacks.includes('holds') ||
-						(supports.length > 0 && supports.every((l) => ls(l.id) === 'defeated'));
+					// A link that failed is settled: defeated (undercut) or not established (premise).
+					const failed = (s: string) => s === 'defeated' || s === 'unestablished';
+					const defeated = attacks.includes('holds');
+					const unattacked = attacks.every(failed);
 					const holds =
-						attacks.every((a) => a === 'defeated') &&
-						(supports.length === 0 || weight >= SUFFICIENT);
-					expect(status, n.id).toBe(out ? 'defeated' : holds ? 'holds' : 'open');
+						unattacked && (supports.length === 0 ? !n.questioned : weight >= SUFFICIENT);
+					const unestablished =
+						unattacked &&
+						!holds &&
+						(supports.length === 0 || supports.every((l) => ls(l.id) !== 'open'));
+					expect(status, n.id).toBe(
+						defeated ? 'defeated' : holds ? 'holds' : unestablished ? 'unestablished' : 'open'
+					);
 				}
 			}),
 			{ numRuns: 400 }

@@ -12,6 +12,7 @@ function build(
 		verdicts?: Record<string, Verdict>;
 		strengths?: Record<string, Strength>;
 		with?: Record<string, string[]>;
+		questioned?: Record<string, string>;
 	} = {}
 ): ArgumentMap {
 	const ids = new Set<string>(['t']);
@@ -38,7 +39,8 @@ function build(
 		kind: id === 't' ? 'thesis' : 'claim',
 		text: `Statement ${id}`,
 		origin: 'reader',
-		...(extra.verdicts?.[id] ? { verdict: extra.verdicts[id] } : {})
+		...(extra.verdicts?.[id] ? { verdict: extra.verdicts[id] } : {}),
+		...(extra.questioned?.[id] ? { questioned: { author: extra.questioned[id] } } : {})
 	}));
 	return {
 		format: 'warrant-map',
@@ -85,7 +87,8 @@ describe('grounded semantics: the textbook cases', () => {
 
 	it('an undercut takes away a support without saying its premise is false', () => {
 		const map = build(['e>t', 'u~l1']);
-		expect(statuses(map, ['t', 'e', 'u'])).toEqual({ t: 'defeated', e: 'holds', u: 'holds' });
+		// Not shown, not shown false: the undercut leaves T without a reason.
+		expect(statuses(map, ['t', 'e', 'u'])).toEqual({ t: 'unestablished', e: 'holds', u: 'holds' });
 		expect(evaluate(map).links.get('l1')!).toMatchObject({
 			status: 'defeated',
 			reason: expect.stringMatching(/undercut by/)
@@ -101,11 +104,13 @@ describe('grounded semantics: the textbook cases', () => {
 		expect(statuses(build(['e>t', 'u~l1', 'v~l2']), ['t'])).toEqual({ t: 'holds' });
 	});
 
-	it('a claim whose only support is rejected falls', () => {
+	it('a claim whose only support is rejected is no longer established, but not shown false', () => {
 		const map = build(['e>t'], { verdicts: { e: 'rejected' } });
-		expect(statuses(map, ['t', 'e'])).toEqual({ t: 'defeated', e: 'defeated' });
+		expect(statuses(map, ['t', 'e'])).toEqual({ t: 'unestablished', e: 'defeated' });
 		expect(evaluate(map).nodes.get('e')!.reason).toBe('you rejected it');
-		expect(evaluate(map).nodes.get('t')!.reason).toMatch(/none of its reasons stands/);
+		expect(evaluate(map).nodes.get('t')!.reason).toMatch(
+			/none of its reasons stands .*; nothing shows it false/
+		);
 	});
 
 	it('a claim with two reasons survives the loss of one', () => {
@@ -118,13 +123,15 @@ describe('grounded semantics: the textbook cases', () => {
 		const linked = build(['a>t'], { with: { l1: ['h'] } });
 		expect(statuses(linked, ['t'])).toEqual({ t: 'holds' });
 		const broken = build(['a>t'], { with: { l1: ['h'] }, verdicts: { h: 'rejected' } });
-		expect(statuses(broken, ['t', 'a'])).toEqual({ t: 'defeated', a: 'holds' });
+		expect(statuses(broken, ['t', 'a'])).toEqual({ t: 'unestablished', a: 'holds' });
 		expect(evaluate(broken).links.get('l1')!.reason).toMatch(/premise .*Statement h.* is defeated/);
 		expect(evaluate(broken).nodes.get('t')!.because).toEqual(['h']);
 	});
 
-	it('weak support alone leaves a claim open; two weak reasons or one strong suffice', () => {
-		expect(statuses(build(['a>t'], { strengths: { l1: 'weak' } }), ['t'])).toEqual({ t: 'open' });
+	it('weak support alone does not establish a claim; two weak reasons or one strong do', () => {
+		expect(statuses(build(['a>t'], { strengths: { l1: 'weak' } }), ['t'])).toEqual({
+			t: 'unestablished'
+		});
 		expect(evaluate(build(['a>t'], { strengths: { l1: 'weak' } })).nodes.get('t')!.reason).toMatch(
 			/only standing support is weak/
 		);
@@ -174,6 +181,58 @@ describe('grounded semantics: the textbook cases', () => {
 	});
 });
 
+describe('burden of proof: not shown is not shown false', () => {
+	it('a claim with no reasons holds until someone questions it', () => {
+		expect(statuses(build(['a>t']), ['a'])).toEqual({ a: 'holds' });
+		const asked = build(['a>t'], { questioned: { a: 'Ana' } });
+		expect(statuses(asked, ['a', 't'])).toEqual({ a: 'unestablished', t: 'unestablished' });
+		expect(evaluate(asked).nodes.get('a')!.reason).toBe(
+			'questioned by Ana and no reason is given for it; nothing shows it false'
+		);
+	});
+
+	it('a questioned claim holds again once it has a standing reason', () => {
+		const map = build(['e>t'], { questioned: { t: 'Ana' } });
+		expect(statuses(map, ['t'])).toEqual({ t: 'holds' });
+		expect(evaluate(map).nodes.get('t')!.reason).toMatch(
+			/^questioned by Ana, and answered: supported by “Statement e”/
+		);
+		// …and loses it again when that reason is itself questioned and left unsupported.
+		expect(statuses(build(['e>t'], { questioned: { t: 'Ana', e: 'Ben' } }), ['t'])).toEqual({
+			t: 'unestablished'
+		});
+	});
+
+	it('an objection that is only questioned, not shown, defeats nothing', () => {
+		const map = build(['b!t'], { questioned: { b: 'Ana' } });
+		expect(statuses(map, ['t', 'b'])).toEqual({ t: 'holds', b: 'unestablished' });
+		expect(evaluate(map).links.get('l1')!).toMatchObject({
+			status: 'unestablished',
+			reason: 'its premise “Statement b” is not established'
+		});
+	});
+
+	it('a true objection answered by an undercut stays true, and its target stands', () => {
+		// "B is true, but it does not tell against T": the objection is not defeated.
+		const map = build(['b!t', 'c~l1']);
+		expect(statuses(map, ['t', 'b', 'c'])).toEqual({ t: 'holds', b: 'holds', c: 'holds' });
+		expect(evaluate(map).links.get('l1')!.status).toBe('defeated');
+	});
+
+	it('what rests on a claim that was not shown is not shown either, and is never defeated', () => {
+		const map = build(['a>b', 'b>t'], { verdicts: { a: 'rejected' } });
+		expect(statuses(map, ['a', 'b', 't'])).toEqual({
+			a: 'defeated',
+			b: 'unestablished',
+			t: 'unestablished'
+		});
+	});
+
+	it('a standing counter-claim defeats even a supported claim', () => {
+		expect(statuses(build(['e>t', 'b!t']), ['t'])).toEqual({ t: 'defeated' });
+	});
+});
+
 describe('what follows on the article map', () => {
 	const r = parseMap(readFileSync('arguments/japan-mongolia.map.json', 'utf8'));
 	if (!r.ok) throw new Error('article map');
@@ -191,7 +250,7 @@ describe('what follows on the article map', () => {
 		expect(changes.map((c) => c.id)).toContain('motive-3');
 		expect(changes.find((c) => c.id === 'motive-3')).toMatchObject({
 			from: 'holds',
-			to: 'defeated'
+			to: 'unestablished'
 		});
 		// The thesis has other reasons standing.
 		expect(changes.map((c) => c.id)).not.toContain('thesis');

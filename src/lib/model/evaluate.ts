@@ -1,15 +1,31 @@
 /**
  * What still stands: every statement's and every link's status, computed from the graph and
- * the reader's verdicts and strengths. The semantics is Dung's grounded labelling, extended to
- * supports and undercuts; docs/evaluation.md states it in full and the tests follow it case by
- * case. Statuses are never stored.
+ * the reader's verdicts, questions and strengths. The semantics is Dung's grounded labelling,
+ * extended to supports and undercuts, with Carneades' burden of proof: a statement that is
+ * questioned, or whose reasons fell, is "not established" — which is not "defeated" (shown
+ * false by a standing counter-claim). docs/evaluation.md states it in full and the tests follow
+ * it case by case. Statuses are never stored.
  */
 import { indexMap, isPlaceholder, nodeName, shorten, type MapIndex } from './queries';
 
 export { shorten };
 import type { ArgumentMap, MapLink, Strength, Verdict } from './schema';
 
-export type Status = 'holds' | 'defeated' | 'open';
+/**
+ * holds: established. unestablished: not shown — questioned with no standing reason, or its
+ * reasons fell — but nothing shows it false. defeated: a standing counter-claim (or the
+ * reader's rejection) says it is false. open: undecided.
+ */
+export type Status = 'holds' | 'unestablished' | 'defeated' | 'open';
+export const STATUSES: readonly Status[] = ['holds', 'unestablished', 'defeated', 'open'];
+
+/** The words for a status, as people say them. */
+export const STATUS_WORDS: Record<Status, string> = {
+	holds: 'holds',
+	unestablished: 'not established',
+	defeated: 'defeated',
+	open: 'open'
+};
 
 export interface Explanation {
 	status: Status;
@@ -29,8 +45,14 @@ export const WEIGHT: Record<Strength, number> = { strong: 3, moderate: 2, weak: 
 export const SUFFICIENT = 2;
 const weight = (l: MapLink) => WEIGHT[l.strength ?? 'moderate'];
 
-type Label = 'in' | 'out' | 'undec';
-const STATUS: Record<Label, Status> = { in: 'holds', out: 'defeated', undec: 'open' };
+/** Statement labels: in, out (shown false), unest (not shown), undec. Links are in, out or undec. */
+type Label = 'in' | 'out' | 'unest' | 'undec';
+const STATUS: Record<Label, Status> = {
+	in: 'holds',
+	out: 'defeated',
+	unest: 'unestablished',
+	undec: 'open'
+};
 
 /**
  * Evaluate a map. `verdicts` overrides the map's own verdicts (the what-if: "if I rejected
@@ -63,33 +85,41 @@ export function evaluate(
 		(index.incoming.get(id) ?? []).filter((l) => l.relation === 'attacks');
 	const supportsOf = (id: string) =>
 		(index.incoming.get(id) ?? []).filter((l) => l.relation === 'supports');
+	const settled = (label: Label | undefined) => label !== undefined && label !== 'undec';
 
-	/** A link is in force when all its premises hold and nothing that undercuts it is in force. */
+	/**
+	 * A link is in force when all its premises hold and nothing that undercuts it is in force;
+	 * it fails when a premise is settled and does not hold (shown false or not shown), or an
+	 * undercut of it is in force.
+	 */
 	function linkLabel(l: MapLink): Label | undefined {
 		const premises = [l.from, ...(l.with ?? [])].map((p) => node.get(p));
 		const cuts = undercutsOf(l.id).map((u) => link.get(u.id));
-		if (premises.includes('out') || cuts.includes('in')) return 'out';
+		if (premises.some((p) => p === 'out' || p === 'unest') || cuts.includes('in')) return 'out';
 		if (premises.every((p) => p === 'in') && cuts.every((c) => c === 'out')) return 'in';
 		return undefined;
 	}
 
 	function nodeLabel(id: string): Label | undefined {
 		const attacks = attacksOn(id).map((l) => link.get(l.id));
+		// A counter-claim that stands shows it false.
 		if (attacks.includes('in')) return 'out';
-		const supports = supportsOf(id);
-		if (supports.length > 0 && supports.every((l) => link.get(l.id) === 'out')) return 'out';
 		if (!attacks.every((a) => a === 'out')) return undefined;
-		if (supports.length === 0) return 'in';
+		const supports = supportsOf(id);
+		// No reasons: presumed until questioned; questioned, it carries the burden and has nothing.
+		if (supports.length === 0) return index.node.get(id)?.questioned ? 'unest' : 'in';
 		const standing = supports
 			.filter((l) => link.get(l.id) === 'in')
 			.reduce((sum, l) => sum + weight(l), 0);
-		return standing >= SUFFICIENT ? 'in' : undefined;
+		if (standing >= SUFFICIENT) return 'in';
+		// Every reason settled and not enough stands: the claim was not shown, nor shown false.
+		return supports.every((l) => settled(link.get(l.id))) ? 'unest' : undefined;
 	}
 
 	// The least fixed point: label only what is settled, and when something is labelled look
 	// again at what depends on it (a worklist, so a long chain costs one pass, not one pass per
 	// link of the chain). What is never settled is neither established nor refuted: open (odd
-	// cycles, mutual attacks, weak support).
+	// cycles, mutual attacks, what rests on an undecided statement).
 	type Item = { kind: 'node'; id: string } | { kind: 'link'; l: MapLink };
 	const queue: Item[] = [
 		...map.links.map((l) => ({ kind: 'link' as const, l })),
@@ -118,7 +148,13 @@ export function evaluate(
 
 	const result: Evaluation = { nodes: new Map(), links: new Map() };
 	const nodeStatus = (id: string) => STATUS[node.get(id) ?? 'undec'];
-	const linkStatus = (id: string) => STATUS[link.get(id) ?? 'undec'];
+	// A link that fails is defeated when an undercut shows the step does not follow, and not
+	// established when its premise did not hold.
+	const linkStatus = (id: string): Status => {
+		const label = link.get(id);
+		if (label !== 'out') return STATUS[label ?? 'undec'];
+		return undercutsOf(id).some((u) => link.get(u.id) === 'in') ? 'defeated' : 'unestablished';
+	};
 	for (const l of map.links) result.links.set(l.id, explainLink(index, l, nodeStatus, linkStatus));
 	for (const n of map.nodes)
 		result.nodes.set(n.id, explainNode(index, n.id, verdictOf(n.id), nodeStatus, linkStatus));
@@ -143,17 +179,20 @@ function explainLink(
 	const premises = [l.from, ...(l.with ?? [])];
 	const cuts = (index.incoming.get(l.id) ?? []).filter((u) => u.relation === 'undercuts');
 	if (status === 'defeated') {
-		const cut = cuts.find((u) => linkStatus(u.id) === 'holds');
-		if (cut)
-			return {
-				status,
-				reason: `undercut by ${quoteName(index, cut.from)}`,
-				because: [cut.from, cut.id]
-			};
-		const fallen = premises.filter((p) => nodeStatus(p) === 'defeated');
+		const cut = cuts.find((u) => linkStatus(u.id) === 'holds')!;
 		return {
 			status,
-			reason: `its premise ${fallen.map((p) => quoteName(index, p)).join(' and ')} is defeated`,
+			reason: `undercut by ${quoteName(index, cut.from)}`,
+			because: [cut.from, cut.id]
+		};
+	}
+	if (status === 'unestablished') {
+		const fallen = premises.filter((p) => ['defeated', 'unestablished'].includes(nodeStatus(p)));
+		return {
+			status,
+			reason: fallen
+				.map((p) => `its premise ${quoteName(index, p)} is ${STATUS_WORDS[nodeStatus(p)]}`)
+				.join(' and '),
 			because: unique(fallen)
 		};
 	}
@@ -174,6 +213,13 @@ function explainLink(
 	};
 }
 
+/** "questioned by Ana: which figures?" — who asked, and what. */
+function questionedBy(index: MapIndex, id: string): string {
+	const q = index.node.get(id)?.questioned;
+	if (!q) return '';
+	return `questioned${q.author ? ` by ${q.author}` : ''}${q.note ? ` (“${shorten(q.note, 80)}”)` : ''}`;
+}
+
 function explainNode(
 	index: MapIndex,
 	id: string,
@@ -191,24 +237,41 @@ function explainNode(
 	const incoming = index.incoming.get(id) ?? [];
 	const attacks = incoming.filter((l) => l.relation === 'attacks');
 	const supports = incoming.filter((l) => l.relation === 'supports');
-	const answered = attacks.filter((l) => linkStatus(l.id) === 'defeated');
+	const answered = attacks.filter(
+		(l) => linkStatus(l.id) !== 'holds' && linkStatus(l.id) !== 'open'
+	);
 	const answeredText = answered.length
 		? `; ${answered.length === 1 ? 'its objection' : `its ${answered.length} objections`} ${answered.length === 1 ? 'is' : 'are'} answered`
 		: '';
+	const standing = supports.filter((l) => linkStatus(l.id) === 'holds');
+	const asked = questionedBy(index, id);
 
 	if (status === 'defeated') {
-		const standing = attacks.find((l) => linkStatus(l.id) === 'holds');
-		if (standing)
+		const attack = attacks.find((l) => linkStatus(l.id) === 'holds')!;
+		return {
+			status,
+			reason: `attacked by ${quoteName(index, attack.from)}, which stands`,
+			because: [attack.from]
+		};
+	}
+	if (status === 'unestablished') {
+		if (supports.length === 0)
 			return {
 				status,
-				reason: `attacked by ${quoteName(index, standing.from)}, which stands`,
-				because: [standing.from]
+				reason: `${asked} and no reason is given for it; nothing shows it false`,
+				because: []
 			};
-		// Each reason's own step says why it fell: a defeated premise or a standing undercut.
+		if (standing.length > 0)
+			return {
+				status,
+				reason: `its only standing support is weak (${standing.map((l) => quoteName(index, l.from)).join(', ')}), not enough to establish it; nothing shows it false`,
+				because: unique(standing.map((l) => l.from))
+			};
+		// Each reason's own step says why it fell: a premise that did not hold, or an undercut.
 		const steps = supports.map((l) => ({ l, e: explainLink(index, l, nodeStatus, linkStatus) }));
 		return {
 			status,
-			reason: `none of its reasons stands: ${steps.map(({ l, e }) => `the step from ${quoteName(index, l.from)}: ${e.reason}`).join('; ')}`,
+			reason: `none of its reasons stands (${steps.map(({ l, e }) => `the step from ${quoteName(index, l.from)}: ${e.reason}`).join('; ')}); nothing shows it false`,
 			because: unique(steps.flatMap(({ e }) => e.because)).filter((b) => index.node.has(b))
 		};
 	}
@@ -216,17 +279,16 @@ function explainNode(
 		if (supports.length === 0) {
 			return {
 				status,
-				reason: `nothing stands against it, so it is taken as given until challenged${answeredText}`,
+				reason: `nothing stands against it, so it is taken as given until questioned${answeredText}`,
 				because: unique(answered.map((l) => l.from))
 			};
 		}
-		const standing = supports.filter((l) => linkStatus(l.id) === 'holds');
 		const list = standing.map(
 			(l) => `${quoteName(index, l.from)}${l.strength ? ` (${l.strength})` : ''}`
 		);
 		return {
 			status,
-			reason: `supported by ${list.join(', ')}${answeredText}`,
+			reason: `${asked ? `${asked}, and answered: ` : ''}supported by ${list.join(', ')}${answeredText}`,
 			because: unique([...standing.map((l) => l.from), ...answered.map((l) => l.from)])
 		};
 	}
@@ -259,16 +321,8 @@ function explainNode(
 					because: unique(step.because)
 				};
 	}
-	const standing = supports.filter((l) => linkStatus(l.id) === 'holds');
-	const openSupports = supports.filter((l) => linkStatus(l.id) === 'open');
-	if (openSupports.length === 0 && standing.length > 0) {
-		return {
-			status,
-			reason: `its only standing support is weak: ${standing.map((l) => quoteName(index, l.from)).join(', ')}`,
-			because: unique(standing.map((l) => l.from))
-		};
-	}
 	// Say why each undecided reason is undecided: its premise, a co-premise or an undercut.
+	const openSupports = supports.filter((l) => linkStatus(l.id) === 'open');
 	const why = openSupports.map(
 		(l) =>
 			`the step from ${quoteName(index, l.from)} is open: ${explainLink(index, l, nodeStatus, linkStatus).reason}`

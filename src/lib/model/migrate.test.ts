@@ -7,6 +7,7 @@ import { serializeMap } from './serialize';
 // Maps as older versions wrote them, frozen: never edit these fixtures, add a new one per version.
 const v1 = readFileSync('tests/fixtures/v1/japan-mongolia.v1.map.json', 'utf8');
 const v2 = readFileSync('tests/fixtures/v2/japan-mongolia-critique.v2.map.json', 'utf8');
+const v3 = readFileSync('tests/fixtures/v3/japan-mongolia-critique.v3.map.json', 'utf8');
 
 type Item = { origin: string; inText?: string };
 /** What the 2 → 3 step does to a list of nodes or links: source items become stated. */
@@ -60,6 +61,20 @@ describe('format migrations', () => {
 		expect(anchors(r.map)).toEqual(anchors(old));
 		expect(r.map).not.toHaveProperty('text');
 		expect(changedLines(v2, withoutInText(r.map))).toEqual([`  "version": ${CURRENT_VERSION},`]);
+	});
+
+	it('3 → 4: a version 3 map carries over as it is, with only its version line changed', () => {
+		expect(JSON.parse(v3).version).toBe(3);
+		const r = parseMap(v3);
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.migratedFrom).toBe(3);
+		expect(r.map.version).toBe(4);
+		const old = JSON.parse(v3);
+		expect(r.map.nodes).toEqual(old.nodes);
+		expect(r.map.links).toEqual(old.links);
+		expect(r.map.nodes.some((n) => n.questioned || n.sources)).toBe(false);
+		expect(changedLines(v3, serializeMap(r.map))).toEqual([`  "version": ${CURRENT_VERSION},`]);
 	});
 
 	it('refuses a version 0 or a non-number version with a sentence', () => {

@@ -272,3 +272,36 @@ export function displayName(
 export function inTextOf(item: { origin: Origin; inText?: InText }): InText | undefined {
 	return item.origin === 'source' ? (item.inText ?? 'stated') : undefined;
 }
+
+/**
+ * What the text itself gives for a statement: how many of the source's supports into it the
+ * text states, how many the reconstruction infers, and how many of each are evidence.
+ * @example "Motive 5: no evidence stated in the text; 3 links inferred"
+ */
+export function supportInText(index: MapIndex, id: string) {
+	const supports = (index.incoming.get(id) ?? []).filter(
+		(l) => l.relation === 'supports' && l.origin === 'source'
+	);
+	const isEvidence = (l: MapLink) => index.node.get(l.from)?.kind === 'evidence';
+	const stated = supports.filter((l) => inTextOf(l) !== 'inferred');
+	const inferred = supports.filter((l) => inTextOf(l) === 'inferred');
+	return {
+		stated,
+		inferred,
+		statedEvidence: stated.filter(isEvidence).length,
+		inferredEvidence: inferred.filter(isEvidence).length
+	};
+}
+
+/** The sentence What follows says about it: "no evidence stated in the text; 3 links inferred". */
+export function inTextSummary(index: MapIndex, id: string): string | undefined {
+	const s = supportInText(index, id);
+	if (!s.stated.length && !s.inferred.length) return undefined;
+	const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+	const stated = s.statedEvidence
+		? `${plural(s.statedEvidence, 'piece')} of evidence stated in the text`
+		: s.stated.length
+			? `no evidence stated in the text, ${plural(s.stated.length, 'reason')} stated`
+			: 'no evidence stated in the text';
+	return s.inferred.length ? `${stated}; ${plural(s.inferred.length, 'link')} inferred` : stated;
+}

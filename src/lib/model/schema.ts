@@ -14,8 +14,10 @@ export const FORMAT = 'warrant-map';
  * 2 adds the reader's evaluation: verdicts, strengths, flags, schemes and critical questions.
  * 3 adds the source text (`text`), anchor selectors (prefix, suffix, start, end) and whether the
  * text states a source item or the reconstruction infers it (`inText`).
+ * 4 adds the reader's questioning of a statement (`questioned`, Carneades' "questioned": the
+ * statement must now be shown, not presumed) and the `sources` a reader statement relies on.
  */
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;
 
 /** Ids are slugs: they end up in URLs and file names, so nothing else is allowed. */
 export const slug = z
@@ -150,6 +152,27 @@ export const figureSchema = z.strictObject({
 	what: text(60).optional()
 });
 
+/**
+ * A reader's question to a statement: "show me". Not a counter-claim: a questioned statement
+ * with no standing reason is not established, but nothing says it is false.
+ */
+export const questionSchema = z.strictObject({
+	author: text(80).optional(),
+	/** What the reader asks for: "which figures show the grant was humanitarian?". */
+	note: text(1000).optional()
+});
+
+/** Where a fact from outside the text can be checked: a publication, its date, its address. */
+export const referenceSchema = z.strictObject({
+	title: text(300).refine((t) => t.length > 0, 'must not be empty'),
+	url: z.url().max(2000).optional(),
+	/** ISO date (YYYY-MM-DD), or a year-month or a year when that is all the source gives. */
+	date: z
+		.string()
+		.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY-MM-DD, YYYY-MM or YYYY')
+		.optional()
+});
+
 export const nodeSchema = z.strictObject({
 	id: slug,
 	kind: z.enum(NODE_KINDS),
@@ -168,6 +191,10 @@ export const nodeSchema = z.strictObject({
 	figures: z.array(figureSchema).max(20).optional(),
 	/** The reader's judgement of the statement itself. */
 	verdict: z.enum(VERDICTS).optional(),
+	/** A reader questions it: from now on it holds only with a standing reason. */
+	questioned: questionSchema.optional(),
+	/** Reader statements: where the outside facts they rely on can be checked. */
+	sources: z.array(referenceSchema).max(20).optional(),
 	flags: z.array(flagSchema).max(20).optional()
 });
 
@@ -266,5 +293,7 @@ export type Verdict = (typeof VERDICTS)[number];
 export type Strength = (typeof STRENGTHS)[number];
 export type Flag = z.infer<typeof flagSchema>;
 export type InText = (typeof IN_TEXT)[number];
+export type Question = z.infer<typeof questionSchema>;
+export type Reference = z.infer<typeof referenceSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type SourceText = z.infer<typeof textSchema>;
