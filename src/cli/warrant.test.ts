@@ -145,7 +145,7 @@ describe('the installed command', () => {
 
 describe('warrant evaluate', () => {
 	it('prints every statement’s status and reason as JSON', async () => {
-		const r = await cli('evaluate', MAP);
+		const r = await cli('evaluate', MAP, '--json');
 		expect(r.code).toBe(0);
 		const json = JSON.parse(r.out);
 		expect(json.thesis).toMatchObject({ id: 'thesis', status: 'holds' });
@@ -162,13 +162,26 @@ describe('warrant evaluate', () => {
 		for (const l of doc.links.filter((x: { to: string }) => x.to === 'motive-3')) {
 			doc.nodes.find((n: { id: string }) => n.id === l.from).verdict = 'rejected';
 		}
-		const r = await cli('evaluate', file('verdicts.json', JSON.stringify(doc)));
+		const r = await cli('evaluate', file('verdicts.json', JSON.stringify(doc)), '--json');
 		const json = JSON.parse(r.out);
 		expect(json.nodes['motive-3']).toMatchObject({
 			status: 'unestablished',
 			reason: expect.stringMatching(/none of its reasons stands .*nothing shows it false/)
 		});
 		expect(json.thesis.status).toBe('holds');
+	});
+
+	it('prints the four statuses for a person, grouped, with a count of each', async () => {
+		const doc = JSON.parse(readFileSync(MAP, 'utf8'));
+		doc.nodes.find((n: { kind: string }) => n.kind === 'evidence').questioned = { author: 'Ana' };
+		doc.nodes.find((n: { id: string }) => n.id === 'motive-5').verdict = 'rejected';
+		const r = await cli('evaluate', file('statuses.json', JSON.stringify(doc)));
+		expect(r.code).toBe(0);
+		expect(r.out).toMatch(/: the thesis holds: supported by /);
+		expect(r.out).toMatch(/^not established \(\d+\)$/m);
+		expect(r.out).toMatch(/^defeated \(1\)\n {2}motive-5 · Motive 5: you rejected it$/m);
+		expect(r.out).toMatch(/\d+ statements: \d+ holds, \d+ not established, 1 defeated, 0 open$/);
+		expect(() => JSON.parse(r.out)).toThrow();
 	});
 });
 
@@ -179,8 +192,8 @@ commands:
   validate <file>...  check map files; prints each problem as file:line: JSON path: reason
   outline <file>      print the map as an indented outline
                       (+ supports, - attacks, ~ undercuts, & co-premise)
-  evaluate <file>     print every statement's status (holds, defeated, open) and the
-                      reason for it as JSON (docs/evaluation.md)
+  evaluate <file>     every statement's status (holds, not established, defeated, open) and
+                      the reason for it, by status (docs/evaluation.md); --json for JSON
   convert <in> <out>  write the map in the format the output name ends in
                       (.map.json .json: Warrant map (JSON); .txt: Text outline)
   attach <map> <txt>  attach a source text (.txt, .md) to the map and find every anchor in it;

@@ -27,7 +27,8 @@ import {
 import { attachText, orphanProblems } from '../lib/source/attach';
 import { listNumbers, mapCoverage, placeAnchors, type Orphan } from '../lib/source/coverage';
 import { toIndex } from '../lib/source/text';
-import { evaluate, findings } from '../lib/model/evaluate';
+import { STATUSES, STATUS_WORDS, evaluate, findings } from '../lib/model/evaluate';
+import { displayName } from '../lib/model/queries';
 import { FORMATS, formatOfFile } from '../lib/formats';
 import { print as outlineText } from '../lib/formats/outline';
 import { writeAtomic } from '../lib/server/store';
@@ -150,6 +151,31 @@ function evaluation(map: ArgumentMap, file: string): string {
 	);
 }
 
+/**
+ * The statuses for a person: the thesis first, then every statement grouped by status, each
+ * with its reason, and the count of each status.
+ */
+function evaluationText(map: ArgumentMap, file: string): string {
+	const e = evaluate(map);
+	const index = new Map(map.nodes.map((n) => [n.id, n]));
+	const name = (id: string) => displayName(index.get(id), id, 48);
+	const thesis = map.nodes.find((n) => n.kind === 'thesis')!;
+	const t = e.nodes.get(thesis.id)!;
+	const lines = [
+		`${file}: the thesis ${STATUS_WORDS[t.status] === 'holds' ? 'holds' : `is ${STATUS_WORDS[t.status]}`}: ${t.reason}`
+	];
+	const counts: string[] = [];
+	for (const status of STATUSES) {
+		const ids = map.nodes.filter((n) => e.nodes.get(n.id)!.status === status).map((n) => n.id);
+		counts.push(`${ids.length} ${STATUS_WORDS[status]}`);
+		if (!ids.length) continue;
+		lines.push('', `${STATUS_WORDS[status]} (${ids.length})`);
+		for (const id of ids) lines.push(`  ${id} · ${name(id)}: ${e.nodes.get(id)!.reason}`);
+	}
+	lines.push('', `${map.nodes.length} statements: ${counts.join(', ')}`);
+	return lines.join('\n');
+}
+
 const SUBCOMMANDS: readonly Subcommand[] = [
 	{
 		name: 'validate',
@@ -184,14 +210,29 @@ const SUBCOMMANDS: readonly Subcommand[] = [
 		['print the map as an indented outline', '(+ supports, - attacks, ~ undercuts, & co-premise)'],
 		(map) => outlineText(map).trimEnd()
 	),
-	readOne(
-		'evaluate',
-		[
-			"print every statement's status (holds, defeated, open) and the",
-			'reason for it as JSON (docs/evaluation.md)'
+	{
+		name: 'evaluate',
+		args: '<file>',
+		summary: [
+			"every statement's status (holds, not established, defeated, open) and",
+			'the reason for it, by status (docs/evaluation.md); --json for JSON'
 		],
-		evaluation
-	),
+		arity: { min: 1, max: 2, says: 'name exactly one map file' },
+		async run(args, { out, err }) {
+			const o = options(args, { flags: ['--json'], values: [] });
+			if ('error' in o || o.files.length !== 1) {
+				err(
+					`warrant evaluate: ${'error' in o ? o.error : 'name exactly one map file'}\n\n${usage()}`
+				);
+				return 2;
+			}
+			const file = o.files[0]!;
+			const map = await loadOrReport(file, err);
+			if (!map) return 1;
+			out(o.flags.has('--json') ? evaluation(map, file) : evaluationText(map, file));
+			return 0;
+		}
+	},
 	{
 		name: 'convert',
 		args: '<in> <out>',

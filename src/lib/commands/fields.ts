@@ -114,6 +114,60 @@ export function raiseDoubt(
 }
 
 /**
+ * Say whether the text states a source statement or link, or the reconstruction infers it
+ * (an implicit premise, a tie the text never makes). A reader's item is neither.
+ */
+export function setInText(
+	map: ArgumentMap,
+	target: { node: string } | { link: string },
+	inText: import('../model/schema').InText
+): Built {
+	const isNode = 'node' in target;
+	const id = isNode ? target.node : target.link;
+	const item = isNode ? map.nodes.find((n) => n.id === id) : map.links.find((l) => l.id === id);
+	if (!item) return { ok: false, reason: `there is no ${isNode ? 'statement' : 'link'} "${id}"` };
+	if (item.origin !== 'source')
+		return {
+			ok: false,
+			reason:
+				'this is your own: the text neither states nor implies it. Move it to the source first'
+		};
+	if ((item.inText ?? 'stated') === inText) return { ok: false, reason: 'unchanged' };
+	const what = isNode ? 'statement' : 'link';
+	return {
+		ok: true,
+		label: inText === 'inferred' ? `Mark the ${what} inferred` : `Mark the ${what} stated`,
+		command: isNode
+			? { type: 'updateNode', id, patch: { inText } }
+			: { type: 'updateLink', id, patch: { inText } }
+	};
+}
+
+/**
+ * Question a statement (Carneades' "questioned"): from now on it needs a standing reason. Not a
+ * counter-claim: nothing says it is false. `question` undefined withdraws the question.
+ */
+export function setQuestion(
+	map: ArgumentMap,
+	id: string,
+	question: import('../model/schema').Question | undefined
+): Built {
+	const node = map.nodes.find((n) => n.id === id);
+	if (!node) return { ok: false, reason: `there is no statement "${id}"` };
+	if (JSON.stringify(node.questioned) === JSON.stringify(question))
+		return { ok: false, reason: 'unchanged' };
+	return {
+		ok: true,
+		label: question
+			? node.questioned
+				? 'Edit the question'
+				: 'Question it'
+			: 'Withdraw the question',
+		command: { type: 'updateNode', id, patch: { questioned: question } }
+	};
+}
+
+/**
  * Move a statement between layers: "source" when the text asserts it (a reader transcribing
  * the article), "reader" when it is the reader's own. Its links to its conclusions follow it.
  */
@@ -121,15 +175,16 @@ export function setOrigin(
 	map: ArgumentMap,
 	id: string,
 	origin: 'source' | 'reader',
-	author?: string
+	author?: string,
+	as: import('../model/schema').InText = 'stated'
 ): Built {
 	const node = map.nodes.find((n) => n.id === id);
 	if (!node) return { ok: false, reason: `there is no statement "${id}"` };
 	if (node.origin === origin) return { ok: false, reason: 'unchanged' };
 	const who = origin === 'reader' ? author : undefined;
-	// A statement the reader moves into the source layer is one they read in the text (stated);
-	// a reader's own item is neither stated nor inferred by the text, so it carries no inText.
-	const inText = origin === 'source' ? ('stated' as const) : undefined;
+	// A statement the reader moves into the source layer is one they read in the text (stated,
+	// unless they say the text only implies it); a reader's own item is neither, so no inText.
+	const inText = origin === 'source' ? as : undefined;
 	const commands: Command[] = [{ type: 'updateNode', id, patch: { origin, author: who, inText } }];
 	for (const l of map.links) {
 		if (l.from === id && l.origin !== origin)

@@ -337,4 +337,12 @@ export function removeLink(map: ArgumentMap, linkId: string): Built {
 }
 
 // Fields, verdicts, critical questions and layers: commands/fields.ts.
-export { raiseDoubt, setOrigin, setVerdict, updateFields, updateLinkFields } from './fields';
+export {
+	raiseDoubt,
+	setInText,
+	setOrigin,
+	setQuestion,
+	setVerdict,
+	updateFields,
+	updateLinkFields
+} from './fields';

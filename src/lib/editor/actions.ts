@@ -9,6 +9,7 @@ export type ActionId =
 	| 'add-evidence'
 	| 'add-assumption'
 	| 'undercut'
+	| 'question'
 	| 'link'
 	| 'move'
 	| 'delete'
@@ -70,6 +71,13 @@ export const ACTIONS: ActionInfo[] = [
 		keys: 'U',
 		needsSelection: true,
 		help: '“True, but it does not show that”: attack the step from the selected statement to its conclusion.'
+	},
+	{
+		id: 'question',
+		label: 'Question it',
+		keys: 'Q',
+		needsSelection: true,
+		help: '“Show me”: ask for a reason without claiming it is false. A questioned statement holds only with a standing reason (Q again withdraws the question).'
 	},
 	{
 		id: 'link',
@@ -177,6 +185,7 @@ export function actionForKey(
 		e: 'add-evidence',
 		a: 'add-assumption',
 		u: 'undercut',
+		q: 'question',
 		l: 'link',
 		m: 'move',
 		Delete: 'delete',

@@ -6,7 +6,7 @@
 import type { ChildRole } from '../commands/intents';
 import type { LinkPatch, NodePatch } from '../commands/commands';
 import type { Layer } from '../model/layers';
-import type { ArgumentMap, Block, Relation, Source, Verdict } from '../model/schema';
+import type { ArgumentMap, Block, InText, Relation, Source, Verdict } from '../model/schema';
 import type { ActionId } from './actions';
 
 /**
@@ -28,6 +28,8 @@ export type Intent =
 	| { type: 'toggleColumn'; target: string }
 	| { type: 'foldAll'; fold: boolean }
 	| { type: 'togglePanel'; panel: Panel; open?: boolean }
+	/** "As written" shows what the text states alone (`on`), or with what is inferred. */
+	| { type: 'statedOnly'; on: boolean }
 	| { type: 'openMenu'; id: string; x: number; y: number }
 	| { type: 'closeDialog' }
 	| { type: 'dismissMessage' }
@@ -58,7 +60,11 @@ export type Intent =
 	| { type: 'setFields'; id: string; patch: NodePatch; what: string; merge?: boolean }
 	| { type: 'setLinkFields'; id: string; patch: LinkPatch; what: string }
 	| { type: 'setVerdict'; id: string; verdict: Verdict | undefined }
-	| { type: 'setOrigin'; id: string; origin: 'source' | 'reader' }
+	| { type: 'setOrigin'; id: string; origin: 'source' | 'reader'; inText?: InText }
+	/** Does the text state this source statement or link, or does the reconstruction infer it? */
+	| { type: 'setInText'; id: string; on: 'node' | 'link'; inText: InText }
+	/** Question a statement (ask for a reason), or withdraw the question (`note` undefined). */
+	| { type: 'question'; id: string; note?: string; withdraw?: boolean }
 	| { type: 'seal' }
 	// The source text: attach it, and make statements from passages of it.
 	/** Attach a text (blocks as read from a paste, a file or a page): anchors are found again. */

@@ -16,7 +16,9 @@ import {
 	moveUnder,
 	raiseDoubt,
 	removeLink,
+	setInText,
 	setOrigin,
+	setQuestion,
 	setRelation,
 	setVerdict,
 	updateFields,
@@ -63,7 +65,8 @@ const READER_ADDS = new Set<Intent['type']>([
 	'raiseDoubt',
 	'askConnect',
 	'connect',
-	'addFromText'
+	'addFromText',
+	'question'
 ]);
 
 export class MapEditor {
@@ -84,7 +87,9 @@ export class MapEditor {
 
 	index: MapIndex = $derived(indexMap(this.map));
 	/** The map as shown: "As written" hides everything a reader added. */
-	shown: ArgumentMap = $derived(this.layer === 'written' ? asWritten(this.map) : this.map);
+	shown: ArgumentMap = $derived(
+		this.layer === 'written' ? asWritten(this.map, { statedOnly: this.#view.statedOnly }) : this.map
+	);
 	shownIndex: MapIndex = $derived(this.layer === 'written' ? indexMap(this.shown) : this.index);
 	/** Every statement's status under the reader's verdicts (docs/evaluation.md). */
 	evaluation: Evaluation = $derived(evaluate(this.map));
@@ -126,6 +131,9 @@ export class MapEditor {
 	}
 	get layer() {
 		return this.#view.layer;
+	}
+	get statedOnly() {
+		return this.#view.statedOnly;
 	}
 	get mode() {
 		return this.#view.mode;
@@ -250,6 +258,12 @@ export class MapEditor {
 			case 'foldAll':
 				v.collapsed = intent.fold ? this.#layout.columns.map((c) => c.target) : [];
 				return this.relayout();
+			case 'statedOnly':
+				if (v.statedOnly === intent.on) return false;
+				v.statedOnly = intent.on;
+				if (v.selected && !this.shownIndex.node.has(v.selected)) v.selected = undefined;
+				if (v.layer === 'written') void this.relayout();
+				return true;
 			case 'togglePanel':
 				v.panels = { ...v.panels, [intent.panel]: intent.open ?? !v.panels[intent.panel] };
 				return true;
@@ -339,7 +353,27 @@ export class MapEditor {
 			case 'setVerdict':
 				return this.#run(setVerdict(this.map, intent.id, intent.verdict));
 			case 'setOrigin':
-				return this.#run(setOrigin(this.map, intent.id, intent.origin, this.#view.author));
+				return this.#run(
+					setOrigin(this.map, intent.id, intent.origin, this.#view.author, intent.inText)
+				);
+			case 'setInText':
+				return this.#run(
+					setInText(
+						this.map,
+						intent.on === 'node' ? { node: intent.id } : { link: intent.id },
+						intent.inText
+					)
+				);
+			case 'question': {
+				const note = intent.note?.trim();
+				const question = intent.withdraw
+					? undefined
+					: {
+							...(this.#view.author ? { author: this.#view.author } : {}),
+							...(note ? { note } : {})
+						};
+				return this.#run(setQuestion(this.map, intent.id, question));
+			}
 			case 'seal':
 				this.#doc.history.seal();
 				return true;
@@ -494,6 +528,12 @@ export class MapEditor {
 				return this.dispatch({ type: 'add', role: 'assumption', parent: target });
 			case 'undercut':
 				return this.dispatch({ type: 'addUndercut', from: target });
+			case 'question':
+				return this.dispatch({
+					type: 'question',
+					id: target,
+					withdraw: !!this.index.node.get(target)?.questioned
+				});
 			case 'link':
 			case 'move':
 				v.dialog = { kind: 'pick', mode: a, id: target };

@@ -318,6 +318,60 @@ describe('MapEditor: fields, verdicts and layers', () => {
 		expect(link(editor, 'l3')!.origin).toBe('source');
 	});
 
+	it('marks a source statement or link inferred, and refuses it on a reader item', async () => {
+		const { editor } = await setUp({ author: 'Ana' });
+		const after = await roundTrip(editor, {
+			type: 'setInText',
+			id: 'c1',
+			on: 'node',
+			inText: 'inferred'
+		});
+		expect(after.nodes.find((n) => n.id === 'c1')!.inText).toBe('inferred');
+		await roundTrip(editor, { type: 'setInText', id: 'l1', on: 'link', inText: 'inferred' });
+		expect(
+			await editor.dispatch({ type: 'setInText', id: 'o1', on: 'node', inText: 'inferred' })
+		).toBe(false);
+		expect(editor.view.message?.text).toMatch(/your own: the text neither states nor implies it/);
+		// A reader's statement moved to the source as inferred.
+		await roundTrip(editor, { type: 'setOrigin', id: 'o1', origin: 'source', inText: 'inferred' });
+		expect(node(editor, 'o1')).toMatchObject({ origin: 'source', inText: 'inferred' });
+	});
+
+	it('questions a statement with the reader’s name (Q), and withdraws the question', async () => {
+		const { editor } = await setUp({ author: 'Ana' });
+		expect(editor.evaluation.nodes.get('e1')!.status).toBe('holds');
+		await roundTrip(editor, { type: 'question', id: 'e1', note: ' Which year? ' });
+		expect(node(editor, 'e1')!.questioned).toEqual({ author: 'Ana', note: 'Which year?' });
+		expect(editor.evaluation.nodes.get('e1')!.status).toBe('unestablished');
+		// The key toggles: Q on a questioned statement withdraws the question.
+		await editor.dispatch({ type: 'act', action: 'question', target: 'e1' });
+		expect(node(editor, 'e1')!.questioned).toBeUndefined();
+		await editor.dispatch({ type: 'act', action: 'question', target: 'e1' });
+		expect(node(editor, 'e1')!.questioned).toEqual({ author: 'Ana' });
+		// Not while "As written" shows the text alone.
+		await editor.dispatch({ type: 'setLayer', layer: 'written' });
+		expect(await editor.dispatch({ type: 'question', id: 't' })).toBe(false);
+	});
+
+	it('asks for a name before the first question', async () => {
+		const { editor } = await setUp();
+		expect(await editor.dispatch({ type: 'question', id: 'e1' })).toBe(false);
+		expect(editor.view.dialog).toMatchObject({ kind: 'name' });
+	});
+
+	it('"Stated only" hides what the reconstruction inferred in "As written"', async () => {
+		const { editor } = await setUp({ author: 'Ana' });
+		await editor.dispatch({ type: 'setInText', id: 'c1', on: 'node', inText: 'inferred' });
+		await editor.dispatch({ type: 'select', id: 'c1' });
+		await editor.dispatch({ type: 'setLayer', layer: 'written' });
+		expect(editor.shownIndex.node.has('c1')).toBe(true);
+		expect(await editor.dispatch({ type: 'statedOnly', on: true })).toBe(true);
+		expect(editor.shownIndex.node.has('c1')).toBe(false);
+		expect(editor.selected).toBeUndefined();
+		await editor.dispatch({ type: 'setLayer', layer: 'critique' });
+		expect(editor.shownIndex.node.has('c1')).toBe(true);
+	});
+
 	it('previews a verdict without changing the map', async () => {
 		const { editor } = await setUp();
 		// c1's one reason is undercut: it is not established until the reader accepts it.

@@ -62,6 +62,8 @@ export class ViewState {
 	selected = $state<string | undefined>(undefined);
 	/** Which layer is shown: the source alone, with the reader's critique, or the critique emphasised. */
 	layer = $state<Layer>('critique');
+	/** In "As written": only what the text states, without what the reconstruction infers. */
+	statedOnly = $state(false);
 	/** Claims whose evidence column is folded to a count. */
 	collapsed = $state.raw<string[]>([]);
 	/** The statement whose text is being edited in place, if any. */

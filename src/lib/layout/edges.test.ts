@@ -4,7 +4,9 @@ import { indexMap } from '../model/queries';
 import type { ArgumentMap } from '../model/schema';
 import {
 	END_MARKS,
+	edgeInferred,
 	edgeKind,
+	edgeLabelAt,
 	edgePath,
 	edgeSource,
 	edgeStroke,
@@ -113,5 +115,47 @@ describe('which statements an edge belongs to', () => {
 		expect(touches(column, 'c1', index)).toBe(true);
 		expect(touches(column, 'e2', index)).toBe(true);
 		expect(touches(column, 't', index)).toBe(false);
+	});
+});
+
+describe('inferred steps', () => {
+	it('are dotted (an inferred undercut dashed and dotted), stated ones as before', () => {
+		expect(
+			edgeStroke({ relation: 'supports', rebuttal: false, origin: 'source' }, false, true).dash
+		).toBe('2 4');
+		expect(
+			edgeStroke({ relation: 'supports', rebuttal: false, origin: 'source' }).dash
+		).toBeUndefined();
+		expect(
+			edgeStroke({ relation: 'undercuts', rebuttal: false, origin: 'source' }, false, true).dash
+		).toBe('7 3 2 3');
+	});
+
+	it('a line is inferred only when every link it stands for is', () => {
+		const map = loadMap('tests/fixtures/small.map.json');
+		const inferred = {
+			...map,
+			links: map.links.map((l) => (l.id === 'l1' ? { ...l, inText: 'inferred' as const } : l))
+		};
+		const index = indexMap(inferred);
+		expect(edgeInferred({ links: ['l1'] }, index)).toBe(true);
+		expect(edgeInferred({ links: ['l1', 'l2'] }, index)).toBe(false);
+		expect(edgeInferred({ links: [] }, index)).toBe(false);
+	});
+
+	it('puts the word on the middle of the longest segment, or nowhere on a short line', () => {
+		expect(
+			edgeLabelAt([
+				{ x: 0, y: 0 },
+				{ x: 0, y: 20 },
+				{ x: 100, y: 20 }
+			])
+		).toEqual({ x: 50, y: 20 });
+		expect(
+			edgeLabelAt([
+				{ x: 0, y: 0 },
+				{ x: 0, y: 30 }
+			])
+		).toBeUndefined();
 	});
 });

@@ -35,9 +35,41 @@ export function edgeColour(kind: EdgeKind | EndMark): '--support' | '--attack' |
 	return kind === 'support' ? '--support' : kind === 'rebuttal' ? '--rebuttal' : '--attack';
 }
 
-/** The dash pattern of a line, if it is dashed: undercuts are, so they never read as attacks. */
-export function edgeDash(kind: EdgeKind): string | undefined {
-	return kind === 'undercut' ? '7 5' : undefined;
+/**
+ * The dash pattern of a line, if it is dashed: undercuts are, so they never read as attacks;
+ * a step the text does not state (inferred) is dotted, and an inferred undercut is both.
+ */
+export function edgeDash(kind: EdgeKind, inferred = false): string | undefined {
+	if (kind === 'undercut') return inferred ? '7 3 2 3' : '7 5';
+	return inferred ? '2 4' : undefined;
+}
+
+/**
+ * True when every link a drawn line stands for is the text's and inferred, not stated (a
+ * column's line with one stated link among inferred ones is drawn as stated).
+ */
+export function edgeInferred(e: Pick<PlacedEdge, 'links'>, index: MapIndex): boolean {
+	return (
+		e.links.length > 0 &&
+		e.links.every((id) => {
+			const l = index.link.get(id);
+			return l?.origin === 'source' && l.inText === 'inferred';
+		})
+	);
+}
+
+/** Where a word on a line goes: the middle of its longest segment (away from the boxes). */
+export function edgeLabelAt(points: readonly Point[]): Point | undefined {
+	let best: { at: Point; length: number } | undefined;
+	for (let i = 1; i < points.length; i++) {
+		const a = points[i - 1]!;
+		const b = points[i]!;
+		const length = Math.hypot(b.x - a.x, b.y - a.y);
+		if (!best || length > best.length)
+			best = { at: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, length };
+	}
+	// A word needs about 50 px of line to sit on.
+	return best && best.length >= 50 ? best.at : undefined;
 }
 
 /** An SVG path through the points: `M x y L x y …`. */
@@ -77,14 +109,18 @@ export interface EdgeStroke {
 }
 
 /** How to stroke an edge; `active` when it touches the selected statement. */
-export function edgeStroke(e: EdgeFacts & Pick<PlacedEdge, 'origin'>, active = false): EdgeStroke {
+export function edgeStroke(
+	e: EdgeFacts & Pick<PlacedEdge, 'origin'>,
+	active = false,
+	inferred = false
+): EdgeStroke {
 	const kind = edgeKind(e);
 	const width = active
 		? EDGE_WIDTH.active
 		: e.origin === 'reader'
 			? EDGE_WIDTH.reader
 			: EDGE_WIDTH.base;
-	return { kind, colour: edgeColour(kind), width, dash: edgeDash(kind) };
+	return { kind, colour: edgeColour(kind), width, dash: edgeDash(kind, inferred) };
 }
 
 /** The shape inside an end mark: a disc with a white "+", or a bar across the line. */

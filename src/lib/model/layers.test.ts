@@ -47,3 +47,24 @@ describe('As written', () => {
 		expect(checkIntegrity(w)).toEqual([]);
 	});
 });
+
+describe('Stated only', () => {
+	it('takes away what the reconstruction inferred: inferred statements, inferred links and what hangs on them', () => {
+		const m = load('tests/fixtures/small.map.json');
+		const inferred: ArgumentMap = {
+			...m,
+			nodes: m.nodes.map((n) =>
+				n.id === 'c1' ? { ...n, inText: 'inferred' as const, questioned: { author: 'Ana' } } : n
+			),
+			links: m.links.map((l) => (l.id === 'l2' ? { ...l, inText: 'inferred' as const } : l))
+		};
+		// As written keeps both, without the reader's question.
+		const written = asWritten(inferred);
+		expect(written.nodes.map((n) => n.id)).toContain('c1');
+		expect(written.nodes.find((n) => n.id === 'c1')).not.toHaveProperty('questioned');
+		const stated = asWritten(inferred, { statedOnly: true });
+		expect(stated.nodes.map((n) => n.id)).toEqual(['t', 'e1']);
+		expect(stated.links.map((l) => l.id)).toEqual([]);
+		expect(checkIntegrity(stated)).toEqual([]);
+	});
+});

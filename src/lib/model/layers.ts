@@ -1,18 +1,22 @@
 /**
  * The source layer and the reader layer. "As written" is the map with everything a reader
  * added taken away: reader statements and links, and the reader's evaluation of source items
- * (verdicts, strengths, schemes, answers, flags).
+ * (verdicts, questions, strengths, schemes, answers, flags).
  */
 import type { ArgumentMap, MapLink, MapNode } from './schema';
 
 export type Layer = 'written' | 'critique' | 'highlight';
 
-export function asWritten(map: ArgumentMap): ArgumentMap {
+export function asWritten(map: ArgumentMap, opts: { statedOnly?: boolean } = {}): ArgumentMap {
+	// With `statedOnly`, the skeleton the text itself gives: what the reconstruction inferred
+	// (implicit premises, ties the text never makes) goes too.
+	const shown = (item: { origin: string; inText?: string }) =>
+		item.origin === 'source' && !(opts.statedOnly && item.inText === 'inferred');
 	const nodes: MapNode[] = map.nodes
-		.filter((n) => n.origin === 'source')
-		.map(({ verdict: _v, flags: _f, ...rest }) => rest);
+		.filter(shown)
+		.map(({ verdict: _v, flags: _f, questioned: _q, ...rest }) => rest);
 	const keep = new Set(nodes.map((n) => n.id));
-	let links: MapLink[] = map.links.filter((l) => l.origin === 'source' && keep.has(l.from));
+	let links: MapLink[] = map.links.filter((l) => shown(l) && keep.has(l.from));
 	// Keep links whose target survives; an undercut survives only with the link it attacks.
 	for (let changed = true; changed;) {
 		const ids = new Set(links.map((l) => l.id));
@@ -34,7 +38,7 @@ export function asWritten(map: ArgumentMap): ArgumentMap {
 /** Does the map have anything a reader added? */
 export function hasReaderLayer(map: ArgumentMap): boolean {
 	return (
-		map.nodes.some((n) => n.origin === 'reader' || n.verdict || n.flags?.length) ||
+		map.nodes.some((n) => n.origin === 'reader' || n.verdict || n.questioned || n.flags?.length) ||
 		map.links.some((l) => l.origin === 'reader' || l.strength || l.scheme || l.flags?.length)
 	);
 }

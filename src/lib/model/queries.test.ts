@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { loadMap } from '../../../tests/fixtures/load';
+import { indexMap, inTextSummary, supportInText } from './queries';
+import type { ArgumentMap, MapLink } from './schema';
+
+describe('what the text gives for a statement', () => {
+	const small = loadMap('tests/fixtures/small.map.json');
+	const withLinks = (extra: MapLink[]): ArgumentMap => ({
+		...small,
+		nodes: [
+			...small.nodes,
+			{ id: 'e2', kind: 'evidence', text: 'More.', origin: 'source', inText: 'stated' },
+			{ id: 'e3', kind: 'evidence', text: 'And more.', origin: 'source', inText: 'stated' }
+		],
+		links: [...small.links, ...extra]
+	});
+	const link = (id: string, from: string, inText?: 'inferred'): MapLink => ({
+		id,
+		from,
+		to: 'c1',
+		relation: 'supports',
+		origin: 'source',
+		...(inText ? { inText } : {})
+	});
+
+	it('counts stated and inferred evidence; a source link without inText reads as stated', () => {
+		const map = withLinks([link('x2', 'e2', 'inferred'), link('x3', 'e3')]);
+		const s = supportInText(indexMap(map), 'c1');
+		expect(s).toMatchObject({ statedEvidence: 2, inferredEvidence: 1 });
+		expect(inTextSummary(indexMap(map), 'c1')).toBe(
+			'2 pieces of evidence stated in the text; 1 link inferred'
+		);
+	});
+
+	it('says plainly when the text ties no evidence to a claim', () => {
+		const only = {
+			...small,
+			links: small.links.map((l) => (l.to === 'c1' ? { ...l, inText: 'inferred' as const } : l))
+		};
+		const map = withLinks([link('x2', 'e2', 'inferred')]);
+		expect(
+			inTextSummary(
+				indexMap({ ...map, links: [...only.links, ...map.links.slice(small.links.length)] }),
+				'c1'
+			)
+		).toBe('no evidence stated in the text; 2 links inferred');
+		// Reasons stated, but no evidence among them.
+		expect(inTextSummary(indexMap(small), 't')).toBe(
+			'no evidence stated in the text, 1 reason stated'
+		);
+		// Nothing from the text at all: nothing to say.
+		expect(inTextSummary(indexMap(small), 'e1')).toBeUndefined();
+	});
+});
