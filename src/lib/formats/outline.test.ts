@@ -17,6 +17,20 @@ describe('outline', () => {
 		);
 	});
 
+	it('says which rows the text does not state: an inferred statement or the link that puts it there', () => {
+		const m = load('tests/fixtures/small.map.json');
+		const inferred = {
+			...m,
+			links: m.links.map((l) => (l.id === 'l2' ? { ...l, inText: 'inferred' as const } : l))
+		};
+		expect(print(inferred).split('\n')[2]).toBe('    + (evidence) (inferred) Some evidence.');
+		const node = {
+			...m,
+			nodes: m.nodes.map((n) => (n.id === 'c1' ? { ...n, inText: 'inferred' as const } : n))
+		};
+		expect(print(node).split('\n')[1]).toBe('  + [Reason 1] (inferred) A reason.');
+	});
+
 	it('lists every node of the article map, each expanded once', () => {
 		const map = load('arguments/japan-mongolia.map.json');
 		const seen: string[] = [];
