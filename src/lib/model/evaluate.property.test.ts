@@ -114,10 +114,13 @@ describe('evaluation on random graphs', () => {
 					const unattacked = attacks.every(failed);
 					const holds =
 						unattacked && (supports.length === 0 ? !n.questioned : weight >= SUFFICIENT);
-					const unestablished =
-						unattacked &&
-						!holds &&
-						(supports.length === 0 || supports.every((l) => ls(l.id) !== 'open'));
+					// It cannot hold whatever its attackers do: questioned and bare, or every reason
+					// settled and too little standing. Then it is not established (if not defeated).
+					const cannot =
+						supports.length === 0
+							? !!n.questioned
+							: weight < SUFFICIENT && supports.every((l) => ls(l.id) !== 'open');
+					const unestablished = !holds && cannot;
 					expect(status, n.id).toBe(
 						defeated ? 'defeated' : holds ? 'holds' : unestablished ? 'unestablished' : 'open'
 					);

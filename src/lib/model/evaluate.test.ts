@@ -228,6 +228,23 @@ describe('burden of proof: not shown is not shown false', () => {
 		});
 	});
 
+	it('two rivals that cannot hold do not wait on each other: both not established', () => {
+		// Mutual attack alone leaves both open; questioned and bare, neither can hold, so neither
+		// attack stands (Carneades labels both out).
+		const map = build(['a!b', 'b!a'], { questioned: { a: 'Ana', b: 'Ben' } });
+		expect(statuses(map, ['a', 'b'])).toEqual({ a: 'unestablished', b: 'unestablished' });
+		// One that can hold wins against one that cannot.
+		expect(statuses(build(['a!b', 'b!a'], { questioned: { b: 'Ben' } }), ['a', 'b'])).toEqual({
+			a: 'holds',
+			b: 'defeated'
+		});
+	});
+
+	it('a statement that cannot hold stays not established while its attacker is undecided', () => {
+		const map = build(['x!y', 'y!x', 'x!a'], { questioned: { a: 'Ana' } });
+		expect(statuses(map, ['a', 'x', 'y'])).toEqual({ a: 'unestablished', x: 'open', y: 'open' });
+	});
+
 	it('a standing counter-claim defeats even a supported claim', () => {
 		expect(statuses(build(['e>t', 'b!t']), ['t'])).toEqual({ t: 'defeated' });
 	});

@@ -95,25 +95,43 @@ export function evaluate(
 	function linkLabel(l: MapLink): Label | undefined {
 		const premises = [l.from, ...(l.with ?? [])].map((p) => node.get(p));
 		const cuts = undercutsOf(l.id).map((u) => link.get(u.id));
-		if (premises.some((p) => p === 'out' || p === 'unest') || cuts.includes('in')) return 'out';
+		const fails = [l.from, ...(l.with ?? [])].some((p) => cannot.has(p));
+		if (fails || premises.some((p) => p === 'out' || p === 'unest') || cuts.includes('in'))
+			return 'out';
 		if (premises.every((p) => p === 'in') && cuts.every((c) => c === 'out')) return 'in';
 		return undefined;
+	}
+
+	/**
+	 * Statements that can no longer hold, whatever their attackers turn out to be: questioned
+	 * with no reason, or every reason settled and not enough standing. What they argue fails
+	 * at once (so two such rivals do not wait on each other); whether they are also shown false
+	 * waits on their attackers.
+	 */
+	const cannot = new Set<string>();
+
+	/** What its reasons give a statement: enough, not enough, or not yet known. */
+	function supported(id: string): 'yes' | 'no' | undefined {
+		const supports = supportsOf(id);
+		// No reasons: presumed until questioned; questioned, it carries the burden and has nothing.
+		if (supports.length === 0) return index.node.get(id)?.questioned ? 'no' : 'yes';
+		const standing = supports
+			.filter((l) => link.get(l.id) === 'in')
+			.reduce((sum, l) => sum + weight(l), 0);
+		if (standing >= SUFFICIENT) return 'yes';
+		// Every reason settled and not enough stands: not shown (nor shown false).
+		return supports.every((l) => settled(link.get(l.id))) ? 'no' : undefined;
 	}
 
 	function nodeLabel(id: string): Label | undefined {
 		const attacks = attacksOn(id).map((l) => link.get(l.id));
 		// A counter-claim that stands shows it false.
 		if (attacks.includes('in')) return 'out';
-		if (!attacks.every((a) => a === 'out')) return undefined;
-		const supports = supportsOf(id);
-		// No reasons: presumed until questioned; questioned, it carries the burden and has nothing.
-		if (supports.length === 0) return index.node.get(id)?.questioned ? 'unest' : 'in';
-		const standing = supports
-			.filter((l) => link.get(l.id) === 'in')
-			.reduce((sum, l) => sum + weight(l), 0);
-		if (standing >= SUFFICIENT) return 'in';
-		// Every reason settled and not enough stands: the claim was not shown, nor shown false.
-		return supports.every((l) => settled(link.get(l.id))) ? 'unest' : undefined;
+		const support = supported(id);
+		if (attacks.every((a) => a === 'out'))
+			return support === 'yes' ? 'in' : support === 'no' ? 'unest' : undefined;
+		if (support === 'no') cannot.add(id);
+		return undefined;
 	}
 
 	// The least fixed point: label only what is settled, and when something is labelled look
@@ -138,13 +156,23 @@ export function evaluate(
 			else queue.push({ kind: 'node', id: item.l.to });
 		} else {
 			if (node.has(item.id) || fixed.has(item.id)) continue;
+			const could = !cannot.has(item.id);
 			const label = nodeLabel(item.id);
-			if (!label) continue;
+			if (!label) {
+				// It just became unable to hold: what it argues fails now.
+				if (could && cannot.has(item.id))
+					for (const l of index.outgoing.get(item.id) ?? []) queue.push({ kind: 'link', l });
+				continue;
+			}
 			node.set(item.id, label);
 			// A statement's label settles the links it is a premise of (as reason or co-premise).
 			for (const l of index.outgoing.get(item.id) ?? []) queue.push({ kind: 'link', l });
 		}
 	}
+
+	// What cannot hold and was never shown false (its attackers stayed undecided) is not
+	// established: that much is certain.
+	for (const id of cannot) if (!node.has(id)) node.set(id, 'unest');
 
 	const result: Evaluation = { nodes: new Map(), links: new Map() };
 	const nodeStatus = (id: string) => STATUS[node.get(id) ?? 'undec'];
