@@ -277,7 +277,33 @@ describe('warrant convert', () => {
 		const fromOutline = await cli('convert', file('outline.txt', 'x'), join(dir, 'x.json'));
 		expect(fromOutline.code).toBe(2);
 		expect(fromOutline.err).toMatch(
-			/cannot read ".*outline\.txt" as a map; maps are read from: \.map\.json, \.json$/
+			/cannot read ".*outline\.txt" as a map; maps are read from: \.map\.json, \.json, \.yml, \.yaml$/
+		);
+	});
+
+	it('reads a Carneades graph (.yml) into a map that evaluate reads; a refused one is file:line sentences', async () => {
+		const graph = file(
+			'graph.yml',
+			'statements:\n  p: P\n  q: Q\narguments:\n  a1: { conclusion: p, premises: [q] }\nassumptions: [q]\n'
+		);
+		const output = join(dir, 'graph.map.json');
+		expect(await cli('convert', graph, output)).toEqual({
+			code: 0,
+			out: `${output}: written as Warrant map (JSON)`,
+			err: ''
+		});
+		expect(JSON.parse((await cli('evaluate', output)).out).thesis).toMatchObject({
+			id: 'p',
+			status: 'holds'
+		});
+		const weighed = file(
+			'weighed.yaml',
+			'statements: { p: P }\narguments:\n  a1:\n    conclusion: p\n    weight: 0.5\n'
+		);
+		const r = await cli('convert', weighed, join(dir, 'weighed.map.json'));
+		expect(r.code).toBe(1);
+		expect(r.err).toMatch(
+			/weighed\.yaml:5: arguments\.a1\.weight: "weight" sets how much an argument counts/
 		);
 	});
 

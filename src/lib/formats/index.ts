@@ -4,6 +4,7 @@
  */
 import type { ParseResult } from '../model/parse';
 import type { ArgumentMap } from '../model/schema';
+import * as carneades from './carneades';
 import * as json from './json';
 import * as outline from './outline';
 
@@ -28,7 +29,13 @@ export const FORMATS: readonly Format[] = [
 		parse: json.parse,
 		print: json.print
 	},
-	{ id: 'outline', name: 'Text outline', extensions: ['.txt'], print: outline.print }
+	{ id: 'outline', name: 'Text outline', extensions: ['.txt'], print: outline.print },
+	{
+		id: 'carneades',
+		name: 'Carneades argument graph (YAML)',
+		extensions: ['.yml', '.yaml'],
+		parse: carneades.parse
+	}
 ];
 
 /** The format with this id ("json", "outline"), or undefined. */

@@ -6,6 +6,10 @@ export type ProblemCode =
 	| 'too-large'
 	| 'empty'
 	| 'json-syntax'
+	/** Malformed text in a format other than JSON (YAML, …). */
+	| 'syntax'
+	/** A feature of another format that a map cannot carry (weights, rule languages, …). */
+	| 'unsupported'
 	| 'schema'
 	| 'version'
 	| 'duplicate-id'
