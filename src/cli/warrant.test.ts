@@ -292,7 +292,7 @@ describe('warrant convert', () => {
 			out: `${output}: written as Warrant map (JSON)`,
 			err: ''
 		});
-		expect(JSON.parse((await cli('evaluate', output)).out).thesis).toMatchObject({
+		expect(JSON.parse((await cli('evaluate', output, '--json')).out).thesis).toMatchObject({
 			id: 'p',
 			status: 'holds'
 		});

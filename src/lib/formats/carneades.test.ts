@@ -25,24 +25,16 @@ const REFUSED: Record<string, RegExp> = {
 
 /**
  * Where Warrant's evaluation differs from Carneades' (docs/evaluation.md, "Reading Carneades
- * graphs"): statement → [Carneades' label, Warrant's status]. Reported to the lead; evaluate.ts is
- * not changed here.
- * - caminada1 s, ¬s: both positions have a standing argument of the same weight. Carneades' proof
- *   standard (preponderance of the evidence) finds neither heavier and labels both out; Warrant,
- *   in Dung's grounded semantics, leaves two statements that attack each other open.
- * - caminada1 r, ¬r and tweety flies, ¬flies: a position that cannot hold (¬r is questioned with
- *   no reason; flies and ¬flies have lost every reason) still waits for its rival before it is
- *   labelled, so its attack on the rival stays undecided and both are open. Carneades labels the
- *   hopeless position out, and the rival in (r) or out too (¬flies, whose reasons fell as well).
+ * graphs"): statement → [Carneades' label, Warrant's status].
  */
 const DIFFERS: Record<string, Record<string, [string, Status]>> = {
+	// Two positions of an issue, each with a standing argument of equal weight: Carneades'
+	// default proof standard finds neither heavier and labels both out; in Warrant they are
+	// two statements that attack each other, both standing, which is open.
 	'caminada1.yml': {
-		r: ['in', 'open'],
-		'¬r': ['out', 'open'],
 		s: ['out', 'open'],
 		'¬s': ['out', 'open']
-	},
-	'tweety.yml': { flies: ['out', 'open'], '¬flies': ['out', 'open'] }
+	}
 };
 
 const AGREES: Record<string, readonly Status[]> = {
