@@ -304,3 +304,47 @@ test('Ctrl+S saves from inside a text field, and leaving with unsaved changes as
 	await expect(page).toHaveURL(new RegExp(`/maps/${mapId}$`));
 	expect(asked).toMatch(/unsaved changes/);
 });
+
+test('a figure field shows how it reads before keeping it, and keeps nothing it cannot read', async ({
+	page
+}) => {
+	await page.goto(`/maps/${mapId}`);
+	await selectByKeyboard(page, 'Motive 2');
+	const add = page.getByRole('textbox', { name: 'Add a figure' });
+	const first = page.getByRole('textbox', { name: 'Figure 1' });
+	const hintOf = async (field: typeof add) =>
+		page.locator(`#${await field.getAttribute('aria-describedby')}`);
+
+	// Keyboard noise around a number is said next to the field, and nothing is added.
+	await add.fill('asdf 12 qwer');
+	await expect(add).toHaveAttribute('aria-invalid', 'true');
+	await expect(await hintOf(add)).toHaveText(
+		/^“asdf 12 qwer”: “asdf” and “qwer” are not part of a figure;/
+	);
+	await add.press('Enter');
+	await expect(add).toHaveValue('');
+	await expect(await hintOf(add)).toHaveText(/^Not kept: “asdf 12 qwer”/);
+	await expect(first).toHaveCount(0);
+
+	// A count without a unit, with its span of years: read, shown, then kept on Enter.
+	await add.fill('92 million 2018–2020');
+	await expect(await hintOf(add)).toHaveText('Read as 92,000,000 · 2018–2020: Enter keeps it');
+	await add.press('Enter');
+	await expect(add).toHaveValue('');
+	await expect(first).toHaveValue('92,000,000 · 2018–2020');
+
+	// Changing it: a new reading replaces it; what cannot be read leaves the stored figure shown.
+	await first.fill('about 1,000');
+	await first.press('Enter');
+	await expect(first).toHaveValue('about 1,000');
+	await first.fill('not 70%');
+	await first.press('Enter');
+	await expect(first).toHaveValue('about 1,000');
+	await expect(await hintOf(first)).toHaveText(/^Not kept: “not 70%” says what the figure is not/);
+
+	await first.press('Control+s');
+	await saved(page);
+	expect(fileOf(mapId).nodes.find((n: { id: string }) => n.id === 'motive-2').figures).toEqual([
+		{ value: 1000, qualifier: 'about' }
+	]);
+});

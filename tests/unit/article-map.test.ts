@@ -62,7 +62,7 @@ const figures = () =>
 	map.nodes.flatMap((n) => (n.figures ?? []).map((f) => ({ node: n.id, ...f })));
 const percentValues = () =>
 	figures()
-		.filter((f) => f.unit.startsWith('%'))
+		.filter((f) => f.unit?.startsWith('%'))
 		.map((f) => f.value);
 const usdValues = () =>
 	figures()

@@ -644,6 +644,17 @@ describe('MapEditor: the source text', () => {
 		expect(editor.map).toEqual(withText);
 	});
 
+	it('brings every number of a passage along as a figure, each with its own year', async () => {
+		const { editor } = await setUp({ map: withText, author: 'Ana' });
+		await editor.dispatch({ type: 'select', id: 'reason-services' });
+		const at = span('about 1,200 visitors a day in 2023, up from 870 in 2019');
+		await editor.dispatch({ type: 'addFromText', as: 'evidence', ...at, figures: true });
+		expect(editor.map.nodes.at(-1)!.figures).toEqual([
+			{ value: 1200, unit: 'visitors', year: 2023, qualifier: 'about' },
+			{ value: 870, unit: 'visitors', year: 2019 }
+		]);
+	});
+
 	it('asks the reader’s name before a passage becomes their critique', async () => {
 		const { editor } = await setUp({ map: withText });
 		const at = span('everyone has a phone');

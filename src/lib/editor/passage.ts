@@ -7,7 +7,7 @@ import { addChild, updateFields, type Built, type Provenance } from '../commands
 import type { Anchor, ArgumentMap, Block, Source } from '../model/schema';
 import { anchorFromSelection, resolveAnchors } from '../source/anchor';
 import { attachText } from '../source/attach';
-import { figuresIn } from '../source/figures';
+import { figuresIn } from '../source/figure-scan';
 import { indexText } from '../source/text';
 
 type Passage = { ok: true; anchor: Anchor; passage: string } | { ok: false; reason: string };
@@ -52,9 +52,9 @@ export function statementFromPassage(
 	const figures = opts.figures
 		? figuresIn(at.passage)
 				// Figures written as numbers: "two sides" is a count of words, not a figure.
-				.filter((f) => f.figure.unit && /\d/.test(f.text))
+				.filter((f) => /\d/.test(f.text))
 				.slice(0, 20)
-				.map((f) => ({ ...f.figure, unit: f.figure.unit! }))
+				.map((f) => f.figure)
 		: [];
 	const stated = opts.who.origin === 'source' ? { inText: 'stated' as const } : {};
 	const nodes = built.command.nodes.map((x) => ({

@@ -73,10 +73,10 @@ export function nodeName(n: Pick<MapNode, 'kind' | 'label' | 'basis'>): string {
 	return { thesis: 'Thesis', claim: 'Claim', assumption: 'Assumption' }[n.kind];
 }
 
-/** Short form of a figure: "$68M · 2012", "43 %", "about 1000 students · 2009–2012". */
+/** Short form of a figure: "$68M · 2012", "43 %", "about 1000 students · 2009–2012", "-$5M". */
 export function formatFigure(f: {
 	value: number;
-	unit: string;
+	unit?: string;
 	year?: number;
 	yearEnd?: number;
 	qualifier?: string;
@@ -85,16 +85,17 @@ export function formatFigure(f: {
 	let amount: string;
 	if (f.unit === 'USD') {
 		const abs = Math.abs(f.value);
+		const sign = f.value < 0 ? '-' : '';
 		amount =
 			abs >= 1e9
-				? `$${trim(f.value / 1e9)}B`
+				? `${sign}$${trim(abs / 1e9)}B`
 				: abs >= 1e6
-					? `$${trim(f.value / 1e6)}M`
-					: `$${f.value.toLocaleString('en-US')}`;
-	} else if (f.unit.startsWith('%')) {
+					? `${sign}$${trim(abs / 1e6)}M`
+					: `${sign}$${abs.toLocaleString('en-US')}`;
+	} else if (f.unit?.startsWith('%')) {
 		amount = `${trim(f.value)}${f.unit}`;
 	} else {
-		amount = `${f.value.toLocaleString('en-US')} ${f.unit}`;
+		amount = `${f.value.toLocaleString('en-US')}${f.unit ? ` ${f.unit}` : ''}`;
 	}
 	const years = f.year ? (f.yearEnd ? `${f.year}–${f.yearEnd}` : `${f.year}`) : '';
 	return `${q}${amount}${years ? ` · ${years}` : ''}`;

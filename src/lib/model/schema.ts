@@ -142,8 +142,13 @@ export const anchorSchema = z
 
 export const figureSchema = z.strictObject({
 	value: z.number().finite(),
-	/** ISO currency code or a plain unit: "USD", "%", "% of GDP", "students", "aimags". */
-	unit: text(40).refine((u) => u.length > 0, 'must not be empty'),
+	/**
+	 * ISO currency code or a plain unit: "USD", "%", "% of GDP", "students", "aimags"; absent
+	 * for a count whose text names no unit ("92 million", "46 of 310").
+	 */
+	unit: text(40)
+		.refine((u) => u.length > 0, 'must not be empty')
+		.optional(),
 	/** The year the figure refers to; with yearEnd, the first year of a span. */
 	year: z.number().int().min(1000).max(3000).optional(),
 	yearEnd: z.number().int().min(1000).max(3000).optional(),
