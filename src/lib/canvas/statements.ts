@@ -20,3 +20,9 @@ export function focusStatement(
 	el?.focus({ preventScroll: true });
 	return !!el;
 }
+
+/** The statement an event happened on (a pointer over its box or anything in it), if any. */
+export function statementAt(target: EventTarget | null): string | undefined {
+	const el = target instanceof Element ? target.closest('[data-node-id]') : null;
+	return el?.getAttribute('data-node-id') ?? undefined;
+}

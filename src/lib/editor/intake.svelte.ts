@@ -6,7 +6,7 @@
  * changes nothing else.
  */
 import type { Block, Source } from '../model/schema';
-import { blocksFromText, type BlocksResult } from '../source/text';
+import { blocksFromText, looksLikeMarkdown, type BlocksResult } from '../source/text';
 import {
 	decodeUtf8,
 	fileKind,
@@ -40,7 +40,10 @@ const PASTED = 'the pasted text';
 export class TextIntakeState {
 	/** The text box: blocks are split on blank lines. */
 	text = $state('');
+	/** Read the text as Markdown: set by the reader, by a `.md` file, or guessed from a paste. */
 	markdown = $state(false);
+	/** The reader ticked or unticked Markdown: a paste no longer guesses. */
+	#markdownChosen = false;
 	/** The address typed in the page field. */
 	url = $state('');
 	/** Where the text came from, for messages: "the pasted text", "notes.md", "the page at …". */
@@ -121,10 +124,23 @@ export class TextIntakeState {
 		this.touched = true;
 	}
 
-	/** The text box was edited by hand: an emptied box forgets where its text came from. */
+	/**
+	 * The text box was edited by hand: an emptied box forgets where its text came from. A typed
+	 * or pasted text is read as Markdown when it looks like Markdown, until the reader says.
+	 */
 	typed(text: string) {
 		this.text = text;
-		if (!text.trim()) this.#forget();
+		if (!text.trim()) {
+			this.#forget();
+			this.#markdownChosen = false;
+		} else if (!this.#markdownChosen && !this.fromElsewhere)
+			this.markdown = looksLikeMarkdown(text);
+	}
+
+	/** The reader ticks or unticks "Markdown": kept from then on. */
+	setMarkdown(on: boolean) {
+		this.markdown = on;
+		this.#markdownChosen = true;
 	}
 
 	#forget() {

@@ -160,8 +160,8 @@ describe('TextIntakeState', () => {
 		const intake = new TextIntakeState();
 		expect(intake.result).toEqual({ kind: 'none' });
 		intake.typed(OP_ED);
-		expect(intake.blocks.map((b) => b.text)[0]).toBe('# Keep the night buses');
-		intake.markdown = true;
+		// A paste that looks like Markdown is read as Markdown.
+		expect(intake.markdown).toBe(true);
 		expect(intake.result).toMatchObject({ kind: 'text', touched: false });
 		expect(intake.blocks.map((b) => b.text)).toEqual([
 			'Keep the night buses',
@@ -170,6 +170,26 @@ describe('TextIntakeState', () => {
 			'They carry 4,200 people a week.',
 			'Read more opinion'
 		]);
+	});
+
+	it('guesses Markdown from a paste until the reader ticks or unticks the box', () => {
+		const intake = new TextIntakeState();
+		intake.typed('The council should keep the night buses.\n\nThey carry 4,200 people a week.');
+		expect(intake.markdown).toBe(false);
+		intake.typed('> The council should keep the *night* buses.\n\nThey carry **4,200** people.');
+		expect(intake.markdown).toBe(true);
+		expect(intake.blocks.map((b) => b.text)).toEqual([
+			'The council should keep the night buses.',
+			'They carry 4,200 people.'
+		]);
+		intake.setMarkdown(false);
+		intake.typed('> Still **marked** up.');
+		expect(intake.markdown).toBe(false);
+		expect(intake.blocks[0]!.text).toBe('> Still **marked** up.');
+		// An emptied box starts over.
+		intake.typed('');
+		intake.typed('# A heading');
+		expect(intake.markdown).toBe(true);
 	});
 
 	it('keeps the reader’s marks through edits, and refuses a text with every block marked', () => {

@@ -7,6 +7,7 @@ import {
 	blockSpan,
 	blocksFromText,
 	indexText,
+	looksLikeMarkdown,
 	paragraphAt,
 	paragraphCount,
 	paragraphSpan,
@@ -47,6 +48,72 @@ describe('blocksFromText', () => {
 			{ text: 'Part two' },
 			{ text: 'More.' }
 		]);
+	});
+
+	it('leaves no Markdown marks in the text a reader sees: quotes, code, escapes, emphasis, links', () => {
+		const blocks = blocksOf(readFileSync('tests/fixtures/texts/night-buses.md', 'utf8'), true);
+		const texts = blocks.map((b) => b.text);
+		expect(texts.slice(0, 3)).toEqual([
+			'Keep the Night Buses Running',
+			'Opinion · Transport',
+			'By Ada Fenwick, who drives the N4 three nights a week'
+		]);
+		// An escaped star is a star the writer typed; emphasis marks go.
+		expect(texts[3]).toContain('calls them a luxury that costs *too much* for too few riders.');
+		expect(texts[4]).toBe(
+			'"Night services carry fewer than 600 people a night," the board\'s paper says.'
+		);
+		expect(texts[6]).toBe(
+			"The paper's own table (see the board's appendix) puts the saving at £410,000 a year. It leaves out what the hospital would spend on taxis for its night staff, which its own report estimates at £250,000."
+		);
+		expect(texts[7]).toBe(
+			'• Two of the four routes run past the hospital.\n• One serves the bakery district.'
+		);
+		for (const t of texts) expect(t).not.toMatch(/^>|`|\\|\*\*|_\w|\]\(|https?:/m);
+	});
+
+	it('reduces the rarer marks too, and keeps what only looks like one', () => {
+		expect(
+			blocksOf(
+				[
+					'Title',
+					'===',
+					'A [wiki](https://en.wikipedia.org/wiki/A_(b)) link, a [ref][1], <https://a.example>, ~~gone~~, *stars*, `a*b*` and snake_case_name, 3 * 4 * 5.',
+					'',
+					'* * *',
+					'',
+					'> > A quote',
+					'>',
+					'> in two paragraphs.',
+					'',
+					'```',
+					'code',
+					'```',
+					'[1]: https://b.example'
+				].join('\n'),
+				true
+			).map((b) => b.text)
+		).toEqual([
+			'Title',
+			'A wiki link, a ref, https://a.example, gone, stars, a*b* and snake_case_name, 3 * 4 * 5.',
+			'A quote',
+			'in two paragraphs.',
+			'code'
+		]);
+	});
+
+	it('tells a pasted Markdown text from a plain one', () => {
+		expect(looksLikeMarkdown(readFileSync('tests/fixtures/texts/night-buses.md', 'utf8'))).toBe(
+			true
+		);
+		expect(looksLikeMarkdown('> Quoted.\n\nReply.')).toBe(true);
+		expect(looksLikeMarkdown('See [the report](https://example.org).')).toBe(true);
+		expect(looksLikeMarkdown('A *very* good and *cheap* plan.')).toBe(true);
+		for (const name of ['branch-libraries.txt', 'empty-homes.txt'])
+			expect(looksLikeMarkdown(readFileSync(`tests/fixtures/texts/${name}`, 'utf8'))).toBe(false);
+		expect(
+			looksLikeMarkdown('Costs:\n- buses\n- heating\n\n3 * 4 = 12, and it is *one* star.')
+		).toBe(false);
 	});
 
 	it('refuses what is not a text, with a code, a place and a sentence', () => {

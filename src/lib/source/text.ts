@@ -27,8 +27,9 @@ export type BlocksResult = { ok: true; blocks: Block[] } | { ok: false; problem:
  * The text as blocks. Line endings are normalised; blocks are split on blank lines (a text with
  * no blank line but several lines has one block per line, as pasted from many web pages);
  * white space at the ends of a block is trimmed; control characters become spaces. With
- * `markdown`, headings become blocks of their own without their `#` marks, and links,
- * emphasis and HTML comments are reduced to their text. Example:
+ * `markdown`, headings become blocks of their own without their `#` marks, and quotes, code,
+ * escapes, links, emphasis and HTML comments are reduced to their text (`looksLikeMarkdown` tells
+ * whether a pasted text needs it). Example:
  * ```ts
  * const r = blocksFromText('# Title\nFirst paragraph.\n\nSecond.', { markdown: true });
  * // r.blocks: [{ text: 'Title' }, { text: 'First paragraph.' }, { text: 'Second.' }]
@@ -101,20 +102,66 @@ function problem(
 	return { ok: false, problem: { code, message, ...place } };
 }
 
-/** Markdown's marks around text, reduced to the text a reader sees. */
+/** A kept piece of text (an escaped mark, a code span) stands in as `\uE000n\uE001`. */
+const KEPT = /\uE000(\d+)\uE001/g;
+
+/**
+ * Markdown's marks reduced to the text a reader sees: quote marks, code fences and spans,
+ * escapes, links, images, emphasis, rules and reference definitions go; their words stay. A
+ * mark that stands alone on its line leaves a blank line, so line numbers in messages still
+ * count the lines as given. List bullets become "•".
+ */
 function markdownToPlain(text: string): string {
+	const kept: string[] = [];
+	const keep = (s: string) => `\uE000${kept.push(s) - 1}\uE001`;
 	return (
 		text
+			.replace(/[\uE000\uE001]/g, '')
 			.replace(/<!--[\s\S]*?-->/g, '')
-			// Images and links: their text, not their address.
-			.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-			.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-			// Strong and emphasis markers around words (not a lone * or an underscore in a name).
-			.replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, '$2')
-			.replace(/(^|[\s(])[*_](?=\S)([^*_\n]*?\S)[*_](?=[\s).,;:!?]|$)/gm, '$1$2')
-			// Setext underlines (=== or --- under a line) mark a heading: the line stays, alone.
-			.replace(/\n(={3,}|-{3,})[ \t]*(?=\n|$)/g, '\n')
+			// Code: fences go; a span's text is kept as written, backslashes and stars included.
+			.replace(/^[ \t]{0,3}(?:```|~~~)[^\n]*$/gm, '')
+			.replace(/(`+)(?!`)([^\n]*?[^`\n])\1(?!`)/g, (_, _ticks, code: string) => keep(code.trim()))
+			// An escaped mark is the mark itself: "\*" is a star, not emphasis.
+			.replace(/\\([\\`*_{}[\]()#+\-.!>~|<])/g, (_, c: string) => keep(c))
+			// Quote marks at the start of a line ("> ", "> > ").
+			.replace(/^(?:[ \t]{0,3}>[ \t]?)+/gm, '')
+			// Rules and Setext underlines (=== or --- under a line): a line of their own.
+			.replace(/^[ \t]{0,3}(?:=+|(?:[-*_][ \t]*){3,})[ \t]*$/gm, '')
+			// Reference definitions ("[1]: https://…").
+			.replace(/^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S[^\n]*$/gm, '')
+			.replace(/^([ \t]*)[-*+][ \t]+(?=\S)/gm, '$1• ')
+			// Images and links: their text, not their address (one level of brackets inside it).
+			.replace(/!?\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)/g, '$1')
+			.replace(/!?\[([^\]\n]+)\]\[[^\]\n]*\]/g, '$1')
+			.replace(/<((?:https?|mailto):[^>\s]+|[^>\s@]+@[^>\s]+)>/g, '$1')
+			.replace(
+				/<\/?(?:a|b|i|u|s|em|strong|span|sub|sup|small|mark|cite|q|code|kbd|br)\b[^>\n]*>/gi,
+				''
+			)
+			// Strong, emphasis and strike-through around words (not a lone * or a snake_case name).
+			.replace(/(\*\*|__|~~)(?=\S)([^\n]*?\S)\1/g, '$2')
+			.replace(/(^|[^\p{L}\p{N}*_\\])([*_])(?=\S)([^*_\n]*?\S)\2(?![\p{L}\p{N}])/gmu, '$1$3')
+			.replace(KEPT, (_, i: string) => kept[Number(i)]!)
 	);
+}
+
+/**
+ * Whether a pasted text is written in Markdown: a heading, a quote, strong words, a link, a code
+ * span or fence, an escaped mark, or emphasis more than once. A plain text has none of these
+ * (a list of "- " lines alone does not count: plain texts have those too).
+ */
+export function looksLikeMarkdown(text: string): boolean {
+	const signs = [
+		/^#{1,6}[ \t]+\S/m,
+		/^[ \t]{0,3}>[ \t]?\S/m,
+		/(\*\*|__)(?=\S)[^\n]*?\S\1/,
+		/!?\[[^\]\n]+\]\([^)\s]+[^)\n]*\)/,
+		/`[^`\n]+`/,
+		/^[ \t]{0,3}(?:```|~~~)/m,
+		/\\[`*_[\]#>]/
+	];
+	if (signs.some((r) => r.test(text))) return true;
+	return (text.match(/(?:^|[\s(])[*_](?=\S)[^*_\n]*?\S[*_](?![\p{L}\p{N}])/gmu) ?? []).length > 1;
 }
 
 function joinedLength(blocks: readonly Pick<Block, 'text'>[]): number {
