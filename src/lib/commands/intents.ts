@@ -40,6 +40,8 @@ export type { Built } from './commands';
 /** The longest statement text the format takes (model/schema.ts). */
 const MAX_TEXT = 2000;
 
+/** A fresh statement's words until the reader writes its own (model/queries DRAFT_TEXTS). */
+const UNDERCUT_DRAFT = 'New undercut';
 export const PLACEHOLDER: Record<ChildRole, string> = {
 	reason: 'New reason',
 	objection: 'New objection',
@@ -150,7 +152,7 @@ export function addUndercut(
 	if (!opts.linkId && steps.length > 1) return { ok: false, reason: 'choose', links: steps };
 	const id = newId(map, 'undercut');
 	const reader = provenance(opts);
-	const node: MapNode = { id, kind: 'claim', text: opts.text?.trim() || 'New undercut', ...reader };
+	const node: MapNode = { id, kind: 'claim', text: opts.text?.trim() || UNDERCUT_DRAFT, ...reader };
 	const cut: MapLink = {
 		id: newId({ ...map, nodes: [...map.nodes, node] }, 'link'),
 		from: id,
@@ -319,7 +321,9 @@ export function editText(map: ArgumentMap, id: string, text: string): Built {
 		};
 	if (t === node.text) return { ok: false, reason: 'unchanged' };
 	// Written at last: a template's placeholder now says something.
-	const tags = isPlaceholder(node) ? node.tags!.filter((x) => x !== PLACEHOLDER_TAG) : undefined;
+	const tags = node.tags?.includes(PLACEHOLDER_TAG)
+		? node.tags.filter((x) => x !== PLACEHOLDER_TAG)
+		: undefined;
 	const patch = tags ? { text: t, tags: tags.length ? tags : undefined } : { text: t };
 	return { ok: true, label: 'Edit text', command: { type: 'updateNode', id, patch } };
 }

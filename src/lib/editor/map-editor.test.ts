@@ -476,7 +476,7 @@ describe('MapEditor: fields, verdicts and layers', () => {
 		const { editor } = await setUp({ map });
 		expect(editor.evaluation.nodes.get('e1')).toMatchObject({
 			status: 'open',
-			reason: expect.stringMatching(/placeholder/)
+			reason: expect.stringMatching(/a draft/)
 		});
 		await roundTrip(editor, { type: 'commitText', id: 'e1', text: 'A real fact' });
 		expect(node(editor, 'e1')!.tags).toBeUndefined();

@@ -142,14 +142,18 @@ describe('serverMessage', () => {
 });
 
 describe('a new map from the template', () => {
-	it('leaves its unwritten reasons undecided, so the thesis does not "hold" on placeholders', () => {
+	it('leaves its unwritten reasons out of the evaluation until they say something', () => {
 		const map = templateMap({ title: 'An op-ed' }, 'Cities should tax empty homes.', 2);
 		const e = evaluate(map);
 		expect(e.nodes.get('reason-1')).toMatchObject({
 			status: 'open',
-			reason: expect.stringMatching(/placeholder/)
+			reason: expect.stringMatching(/a draft: it counts once you write what it says/)
 		});
-		expect(e.nodes.get('thesis')!.status).toBe('open');
+		// Presumed, with no written reason: not carried by placeholders.
+		expect(e.nodes.get('thesis')).toMatchObject({
+			status: 'holds',
+			reason: expect.stringMatching(/taken as given until questioned/)
+		});
 		const written = editText(map, 'reason-1', 'Empty homes push rents up.');
 		if (!written.ok) throw new Error(written.reason);
 		const after = apply(map, written.command);

@@ -245,6 +245,20 @@ describe('burden of proof: not shown is not shown false', () => {
 		expect(statuses(map, ['a', 'x', 'y'])).toEqual({ a: 'unestablished', x: 'open', y: 'open' });
 	});
 
+	it('a fresh objection still reading "New objection" takes no part until it is written', () => {
+		const map = build(['b!t']);
+		const draft = {
+			...map,
+			nodes: map.nodes.map((n) => (n.id === 'b' ? { ...n, text: 'New objection' } : n))
+		};
+		expect(statuses(draft, ['t', 'b'])).toEqual({ t: 'holds', b: 'open' });
+		expect(evaluate(draft).nodes.get('b')!.reason).toBe(
+			'a draft: it counts once you write what it says'
+		);
+		expect(evaluate(draft).nodes.get('t')!.reason).not.toMatch(/objection/);
+		expect(statuses(map, ['t'])).toEqual({ t: 'defeated' });
+	});
+
 	it('a standing counter-claim defeats even a supported claim', () => {
 		expect(statuses(build(['e>t', 'b!t']), ['t'])).toEqual({ t: 'defeated' });
 	});

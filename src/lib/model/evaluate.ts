@@ -79,12 +79,13 @@ export function evaluate(
 		if (v || isPlaceholder(n)) fixed.add(n.id);
 	}
 
-	const undercutsOf = (linkId: string) =>
-		(index.incoming.get(linkId) ?? []).filter((l) => l.relation === 'undercuts');
-	const attacksOn = (id: string) =>
-		(index.incoming.get(id) ?? []).filter((l) => l.relation === 'attacks');
-	const supportsOf = (id: string) =>
-		(index.incoming.get(id) ?? []).filter((l) => l.relation === 'supports');
+	// A statement nobody has written yet ("New objection") takes no part: what it argues is left
+	// out until it says something.
+	const arguing = (id: string, relation: MapLink['relation']) =>
+		written(index, id).filter((l) => l.relation === relation);
+	const undercutsOf = (linkId: string) => arguing(linkId, 'undercuts');
+	const attacksOn = (id: string) => arguing(id, 'attacks');
+	const supportsOf = (id: string) => arguing(id, 'supports');
 	const settled = (label: Label | undefined) => label !== undefined && label !== 'undec';
 
 	/**
@@ -205,7 +206,7 @@ function explainLink(
 ): Explanation {
 	const status = linkStatus(l.id);
 	const premises = [l.from, ...(l.with ?? [])];
-	const cuts = (index.incoming.get(l.id) ?? []).filter((u) => u.relation === 'undercuts');
+	const cuts = written(index, l.id).filter((u) => u.relation === 'undercuts');
 	if (status === 'defeated') {
 		const cut = cuts.find((u) => linkStatus(u.id) === 'holds')!;
 		return {
@@ -241,6 +242,14 @@ function explainLink(
 	};
 }
 
+/** What argues about a statement or link, drafts ("New objection") left out. */
+function written(index: MapIndex, id: string): MapLink[] {
+	return (index.incoming.get(id) ?? []).filter((l) => {
+		const from = index.node.get(l.from);
+		return !from || !isPlaceholder(from);
+	});
+}
+
 /** "questioned by Ana: which figures?" — who asked, and what. */
 function questionedBy(index: MapIndex, id: string): string {
 	const q = index.node.get(id)?.questioned;
@@ -261,8 +270,12 @@ function explainNode(
 	if (verdict === 'open') return { status, reason: 'you marked it open: undecided', because: [] };
 	const node = index.node.get(id);
 	if (node && isPlaceholder(node))
-		return { status, reason: 'its text is still a placeholder: write what it says', because: [] };
-	const incoming = index.incoming.get(id) ?? [];
+		return {
+			status,
+			reason: 'a draft: it counts once you write what it says',
+			because: []
+		};
+	const incoming = written(index, id);
 	const attacks = incoming.filter((l) => l.relation === 'attacks');
 	const supports = incoming.filter((l) => l.relation === 'supports');
 	const answered = attacks.filter(

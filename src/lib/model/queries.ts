@@ -157,8 +157,21 @@ export function parentOf(index: MapIndex, id: string): string | undefined {
  */
 export const PLACEHOLDER_TAG = 'placeholder';
 
-export function isPlaceholder(n: Pick<MapNode, 'tags'>): boolean {
-	return n.tags?.includes(PLACEHOLDER_TAG) ?? false;
+/** The words a statement starts with when it is added (O, E, Tab, U…), before anyone writes it. */
+export const DRAFT_TEXTS: ReadonlySet<string> = new Set([
+	'New reason',
+	'New objection',
+	'New evidence',
+	'New hidden assumption',
+	'New undercut'
+]);
+
+/**
+ * True for a statement nobody has written yet: a template's placeholder, or a fresh statement
+ * still reading "New objection". It takes no part in the evaluation until it says something.
+ */
+export function isPlaceholder(n: Pick<MapNode, 'tags'> & { text?: string }): boolean {
+	return (n.tags?.includes(PLACEHOLDER_TAG) ?? false) || DRAFT_TEXTS.has(n.text ?? '');
 }
 
 /**
