@@ -12,7 +12,6 @@ import {
 	indexMap,
 	inferenceOf,
 	inferencesOf,
-	isPlaceholder,
 	siblingEnd,
 	usedIds,
 	withUndercuts
