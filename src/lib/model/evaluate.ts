@@ -62,7 +62,9 @@ export function evaluate(
 	map: ArgumentMap,
 	verdicts: Record<string, Verdict | undefined> = {}
 ): Evaluation {
-	const index = indexMap(map);
+	// The map without what drafts argue: built once, and only when there are drafts.
+	const live = withoutDrafts(indexMap(map));
+	const index = live;
 	const verdictOf = (id: string): Verdict | undefined =>
 		id in verdicts ? verdicts[id] : index.node.get(id)?.verdict;
 	const node = new Map<string, Label>();
@@ -82,7 +84,7 @@ export function evaluate(
 	// A statement nobody has written yet ("New objection") takes no part: what it argues is left
 	// out until it says something.
 	const arguing = (id: string, relation: MapLink['relation']) =>
-		written(index, id).filter((l) => l.relation === relation);
+		(live.incoming.get(id) ?? []).filter((l) => l.relation === relation);
 	const undercutsOf = (linkId: string) => arguing(linkId, 'undercuts');
 	const attacksOn = (id: string) => arguing(id, 'attacks');
 	const supportsOf = (id: string) => arguing(id, 'supports');
@@ -206,7 +208,7 @@ function explainLink(
 ): Explanation {
 	const status = linkStatus(l.id);
 	const premises = [l.from, ...(l.with ?? [])];
-	const cuts = written(index, l.id).filter((u) => u.relation === 'undercuts');
+	const cuts = (index.incoming.get(l.id) ?? []).filter((u) => u.relation === 'undercuts');
 	if (status === 'defeated') {
 		const cut = cuts.find((u) => linkStatus(u.id) === 'holds')!;
 		return {
@@ -242,12 +244,20 @@ function explainLink(
 	};
 }
 
-/** What argues about a statement or link, drafts ("New objection") left out. */
-function written(index: MapIndex, id: string): MapLink[] {
-	return (index.incoming.get(id) ?? []).filter((l) => {
-		const from = index.node.get(l.from);
-		return !from || !isPlaceholder(from);
-	});
+/**
+ * The index with what drafts ("New objection") argue left out of `incoming`: a draft takes no
+ * part in the evaluation. The same index when there are no drafts (the usual case).
+ */
+function withoutDrafts(index: MapIndex): MapIndex {
+	const drafts = new Set([...index.node.values()].filter(isPlaceholder).map((n) => n.id));
+	if (!drafts.size) return index;
+	const incoming = new Map<string, MapLink[]>();
+	for (const [id, links] of index.incoming)
+		incoming.set(
+			id,
+			links.filter((l) => !drafts.has(l.from))
+		);
+	return { ...index, incoming };
 }
 
 /** "questioned by Ana: which figures?" — who asked, and what. */
@@ -275,7 +285,7 @@ function explainNode(
 			reason: 'a draft: it counts once you write what it says',
 			because: []
 		};
-	const incoming = written(index, id);
+	const incoming = index.incoming.get(id) ?? [];
 	const attacks = incoming.filter((l) => l.relation === 'attacks');
 	const supports = incoming.filter((l) => l.relation === 'supports');
 	const answered = attacks.filter(
