@@ -121,6 +121,9 @@ test('flags and critical questions from the catalogues', async ({ page }) => {
 	await page.evaluate(() => localStorage.setItem('warrant.author', 'Tester'));
 	await page.reload();
 	await select(page, 'Motive 2');
+	// No flag reads as set before the reader chooses one.
+	await expect(details(page).getByRole('combobox', { name: 'Flag' })).toHaveValue('');
+	await expect(details(page).getByRole('button', { name: 'Flag statement' })).toBeDisabled();
 	await details(page)
 		.getByRole('combobox', { name: 'Flag' })
 		.selectOption({ label: 'Causal leap' });
@@ -146,10 +149,12 @@ test('flags and critical questions from the catalogues', async ({ page }) => {
 	const editor = page.getByRole('textbox', { name: /Text of the statement/ });
 	await expect(editor).toBeFocused();
 	await expect(editor).toHaveValue(/Even if the motive is self-interested/);
-	await page.keyboard.press('End');
-	await page.keyboard.type(' tied loans still paid for hospitals and schools.');
+	// The caret waits after the sentence starter: typing finishes it, it does not erase it.
+	await page.keyboard.type('tied loans still paid for hospitals and schools.');
 	await page.keyboard.press('Enter');
 	await expect(
-		page.getByRole('button', { name: /tied loans still paid for hospitals/ })
+		page.getByRole('button', {
+			name: /Even if the motive is self-interested.* tied loans still paid for hospitals/
+		})
 	).toBeVisible();
 });
