@@ -29,7 +29,9 @@ test('undercut, weaken and reject: Motive 3 and the thesis’s explanation chang
 	await page.getByRole('button', { name: 'What follows' }).click();
 	const follows = page.getByRole('complementary', { name: 'What follows' });
 	await expect(
-		follows.getByRole('heading', { name: /Its reasons: 9 stand, 0 fall, 0 open/ })
+		follows.getByRole('heading', {
+			name: /Its reasons: 6 hold, 0 not established, 0 shown false, 0 open/
+		})
 	).toBeVisible();
 	const whyBefore = await follows.getByLabel('Why').textContent();
 
@@ -63,14 +65,19 @@ test('undercut, weaken and reject: Motive 3 and the thesis’s explanation chang
 		await expect(reject).toHaveAttribute('aria-pressed', 'true');
 	}
 
-	// Motive 3 now rests on one weak reason: open, and the panels say why.
+	// Motive 3 now rests on one weak reason: not established (nothing shows it false), and the
+	// panels say why.
 	await select(page, 'Motive 3');
-	await expect(details(page).getByRole('region', { name: 'Evaluation' })).toContainText('open');
+	await expect(details(page).getByRole('region', { name: 'Evaluation' })).toContainText(
+		'not established'
+	);
 	await expect(details(page).getByRole('region', { name: 'Evaluation' })).toContainText(
 		'only standing support is weak'
 	);
 	await expect(
-		follows.getByRole('heading', { name: /Its reasons: 8 stand, 0 fall, 1 open/ })
+		follows.getByRole('heading', {
+			name: /Its reasons: 5 hold, 1 not established, 0 shown false, 0 open/
+		})
 	).toBeVisible();
 	await expect(follows.getByLabel('Why')).not.toHaveText(whyBefore ?? '');
 	await page.screenshot({ path: 'tests/artifacts/critique-what-follows.png' });
