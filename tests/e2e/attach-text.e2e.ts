@@ -181,7 +181,7 @@ test('attach the seed article to a copy of the Japan–Mongolia map through the 
 	await dialog.getByRole('button', { name: 'Attach', exact: true }).click();
 	await expect(dialog).toBeHidden();
 	await expect(
-		page.getByRole('status').filter({ hasText: '79 of 79 anchors found' })
+		page.getByRole('status').filter({ hasText: '82 of 82 anchors found' })
 	).toBeVisible();
 	// The text is beside the map now, every paragraph of the argument mapped, and the
 	// highlighting works both ways.

@@ -150,7 +150,7 @@ test.describe(() => {
 
 	test('undercut, delete with undo, the shortcut sheet and the context menu', async ({ page }) => {
 		await page.goto(`/maps/${mapId}`);
-		await selectByKeyboard(page, 'average yearly GDP growth');
+		await selectByKeyboard(page, 'grown on average by no more');
 		await page.keyboard.press('u');
 		await page.keyboard.type('Slow growth fits many explanations, not only an export motive.');
 		await page.keyboard.press('Enter');

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { bodyParagraphs } from '../fixtures/article';
 import { describe, it, expect } from 'vitest';
 import { mapSchema, type ArgumentMap } from '../../src/lib/model/schema';
+import { evaluate } from '../../src/lib/model/evaluate';
+import { indexMap, inTextOf, inTextSummary } from '../../src/lib/model/queries';
 
 const MAP_PATH = path.resolve(process.cwd(), 'arguments/japan-mongolia.map.json');
 const ARTICLE_PATH = path.resolve(process.cwd(), '../shared/seeds/000_be431619a4aa177c.txt');
@@ -69,6 +71,9 @@ const usdValues = () =>
 		.filter((f) => f.unit === 'USD')
 		.map((f) => f.value);
 
+/** Paragraph 17: the thesis and the two closing claims that elaborate it. */
+const CONCLUSIONS = ['thesis', 'thesis-economic-disguise', 'thesis-friend-image'];
+
 describe('japan-mongolia map: format and integrity', () => {
 	it('parses with the map schema', () => {
 		const result = mapSchema.safeParse(raw);
@@ -92,22 +97,26 @@ describe('japan-mongolia map: format and integrity', () => {
 		expect(bad.map((l) => l.id)).toEqual([]);
 	});
 
-	it('connects every node except the thesis to some conclusion', () => {
-		const froms = new Set(map.links.map((l) => l.from));
-		const loose = map.nodes.filter((n) => n.kind !== 'thesis' && !froms.has(n.id)).map((n) => n.id);
+	it('connects every node except the conclusions to some conclusion (as a reason or a co-premise)', () => {
+		const froms = new Set(map.links.flatMap((l) => [l.from, ...(l.with ?? [])]));
+		const loose = map.nodes
+			.filter((n) => !CONCLUSIONS.includes(n.id) && !froms.has(n.id))
+			.map((n) => n.id);
 		expect(loose).toEqual([]);
 	});
 
-	it('reaches the thesis from every node', () => {
+	it('reaches a conclusion of paragraph 17 from every node', () => {
 		const thesis = map.nodes.find((n) => n.kind === 'thesis');
-		expect(thesis).toBeDefined();
-		const reached = new Set([thesis!.id]);
+		expect(thesis?.id).toBe(CONCLUSIONS[0]);
+		const reached = new Set(CONCLUSIONS);
 		let grew = true;
 		while (grew) {
 			grew = false;
 			for (const l of map.links) {
-				if (reached.has(l.to) && !reached.has(l.from)) {
-					reached.add(l.from);
+				if (!reached.has(l.to)) continue;
+				for (const p of [l.from, ...(l.with ?? [])]) {
+					if (reached.has(p)) continue;
+					reached.add(p);
 					grew = true;
 				}
 			}
@@ -158,6 +167,164 @@ describe('japan-mongolia map: format and integrity', () => {
 		for (const p of [30, 1.5, 43, 41, 2.6, 7]) {
 			expect(values, `no % figure with value ${p}`).toContain(p);
 		}
+	});
+});
+
+/** The supports into a statement, with whether the text states each. */
+const supportsInto = (id: string) =>
+	map.links.filter((l) => l.to === id && l.relation === 'supports');
+const node = (id: string) => map.nodes.find((n) => n.id === id);
+const MOTIVES = ['motive-1', 'motive-2', 'motive-3', 'motive-4', 'motive-5'];
+
+describe('japan-mongolia map: what the text states and what the reconstruction infers', () => {
+	it('marks every source item stated or inferred explicitly', () => {
+		const unmarked = [...map.nodes, ...map.links]
+			.filter((x) => x.origin === 'source' && !x.inText)
+			.map((x) => x.id);
+		expect(unmarked).toEqual([]);
+	});
+
+	it('marks the seven links the article never makes as inferred', () => {
+		const seven = [
+			's-new-railway-to-motive-3',
+			's-housing-sme-programmes-to-motive-3',
+			's-roads-construction-to-motive-4',
+			's-new-railway-to-motive-4',
+			's-youth-centre-to-motive-5',
+			's-school-exchange-to-motive-5',
+			's-youth-year-to-motive-5'
+		];
+		const links = seven.map((id) => map.links.find((l) => l.id === id));
+		expect(links.map((l) => l && inTextOf(l))).toEqual(seven.map(() => 'inferred'));
+	});
+
+	it('states no evidence for Motives 4 and 5: every support into them is inferred', () => {
+		for (const id of ['motive-4', 'motive-5']) {
+			const stated = supportsInto(id).filter((l) => inTextOf(l) === 'stated');
+			expect(
+				stated.map((l) => l.id),
+				id
+			).toEqual([]);
+		}
+		const index = indexMap(map);
+		expect(inTextSummary(index, 'motive-5')).toBe(
+			'no evidence stated in the text; 3 links inferred'
+		);
+		// China's transit monopoly is an obstacle the article mentions, not evidence it offers.
+		expect(inTextOf(map.links.find((l) => l.id === 's-china-transit-to-motive-4')!)).toBe(
+			'inferred'
+		);
+	});
+
+	it('links the ties the article does make to Motive 2 as stated', () => {
+		const stated = supportsInto('motive-2').filter((l) => inTextOf(l) === 'stated');
+		expect(stated.map((l) => l.from)).toEqual(
+			expect.arrayContaining(['tied-loans', 'joint-loan-facility', 'airport-loan'])
+		);
+		// The airport's concessional loan shows a tie only together with the Japanese firms it pays.
+		expect(stated.find((l) => l.from === 'airport-loan')?.with).toEqual(['airport-contractors']);
+	});
+
+	it('keeps every motive linked to the evidence that bears on it', () => {
+		for (const id of MOTIVES) expect(supportsInto(id).length, id).toBeGreaterThan(1);
+	});
+});
+
+describe('japan-mongolia map: faithful wording', () => {
+	it('keeps the motives claims about purpose, in the article’s language of intent', () => {
+		for (const id of MOTIVES) {
+			const text = node(id)!.text;
+			expect(text, id).toMatch(/\b(intended|intends|designed|meant) to\b/);
+			// An outcome is not a purpose: "polishes", "makes … dependent" state what happens.
+			expect(text, id).not.toMatch(/\bpolishes\b|\bmakes\b.*\bdependent\b/);
+		}
+	});
+
+	it('splits the 2021 coronavirus grant and the equipment for the blind into two pieces of evidence', () => {
+		const covid = node('covid-aid')!;
+		const blind = node('blind-federation-equipment')!;
+		expect(covid.text).not.toMatch(/blind/i);
+		expect(covid.figures?.map((f) => f.value)).toEqual([8000000]);
+		expect(blind.kind).toBe('evidence');
+		expect(blind.anchors?.[0]?.quote).toMatch(/Federation of the Blind/);
+		for (const id of [covid.id, blind.id])
+			expect(supportsInto('health').map((l) => l.from)).toContain(id);
+	});
+
+	it('says what the article says: “a number of” projects, health “in particular”, an average growth rate', () => {
+		expect(node('thesis-economic-disguise')!.text).toMatch(/a number of projects/);
+		expect(node('health')!.text).not.toMatch(/\bmost\b/);
+		expect(node('gdp-growth')!.text).toMatch(/on average/);
+		expect(node('gdp-growth')!.figures?.[0]?.what).toMatch(/average/);
+	});
+
+	it('gives every piece of evidence a basis', () => {
+		const bare = map.nodes.filter((n) => n.kind === 'evidence' && !n.basis).map((n) => n.id);
+		expect(bare).toEqual([]);
+	});
+});
+
+describe('japan-mongolia map: what the thesis rests on', () => {
+	const reasons = () => supportsInto('thesis');
+
+	it('takes paragraph 3’s generalisation as a general premise, applied to Japan by an unstated premise', () => {
+		const l = reasons().find((x) => x.from === 'persuasion-methods')!;
+		expect(l.with).toEqual(['japan-among-giants']);
+		expect(inTextOf(l)).toBe('inferred');
+		expect(node('japan-among-giants')).toMatchObject({ kind: 'assumption', inText: 'inferred' });
+	});
+
+	it('reads paragraph 4’s account as what the thesis interprets, not as a reason for it', () => {
+		expect(reasons().map((l) => l.from)).not.toContain('japan-own-course');
+		// The first closing claim reads the humanitarian label the account gives as a disguise.
+		expect(
+			map.links.filter((l) => l.from === 'japan-own-course').map((l) => [l.to, l.inText])
+		).toEqual([['thesis-economic-disguise', 'inferred']]);
+	});
+
+	it('takes paragraph 2 as the self-interest hook, not as support for the humanitarian course', () => {
+		const from = map.links.filter((l) => l.from === 'japan-expanding-presence');
+		expect(from.map((l) => [l.to, l.inText])).toEqual([['thesis-economic-disguise', 'inferred']]);
+	});
+
+	it('draws the two closing claims of paragraph 17 from the motives they spell out, not as further reasons', () => {
+		// Reasons for the thesis: the general premise and the five motives, each counted once.
+		expect(reasons().map((l) => l.from)).toEqual(['persuasion-methods', ...MOTIVES]);
+		for (const id of CONCLUSIONS.slice(1))
+			expect(
+				map.links.filter((l) => l.from === id),
+				id
+			).toEqual([]);
+		expect(supportsInto('thesis-economic-disguise').map((l) => l.from)).toEqual([
+			'motive-2',
+			'motive-4',
+			'japan-expanding-presence',
+			'japan-own-course'
+		]);
+		expect(supportsInto('thesis-friend-image').map((l) => l.from)).toEqual([
+			'motive-1',
+			'motive-5'
+		]);
+	});
+
+	it('tells a student who rejects all five motives exactly what still carries the thesis', () => {
+		const rejected = (ids: string[]) =>
+			evaluate(map, Object.fromEntries(ids.map((id) => [id, 'rejected' as const])));
+		const e = rejected(MOTIVES);
+		expect(e.nodes.get('thesis')).toMatchObject({
+			status: 'holds',
+			because: ['persuasion-methods']
+		});
+		// The image claim rests on motives alone; the disguise claim keeps paragraphs 2 and 4.
+		expect(e.nodes.get('thesis-friend-image')?.status).toBe('unestablished');
+		expect(e.nodes.get('thesis-economic-disguise')).toMatchObject({
+			status: 'holds',
+			because: ['japan-expanding-presence', 'japan-own-course']
+		});
+		// And rejecting the general premise too leaves it not established, not shown false.
+		expect(rejected([...MOTIVES, 'persuasion-methods']).nodes.get('thesis')?.status).toBe(
+			'unestablished'
+		);
 	});
 });
 

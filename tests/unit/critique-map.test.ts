@@ -12,6 +12,7 @@ import { bodyParagraphs } from '../fixtures/article';
 import { describe, it, expect } from 'vitest';
 import { FLAG_TYPES } from '../../src/lib/model/catalogue';
 import { diffMaps } from '../../src/lib/model/diff';
+import { evaluate, type Status } from '../../src/lib/model/evaluate';
 import { parseMap } from '../../src/lib/model/parse';
 import { serializeMap } from '../../src/lib/model/serialize';
 import type { ArgumentMap, MapLink, MapNode } from '../../src/lib/model/schema';
@@ -21,7 +22,7 @@ const SOURCE_PATH = path.resolve(process.cwd(), 'arguments/japan-mongolia.map.js
 const ARTICLE_PATH = path.resolve(process.cwd(), '../shared/seeds/000_be431619a4aa177c.txt');
 
 /** Keys a reader may add to a source item without changing what the source says. */
-const NODE_ANNOTATIONS = ['flags', 'verdict'] as const;
+const NODE_ANNOTATIONS = ['flags', 'verdict', 'questioned'] as const;
 const LINK_ANNOTATIONS = ['flags', 'strength', 'scheme', 'answers', 'with'] as const;
 
 function load(file: string): { text: string; map: ArgumentMap } {
@@ -158,6 +159,35 @@ function misquoted(critique: ArgumentMap, paragraphs: string[]): string[] {
 	return out;
 }
 
+/**
+ * Reader statements that rely on facts from outside the article without saying where to check
+ * them: a statement that names a year the article never mentions, or one of `mustCite`, needs
+ * `sources`, each with a title, an address and a date.
+ */
+function uncheckable(critique: ArgumentMap, mustCite: string[], article = ''): string[] {
+	const out: string[] = [];
+	for (const n of critique.nodes.filter((x) => x.origin === 'reader')) {
+		const outsideYears = (n.text.match(/\b(19|20)\d\d\b/g) ?? []).filter(
+			(y) => article && !article.includes(y)
+		);
+		if ((mustCite.includes(n.id) || outsideYears.length) && !n.sources?.length)
+			out.push(`${n.id} relies on outside facts but names no source`);
+		for (const r of n.sources ?? [])
+			if (!r.title || !r.url || !r.date) out.push(`${n.id}: a source lacks a title, url or date`);
+	}
+	return out;
+}
+
+/** The statuses a teacher defends for the thesis and the five motives. */
+const STATUSES: Record<string, Status> = {
+	thesis: 'unestablished',
+	'motive-1': 'open',
+	'motive-2': 'holds',
+	'motive-3': 'unestablished',
+	'motive-4': 'unestablished',
+	'motive-5': 'unestablished'
+};
+
 // ------------------------------------------------------------------------------------- tests
 
 const critique = load(CRITIQUE_PATH);
@@ -244,6 +274,129 @@ describe('japan-mongolia critique: the reader layer', () => {
 	});
 });
 
+/** Reader statements that state facts from outside the article. */
+const OUTSIDE_FACTS = [
+	'ctx-outlet',
+	'ctx-neighbours-leverage',
+	'sup-interest-openly-stated',
+	'sup-tied-aid-real',
+	'sup-export-strategy',
+	'u-labels-are-the-articles',
+	'obj-market-too-small',
+	'reb-market-scope',
+	'u-third-neighbour',
+	'u-landlocked'
+];
+
+describe('japan-mongolia critique: what a teacher would defend', () => {
+	const e = evaluate(critique.map);
+	const status = (id: string) => e.nodes.get(id)?.status;
+	const node = (id: string) => critique.map.nodes.find((n) => n.id === id)!;
+	const linksFrom = (id: string) => critique.map.links.filter((l) => l.from === id);
+
+	it('leaves Motive 3 not established, not defeated: the article failed to show it, nobody showed it false', () => {
+		expect(e.nodes.get('motive-3')).toMatchObject({
+			status: 'unestablished',
+			reason: expect.stringMatching(/^none of its reasons stands .*nothing shows it false$/)
+		});
+	});
+
+	it('gives the thesis and each motive the status a careful teacher would defend', () => {
+		expect(Object.fromEntries(Object.keys(STATUSES).map((id) => [id, status(id)]))).toEqual(
+			STATUSES
+		);
+	});
+
+	it('shows false only what a standing counter-claim refutes', () => {
+		const defeated = [...e.nodes].filter(([, x]) => x.status === 'defeated').map(([id]) => id);
+		// The hidden premise that gain cancels help (refuted by the grants), and the objection
+		// that a small market rules out a purpose (answered by its rebuttal).
+		expect(defeated.sort()).toEqual(['asm-self-interest-excludes-help', 'obj-market-too-small']);
+	});
+
+	it('does not answer a claim about Japan’s purpose with Mongolia’s benefits, nor lean on the airport', () => {
+		const benefits = node('obj-benefits-ignored');
+		expect(linksFrom(benefits.id).map((l) => [l.relation, l.to])).toEqual([
+			['attacks', 'asm-self-interest-excludes-help']
+		]);
+		expect(benefits.text).not.toMatch(/airport/i);
+		expect(benefits.anchors?.map((a) => a.paragraph)).not.toContain(9);
+		expect(critique.map.links.filter((l) => l.to === 'thesis' && l.relation === 'attacks')).toEqual(
+			[]
+		);
+	});
+
+	it('asks for evidence with a question where the article asserts without it', () => {
+		for (const id of [
+			'aid-budget-projects',
+			'aid-hopes',
+			'tied-loans',
+			'thesis-economic-disguise',
+			'motive-1',
+			'motive-4'
+		]) {
+			expect(node(id).questioned?.note, id).toMatch(/\?/);
+			expect(node(id).verdict, id).toBeUndefined();
+		}
+		expect(node('thesis').questioned?.note).toMatch(/headline/);
+		expect(node('motive-3').questioned?.note).toMatch(/China and Russia/);
+		expect(node('aid-total').questioned?.note).toMatch(/loans/);
+	});
+
+	it('turns “this does not show that” into undercuts, not counter-claims', () => {
+		const undercutters = critique.map.links
+			.filter((l) => l.origin === 'reader' && l.relation === 'undercuts')
+			.map((l) => l.from);
+		for (const id of [
+			'u-persuasion-not-bribery',
+			'u-labels-are-the-articles',
+			'u-aid-share-unknown',
+			'u-third-neighbour',
+			'u-landlocked',
+			'u-cultural-diplomacy',
+			'u-any-outcome-confirms'
+		])
+			expect(undercutters, id).toContain(id);
+	});
+
+	it('flags what fits: no factual slip for a repeated phrase, no scare quotes on “a kind of advertisement”', () => {
+		const types = (id: string) => (node(id).flags ?? []).map((f) => f.type);
+		expect(types('environment')).not.toContain('factual-slip');
+		expect(types('image-advertising')).not.toContain('scare-quotes');
+		expect(
+			node('mongolia-courted')
+				.flags?.map((f) => f.note)
+				.join(' ')
+		).toMatch(/modern experts/);
+	});
+
+	it('names sign and cause arguments as such, not as arguments from consequences', () => {
+		const scheme = (id: string) => critique.map.links.find((l) => l.id === id)?.scheme;
+		expect(scheme('s-image-advertising-to-motive-2')).toBe('sign');
+		expect(scheme('s-budget-deficit-to-motive-3')).toBe('causal');
+		expect(critique.map.links.filter((l) => l.scheme === 'consequences')).toEqual([]);
+	});
+
+	it('gives the outlet’s context as dated facts with sources, and keeps it out of the argument', () => {
+		const outlet = node('ctx-outlet');
+		expect(outlet.sources?.map((r) => r.date?.slice(0, 4))).toEqual(
+			expect.arrayContaining(['2020', '2022'])
+		);
+		expect(critique.map.links.filter((l) => l.from === outlet.id || l.to === outlet.id)).toEqual(
+			[]
+		);
+	});
+
+	it('names where to check every outside fact it relies on', () => {
+		expect(uncheckable(critique.map, OUTSIDE_FACTS)).toEqual([]);
+		const broken = clone(critique.map);
+		delete broken.nodes.find((n) => n.id === 'ctx-outlet')!.sources;
+		expect(uncheckable(broken, OUTSIDE_FACTS)).toEqual([
+			'ctx-outlet relies on outside facts but names no source'
+		]);
+	});
+});
+
 const articleExists = fs.existsSync(ARTICLE_PATH);
 if (!articleExists) {
 	console.warn(
@@ -262,5 +415,15 @@ describe.skipIf(!articleExists)('japan-mongolia critique: faithful to the articl
 		const n = broken.nodes.find((x) => x.origin === 'reader' && x.anchors?.[0]?.quote)!;
 		n.anchors![0]!.quote = 'words the author never wrote';
 		expect(misquoted(broken, paragraphs)).toHaveLength(1);
+	});
+
+	it('cites a source for every reader statement that names a year the article does not', () => {
+		const article = fs.readFileSync(ARTICLE_PATH, 'utf8');
+		expect(uncheckable(critique.map, [], article)).toEqual([]);
+		const broken = clone(critique.map);
+		broken.nodes.find((n) => n.id === 'u-gdp-not-design')!.text += ' Growth was negative in 1998.';
+		expect(uncheckable(broken, [], article)).toEqual([
+			'u-gdp-not-design relies on outside facts but names no source'
+		]);
 	});
 });

@@ -8,7 +8,7 @@ describe('json format', () => {
 	it('reads a map file and prints it back to the same text', () => {
 		const r = parse(text);
 		if (!r.ok) throw new Error(JSON.stringify(r.problems));
-		expect(r.map.nodes).toHaveLength(73);
+		expect(r.map.nodes).toHaveLength(75);
 		expect(print(r.map)).toBe(text);
 	});
 

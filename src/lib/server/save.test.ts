@@ -186,7 +186,7 @@ describe('the HTTP API', () => {
 		expect(created.links.every((l: { to: string }) => l.to === 'thesis')).toBe(true);
 		const copy = await post({ id: 'jm-copy', from: 'japan-mongolia' });
 		expect(copy.status).toBe(201);
-		expect(JSON.parse(readFileSync(join(dir, 'jm-copy.map.json'), 'utf8')).nodes).toHaveLength(73);
+		expect(JSON.parse(readFileSync(join(dir, 'jm-copy.map.json'), 'utf8')).nodes).toHaveLength(75);
 		expect((await post({ id: 'jm-copy', from: 'japan-mongolia' })).status).toBe(409);
 		expect((await post({ id: '../evil', from: 'japan-mongolia' })).status).toBe(400);
 		expect((await readMapText('japan-mongolia'))?.text).toBe(original);

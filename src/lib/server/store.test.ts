@@ -26,7 +26,7 @@ describe('file store', () => {
 	it('lists every map file, valid ones with counts and broken ones with problems', async () => {
 		const maps = await listMaps();
 		expect(maps.map((m) => m.id)).toEqual(['broken', 'japan-mongolia', 'japan-mongolia-critique']);
-		expect(maps[1]!.counts).toMatchObject({ nodes: 73, links: 80 });
+		expect(maps[1]!.counts).toMatchObject({ nodes: 75, links: 85 });
 		expect(maps[0]!.problems?.length).toBeGreaterThan(0);
 	});
 
