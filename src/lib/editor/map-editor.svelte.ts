@@ -262,8 +262,7 @@ export class MapEditor {
 				if (v.statedOnly === intent.on) return false;
 				v.statedOnly = intent.on;
 				if (v.selected && !this.shownIndex.node.has(v.selected)) v.selected = undefined;
-				if (v.layer === 'written') void this.relayout();
-				return true;
+				return v.layer === 'written' ? this.relayout() : true;
 			case 'togglePanel':
 				v.panels = { ...v.panels, [intent.panel]: intent.open ?? !v.panels[intent.panel] };
 				return true;

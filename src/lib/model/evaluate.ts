@@ -260,6 +260,54 @@ function withoutDrafts(index: MapIndex): MapIndex {
 	return { ...index, incoming };
 }
 
+/**
+ * Why steps fell, each cause said once: "Hidden assumption: … is defeated (the steps from
+ * Motive 1, Motive 2 and Motive 3 rest on it); Motive 4 is not established; the step from
+ * Motive 5 is undercut by “…”". A reason that fell is named by itself; a co-premise or an
+ * undercut shared by several steps says which.
+ */
+function whyStepsFell(
+	index: MapIndex,
+	steps: MapLink[],
+	nodeStatus: (id: string) => Status,
+	linkStatus: (id: string) => Status
+): string {
+	const causes = new Map<string, { text: string; steps: string[] }>();
+	const add = (key: string, text: string, step: MapLink) => {
+		const c = causes.get(key) ?? { text, steps: [] };
+		c.steps.push(step.from);
+		causes.set(key, c);
+	};
+	for (const l of steps) {
+		const cut = (index.incoming.get(l.id) ?? []).find(
+			(u) => u.relation === 'undercuts' && linkStatus(u.id) === 'holds'
+		);
+		if (cut) {
+			add(`cut:${cut.from}`, `undercut by ${quoteName(index, cut.from)}`, l);
+			continue;
+		}
+		const fallen = [l.from, ...(l.with ?? [])].filter((p) =>
+			['defeated', 'unestablished'].includes(nodeStatus(p))
+		);
+		for (const p of fallen)
+			add(`node:${p}`, `${quoteName(index, p)} is ${STATUS_WORDS[nodeStatus(p)]}`, l);
+		if (!fallen.length) add(`open:${l.id}`, `the step from ${quoteName(index, l.from)} is open`, l);
+	}
+	const names = (ids: string[]) => {
+		const n = ids.map((id) => quoteName(index, id));
+		return n.length === 1 ? n[0]! : `${n.slice(0, -1).join(', ')} and ${n.at(-1)}`;
+	};
+	return [...causes.entries()]
+		.map(([key, c]) => {
+			const own = key.startsWith('node:') && c.steps.length === 1 && c.steps[0] === key.slice(5);
+			if (own) return c.text;
+			if (key.startsWith('cut:'))
+				return `the step${c.steps.length === 1 ? '' : 's'} from ${names(c.steps)} ${c.steps.length === 1 ? 'is' : 'are'} ${c.text}`;
+			return `${c.text} (the step${c.steps.length === 1 ? '' : 's'} from ${names(c.steps)} ${c.steps.length === 1 ? 'rests' : 'rest'} on it)`;
+		})
+		.join('; ');
+}
+
 /** "questioned by Ana: which figures?" — who asked, and what. */
 function questionedBy(index: MapIndex, id: string): string {
 	const q = index.node.get(id)?.questioned;
@@ -322,7 +370,7 @@ function explainNode(
 		const steps = supports.map((l) => ({ l, e: explainLink(index, l, nodeStatus, linkStatus) }));
 		return {
 			status,
-			reason: `none of its reasons stands (${steps.map(({ l, e }) => `the step from ${quoteName(index, l.from)}: ${e.reason}`).join('; ')}); nothing shows it false`,
+			reason: `none of its reasons stands (${whyStepsFell(index, supports, nodeStatus, linkStatus)}); nothing shows it false`,
 			because: unique(steps.flatMap(({ e }) => e.because)).filter((b) => index.node.has(b))
 		};
 	}
