@@ -4,7 +4,8 @@
  * (cold) run is reported on its own because ELK's first layout in a process is slow.
  * Exits 1 when a goal is missed.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { layoutMap } from '../src/lib/layout/run';
 import { parseMap } from '../src/lib/model/parse';
 import { serializeMap } from '../src/lib/model/serialize';
@@ -197,4 +198,10 @@ for (const r of rates) {
 		`${miss ? 'MISS' : 'ok  '} ${r.what.padEnd(58)} ${isCount ? String(r.value).padStart(7) : `${r.value.toFixed(2)}%`.padStart(8)}${r.goal > 0 ? ` (goal ≥ ${r.goal}%)` : isCount ? ' (goal 0)' : ''}`
 	);
 }
+// The map page's download (scripts/bundle-size.mjs), measured on the last build.
+if (existsSync('build/index.js')) {
+	const size = spawnSync(process.execPath, ['scripts/bundle-size.mjs'], { encoding: 'utf8' });
+	console.log(size.stdout.trim().split('\n').at(-1) ?? size.stderr);
+	failed ||= size.status !== 0;
+} else console.log('skip map page JS+CSS size: run `npm run build` first');
 process.exit(failed ? 1 : 0);

@@ -50,3 +50,17 @@ test('map view with the panels open has no serious accessibility violations', as
 	).toBeVisible();
 	expect(await violations(page)).toEqual([]);
 });
+
+test('a narrow window with every panel open (details and What follows as tabs) has no serious accessibility violations', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1024, height: 768 });
+	await page.goto('/maps/branch-libraries');
+	await page.waitForLoadState('networkidle');
+	await page.getByRole('button', { name: 'What follows' }).click();
+	await page.getByRole('button', { name: /^Thesis:/ }).click();
+	await expect(page.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
+	expect(await violations(page)).toEqual([]);
+	await page.getByRole('tab', { name: 'What follows' }).click();
+	expect(await violations(page)).toEqual([]);
+});

@@ -141,6 +141,21 @@ export async function boxOf(locator: Locator): Promise<Box> {
 	return b;
 }
 
+/** Every statement's box on the canvas, with its id. */
+export async function statementBoxes(page: Page): Promise<{ id: string | null; box: Box }[]> {
+	return canvas(page)
+		.locator('[data-node-id]')
+		.evaluateAll((els) =>
+			els.map((el) => {
+				const r = el.getBoundingClientRect();
+				return {
+					id: el.getAttribute('data-node-id'),
+					box: { x: r.x, y: r.y, width: r.width, height: r.height }
+				};
+			})
+		);
+}
+
 /** Assert that `inner` lies within `outer`, allowing `slack` pixels for rounding. */
 export function expectInside(inner: Box, outer: Box, what: string, slack = 1): void {
 	const msg = `${what} at ${JSON.stringify(inner)} should be inside ${JSON.stringify(outer)}`;

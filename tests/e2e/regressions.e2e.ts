@@ -10,6 +10,7 @@ import {
 	detailsPanel,
 	expectInside,
 	openMap,
+	statementBoxes,
 	statementName,
 	thesis
 } from './helpers';
@@ -42,18 +43,8 @@ test.describe('regressions', () => {
 
 		const stage = await boxOf(canvas(page));
 		const clear = { ...stage, width: panel.x - stage.x };
-		const boxes = await canvas(page)
-			.locator('[data-node-id]')
-			.evaluateAll((els) =>
-				els.map((el) => {
-					const r = el.getBoundingClientRect();
-					return {
-						id: el.getAttribute('data-node-id'),
-						box: { x: r.x, y: r.y, width: r.width, height: r.height }
-					};
-				})
-			);
-		for (const { id, box } of boxes) expectInside(box, clear, `statement ${id}`);
+		for (const { id, box } of await statementBoxes(page))
+			expectInside(box, clear, `statement ${id}`);
 	});
 
 	test('closing the in-place editor gives the keyboard back to the statement', async ({ page }) => {

@@ -1,6 +1,6 @@
 /**
- * The views the canvas opens with or moves to, computed for the part of it that side panels
- * leave visible: the details panel covers the right edge, "What follows" the left.
+ * The views the canvas opens with or moves to. The side panels are docked beside the canvas
+ * (see dock.ts), so the canvas's own size is the visible area: all of it is map.
  */
 import {
 	ensureVisible,
@@ -12,66 +12,43 @@ import {
 	type View
 } from './viewport';
 
-/** The canvas's size and how much of it the side panels cover, px. */
-export interface Frame {
-	size: Size;
-	occludedLeft: number;
-	occludedRight: number;
-}
-
 /** Below this scale 13 px text is under 8 px on screen: the opening view never goes lower. */
 export const READABLE = 0.6;
 /** Where the top of the opening view's content sits, px below the canvas's top. */
 const TOP = 48;
-
-/** The part of the canvas not covered by a side panel (never narrower than 200 px). */
-export function visibleArea(f: Frame): Size {
-	return {
-		width: Math.max(200, f.size.width - f.occludedRight - f.occludedLeft),
-		height: f.size.height
-	};
-}
-/** Views are computed for the visible part; shift them right past a panel on the left. */
-const inVisible = (f: Frame, v: View): View => ({ ...v, x: v.x + f.occludedLeft });
-const outOfVisible = (f: Frame, v: View): View => ({ ...v, x: v.x - f.occludedLeft });
 
 /**
  * The opening view: `rects` (the thesis and its motives) whole and top-aligned, so the space
  * below shows the first evidence rather than empty canvas above. When that would be below a
  * readable scale, it stays readable, centred on the thesis, and the reader pans to the rest.
  */
-export function openingView(f: Frame, rects: Rect[], thesis?: Rect): View {
+export function openingView(area: Size, rects: Rect[], thesis?: Rect): View {
 	const rect = union(rects);
-	const fit = inVisible(f, fitRect(rect, visibleArea(f), 32, 1));
+	const fit = fitRect(rect, area, 32, 1);
 	if (fit.k < READABLE && thesis) {
 		const k = READABLE;
-		return {
-			k,
-			x: f.occludedLeft + visibleArea(f).width / 2 - (thesis.x + thesis.width / 2) * k,
-			y: TOP - rect.y * k
-		};
+		return { k, x: area.width / 2 - (thesis.x + thesis.width / 2) * k, y: TOP - rect.y * k };
 	}
 	return { ...fit, y: Math.min(fit.y, TOP - rect.y * fit.k) };
 }
 
-/** The whole of `world` in the visible area (enlarged at most to 125 %). */
-export function fitView(f: Frame, world: Rect): View {
-	return inVisible(f, fitRect(world, visibleArea(f), 16, 1.25));
+/** The whole of `world` on the canvas (enlarged at most to 125 %). */
+export function fitView(area: Size, world: Rect): View {
+	return fitRect(world, area, 16, 1.25);
 }
 
-/** `rect` in the middle of the visible area, at the same scale (a jump from find or a panel). */
-export function centreView(f: Frame, view: View, rect: Rect): View {
-	const area = visibleArea(f);
+/** `rect` in the middle of the canvas, at the same scale (a jump from find or a panel). */
+export function centreView(area: Size, view: View, rect: Rect): View {
 	return {
 		...view,
-		x: f.occludedLeft + area.width / 2 - (rect.x + rect.width / 2) * view.k,
+		x: area.width / 2 - (rect.x + rect.width / 2) * view.k,
 		y: area.height / 2 - (rect.y + rect.height / 2) * view.k
 	};
 }
 
-/** The least pan that brings `rect` into the visible area, clear of the panels (a step along the argument). */
-export function revealView(f: Frame, view: View, rect: Rect): View {
-	return inVisible(f, ensureVisible(outOfVisible(f, view), rect, visibleArea(f)));
+/** The least pan that brings `rect` onto the canvas (a step along the argument). */
+export function revealView(area: Size, view: View, rect: Rect): View {
+	return ensureVisible(view, rect, area);
 }
 
 /**
@@ -79,7 +56,36 @@ export function revealView(f: Frame, view: View, rect: Rect): View {
  * to its new one it keeps its place on screen, so the eye need not hunt for it; a statement
  * the old layout did not have (just added) is brought into view.
  */
-export function followLayout(f: Frame, view: View, before?: Rect, after?: Rect): View {
+export function followLayout(area: Size, view: View, before?: Rect, after?: Rect): View {
 	if (before && after) return keepInPlace(view, before, after);
-	return after ? revealView(f, view, after) : view;
+	return after ? revealView(area, view, after) : view;
+}
+
+/** Whether any of `rect` shows on a canvas of size `area`. */
+export function onCanvas(area: Size, view: View, rect: Rect): boolean {
+	const left = rect.x * view.k + view.x;
+	const top = rect.y * view.k + view.y;
+	return (
+		left < area.width &&
+		top < area.height &&
+		left + rect.width * view.k > 0 &&
+		top + rect.height * view.k > 0
+	);
+}
+
+/**
+ * The view after the canvas was resized (a panel opened or closed beside it) and its left edge
+ * moved `leftShift` px on the page: what was on screen stays where it was on the page, so a panel
+ * opening on the left does not push the map right; and the statement being read (`keep`), if it
+ * was on the canvas, stays wholly on it.
+ */
+export function afterResize(
+	before: Size,
+	after: Size,
+	view: View,
+	leftShift: number,
+	keep?: Rect
+): View {
+	const moved = { ...view, x: view.x - leftShift };
+	return keep && onCanvas(before, view, keep) ? revealView(after, moved, keep) : moved;
 }

@@ -4,7 +4,9 @@
  */
 import type { DraftStore, EditorHost } from './map-editor.svelte';
 import { deleteDraft, loadDraft, saveDraft } from './drafts';
-import { AUTHOR_STORAGE_KEY } from './new-map';
+
+/** Where the reader's name is kept in this browser (the New map form fills it in too). */
+export const AUTHOR_STORAGE_KEY = 'warrant.author';
 
 export function browserDrafts(): DraftStore {
 	return { load: loadDraft, save: saveDraft, delete: deleteDraft };

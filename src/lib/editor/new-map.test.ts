@@ -12,10 +12,10 @@ import {
 	emptyForm,
 	fillFromText,
 	mapWithText,
-	serverMessage,
 	validateNewMap,
 	type NewMapForm
 } from './new-map';
+import { serverMessage } from './remote';
 
 const filled = (over: Partial<NewMapForm> = {}): NewMapForm => ({
 	...emptyForm(),

@@ -4,7 +4,6 @@
  * tried when a map is duplicated.
  */
 import { SLUG_PATTERN } from '$lib/model/ids';
-import { formatPath } from '$lib/model/problems';
 import { sourceSchema, type ArgumentMap, type Block, type Source } from '$lib/model/schema';
 import { templateMap } from '$lib/model/templates';
 import { SOURCE_FIELDS, type SourceField } from './intake';
@@ -16,7 +15,6 @@ export const MAX_REASONS = 12;
 /** How many ids "Duplicate" tries: `x-copy`, `x-copy-2` … `x-copy-20`. */
 export const MAX_COPY_ATTEMPTS = 20;
 /** Where the browser remembers the person's name for the next map. */
-export const AUTHOR_STORAGE_KEY = 'warrant.author';
 
 export interface NewMapForm {
 	title: string;
@@ -243,31 +241,4 @@ export function copyId(id: string, attempt: number): string {
 	const suffix = attempt <= 1 ? '-copy' : `-copy-${attempt}`;
 	const base = id.slice(0, MAX_MAP_ID_LENGTH - suffix.length).replace(/-+$/, '');
 	return `${base}${suffix}`;
-}
-
-/** A server error body (`{ message, problems? }`) as lines to show; tolerant of anything. */
-export function serverMessage(
-	body: unknown,
-	status: number
-): { message: string; details: string[] } {
-	const b = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-	const message =
-		typeof b.message === 'string' && b.message
-			? b.message
-			: `The server answered with status ${status}.`;
-	const details = Array.isArray(b.problems)
-		? b.problems
-				.slice(0, 5)
-				.map((p: unknown) => {
-					if (typeof p !== 'object' || p === null) return '';
-					const { path, message: m } = p as { path?: unknown; message?: unknown };
-					const where =
-						Array.isArray(path) && path.length
-							? `${formatPath(path as (string | number)[])}: `
-							: '';
-					return typeof m === 'string' ? `${where}${m}` : '';
-				})
-				.filter(Boolean)
-		: [];
-	return { message, details };
 }

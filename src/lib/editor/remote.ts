@@ -5,8 +5,8 @@
  */
 import { parseMap } from '../model/parse';
 import type { ArgumentMap } from '../model/schema';
-import { importedTextSchema, type ImportedText } from './intake';
-import { serverMessage } from './new-map';
+import type { ImportedText } from './intake';
+import { formatPath } from '../model/problems';
 
 export type LoadResult =
 	{ ok: true; map: ArgumentMap; etag: string } | { ok: false; message: string };
@@ -126,6 +126,8 @@ export async function importText(
 		});
 		const reply: unknown = await res.json().catch(() => null);
 		if (!res.ok) return { ok: false, message: serverMessage(reply, res.status).message };
+		// The intake's code loads with its first use: a map page opens without it.
+		const { importedTextSchema } = await import('./intake');
 		const text = importedTextSchema.safeParse(reply);
 		return text.success
 			? { ok: true, text: text.data }
@@ -185,4 +187,31 @@ export function memoryRemote(maps: Record<string, ArgumentMap> = {}) {
 		}
 	};
 	return remote;
+}
+
+/** A server error body (`{ message, problems? }`) as lines to show; tolerant of anything. */
+export function serverMessage(
+	body: unknown,
+	status: number
+): { message: string; details: string[] } {
+	const b = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+	const message =
+		typeof b.message === 'string' && b.message
+			? b.message
+			: `The server answered with status ${status}.`;
+	const details = Array.isArray(b.problems)
+		? b.problems
+				.slice(0, 5)
+				.map((p: unknown) => {
+					if (typeof p !== 'object' || p === null) return '';
+					const { path, message: m } = p as { path?: unknown; message?: unknown };
+					const where =
+						Array.isArray(path) && path.length
+							? `${formatPath(path as (string | number)[])}: `
+							: '';
+					return typeof m === 'string' ? `${where}${m}` : '';
+				})
+				.filter(Boolean)
+		: [];
+	return { message, details };
 }
