@@ -75,6 +75,8 @@ test('the question offers to anchor the thesis at the passage instead, by H or b
 }) => {
 	await page.goto(`/maps/${mapId}`);
 	const panel = panelOf(page);
+	// The panel loads when first shown: count its highlights once it is there.
+	await expect(panel.locator('mark[data-nodes~="thesis"]').first()).toBeVisible();
 	const before = await panel.locator('mark[data-nodes~="thesis"]').count();
 	await chooseSentences(page, 4, 2);
 	await page.keyboard.press('t');
