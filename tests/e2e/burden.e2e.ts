@@ -4,7 +4,7 @@
  * only". Works on its own copy of the article map.
  */
 import { expect, test, type Page } from './fixtures';
-import { detailsPanel, map, motive, statementName } from './helpers';
+import { detailsPanel, map, statementName } from './helpers';
 
 let mapId: string;
 test.beforeEach(async ({ request }, info) => {
