@@ -477,7 +477,13 @@ export class MapEditor {
 		const parent = intent.as === 'thesis' || !selected ? thesis : selected;
 		if (!parent) return false;
 		const built = statementFromPassage(this.map, at, { ...intent, parent, who: this.#who() });
-		if (intent.as !== 'thesis') return this.#addFresh(built);
+		if (intent.as !== 'thesis') {
+			if (!this.#addFresh(built)) return false;
+			// Made on purpose from a passage, anchored and pre-filled: Escape closes the editor and
+			// keeps it (Undo takes it back), unlike a blank "New objection".
+			this.#fresh = undefined;
+			return true;
+		}
 		if (!this.#run(built)) return false;
 		this.#view.selected = this.#view.editing = parent;
 		return true;

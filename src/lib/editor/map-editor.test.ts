@@ -640,6 +640,10 @@ describe('MapEditor: the source text', () => {
 		expect(added.anchors![0]).toMatchObject({ start: at.start, end: at.end });
 		expect(added.figures!.map((f) => f.value)).toEqual(expect.arrayContaining([38, 6]));
 		expect(editor.editing).toBe(added.id);
+		// Escape closes the editor and keeps the statement made from the passage; Undo takes it back.
+		expect(await editor.dispatch({ type: 'cancelText', id: added.id })).toBe(false);
+		expect(editor.map.nodes.at(-1)!.id).toBe(added.id);
+		expect(editor.editing).toBeUndefined();
 		await editor.dispatch({ type: 'undo' });
 		expect(editor.map).toEqual(withText);
 	});

@@ -93,7 +93,7 @@ describe('What follows adds up', () => {
 		});
 		expect(s.sentence).toContain(`still holds because of ${names[0]}`);
 		expect(s.sentence).toMatch(
-			/To bring it down you would need to answer .+ and .+: reject or question each/
+			/To bring it down you would have to take away .+ and .+ \(reject or question each one/
 		);
 	});
 });

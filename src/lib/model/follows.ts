@@ -36,10 +36,13 @@ export interface ThesisSummary {
 	sentence: string;
 }
 
-const list = (names: string[]) =>
-	names.length <= 1
+/** "A, B and C", each name without a closing full stop (a sentence goes on after it). */
+const list = (raw: string[]) => {
+	const names = raw.map((n) => n.replace(/[.。]+$/, ''));
+	return names.length <= 1
 		? (names[0] ?? '')
 		: `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+};
 
 /** The thesis's reasons and the plain-words account of what carries it; undefined with no thesis. */
 export function thesisSummary(
@@ -115,5 +118,5 @@ function sentenceFor(
 		needed.push(l.from);
 		left -= WEIGHT[l.strength ?? 'moderate'];
 	}
-	return `The thesis still holds because of ${list(carriers.map(name))}. To bring it down you would need to answer ${list(needed.map(name))}: reject or question ${needed.length === 1 ? 'it' : 'each'}, undercut its step to the thesis, or show the thesis false with an objection that stands.`;
+	return `The thesis still holds because of ${list(carriers.map(name))}. To bring it down you would have to take away ${list(needed.map(name))} (reject or question ${needed.length === 1 ? 'it' : 'each one'}, or undercut ${needed.length === 1 ? 'its step' : 'their steps'} to the thesis), or show the thesis false with an objection that stands.`;
 }

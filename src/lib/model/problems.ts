@@ -81,5 +81,9 @@ export function plainIssue(path: readonly (string | number)[], message: string):
 			'must be at most $1 characters'
 		)
 		.replace(/^Invalid input: expected number, received NaN/, 'must be a number');
-	return `${subject} ${said}`;
+	// "must be …", "names …" continue the subject; a message that is a sentence of its own ("a
+	// quote may have at most 15 words; this one has 21") follows it after a colon.
+	return /^(must|should|is|are|names|has|needs)\b/.test(said)
+		? `${subject} ${said}`
+		: `${subject}: ${said}`;
 }
