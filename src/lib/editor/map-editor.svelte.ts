@@ -564,7 +564,7 @@ export class MapEditor {
 	}
 
 	/** A named action with a link selected: undercut it, remove it, or step to the next link. */
-	#actOnLink(a: ActionId, id: string, back: boolean): boolean {
+	#actOnLink(a: ActionId, id: string, back: boolean): boolean | Promise<boolean> {
 		const v = this.#view;
 		const link = this.index.link.get(id);
 		if (!link) return false;
@@ -579,7 +579,7 @@ export class MapEditor {
 	}
 
 	/** Select the next of statement `id`'s links (K), or say it has none. */
-	#nextLink(id: string, back = false): boolean {
+	#nextLink(id: string, back = false): boolean | Promise<boolean> {
 		const ids = linksAt(this.shownIndex, id).map((l) => l.id);
 		const next = cycleLink(ids, this.#view.selectedLink, back);
 		if (!next) {
