@@ -146,6 +146,7 @@ test('Delete on a selected link removes the link, not its statement; Escape goes
 	await page.keyboard.press('Delete');
 	await expect(page.getByRole('status').filter({ hasText: 'Link removed' })).toBeVisible();
 	await expect(evidence).toBeVisible();
+	await page.screenshot({ path: 'tests/artifacts/links-removed.png' });
 	await expect(page.locator('.hit[data-links~="s-youth-year-to-education"]')).toHaveCount(0);
 	// The notice lies over the map: the canvas has not moved.
 	expect(await page.locator('.canvas').boundingBox()).toEqual(before);
