@@ -7,6 +7,7 @@ import {
 	followLayout,
 	onCanvas,
 	openingView,
+	readableView,
 	revealView
 } from './framing';
 import type { Rect, View } from './viewport';
@@ -57,6 +58,16 @@ describe('the views the canvas opens with and moves to', () => {
 		// Just inside the canvas's right edge, with the 40 px margin.
 		expect(s.right).toBe(800 - 40);
 		expect(s.top).toBe(100);
+	});
+
+	it('a jump to a statement zooms in to a readable scale, centred, and keeps a closer zoom', () => {
+		const r = { x: 2000, y: 100, width: 200, height: 80 };
+		const fitted = readableView(area(800), { x: 0, y: 0, k: 0.3 }, r);
+		expect(fitted.k).toBe(0.8);
+		const c = screen(fitted, r);
+		expect((c.left + c.right) / 2).toBe(400);
+		expect((c.top + c.bottom) / 2).toBe(400);
+		expect(readableView(area(800), { x: 0, y: 0, k: 1.2 }, r).k).toBe(1.2);
 	});
 
 	it('follows a new layout: a moved box keeps its place on screen, a new one comes into view', () => {

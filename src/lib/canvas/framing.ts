@@ -46,6 +46,17 @@ export function centreView(area: Size, view: View, rect: Rect): View {
 	};
 }
 
+/** The scale a jump to one statement zooms in to, at least (Fit may leave text too small). */
+export const JUMP_SCALE = 0.8;
+
+/**
+ * `rect` in the middle of the canvas for a jump from find or a panel, zoomed in to at least
+ * `JUMP_SCALE` so its text can be read (a closer zoom the reader chose is kept).
+ */
+export function readableView(area: Size, view: View, rect: Rect): View {
+	return centreView(area, { ...view, k: Math.max(view.k, JUMP_SCALE) }, rect);
+}
+
 /** The least pan that brings `rect` onto the canvas (a step along the argument). */
 export function revealView(area: Size, view: View, rect: Rect): View {
 	return ensureVisible(view, rect, area);

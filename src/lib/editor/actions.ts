@@ -9,6 +9,7 @@ export type ActionId =
 	| 'add-evidence'
 	| 'add-assumption'
 	| 'undercut'
+	| 'next-link'
 	| 'question'
 	| 'link'
 	| 'move'
@@ -70,7 +71,15 @@ export const ACTIONS: ActionInfo[] = [
 		label: 'Undercut its link',
 		keys: 'U',
 		needsSelection: true,
-		help: '“True, but it does not show that”: attack the step from the selected statement to its conclusion.'
+		help: '“True, but it does not show that”: attack the step from the selected statement to its conclusion (or the selected link).'
+	},
+	{
+		id: 'next-link',
+		label: 'Select its links',
+		keys: 'K',
+		// A key only (not in the toolbar or the menu): a link is clicked on the map.
+		needsSelection: false,
+		help: 'Select the statement’s links one by one, outgoing then incoming (Shift+K goes back): U then undercuts the selected link, Delete removes it, Escape goes back to the statement.'
 	},
 	{
 		id: 'question',
@@ -98,7 +107,7 @@ export const ACTIONS: ActionInfo[] = [
 		label: 'Delete',
 		keys: 'Delete',
 		needsSelection: true,
-		help: 'Delete the statement and its links (undo brings them back).'
+		help: 'Delete the statement and its links; on a selected link, remove just the link (undo brings them back).'
 	},
 	{
 		id: 'undo',
@@ -185,6 +194,7 @@ export function actionForKey(
 		e: 'add-evidence',
 		a: 'add-assumption',
 		u: 'undercut',
+		k: 'next-link',
 		q: 'question',
 		l: 'link',
 		m: 'move',

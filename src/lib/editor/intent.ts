@@ -20,9 +20,11 @@ export type Panel = 'follows' | 'source';
 
 export type Intent =
 	// One of the named actions (editor/actions.ts), from a key, the toolbar or a menu.
-	| { type: 'act'; action: ActionId; target?: string }
+	| { type: 'act'; action: ActionId; target?: string; back?: boolean }
 	// Reading the map.
 	| { type: 'select'; id: string | undefined }
+	/** Select a link (`from`: the statement it was reached from, for Escape to go back to). */
+	| { type: 'selectLink'; id: string | undefined; from?: string }
 	| { type: 'setLayer'; layer: Layer }
 	| { type: 'setMode'; mode: Mode }
 	| { type: 'toggleColumn'; target: string }

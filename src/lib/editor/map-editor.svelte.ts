@@ -31,6 +31,7 @@ import type { MapLayout } from '../layout/types';
 import { evaluate, whatIf, type Evaluation } from '../model/evaluate';
 import { asWritten } from '../model/layers';
 import { childrenOf, displayName, indexMap, parentOf, type MapIndex } from '../model/queries';
+import { cycleLink, linksAt } from '../model/link-words';
 import type { ArgumentMap, Block, Source } from '../model/schema';
 import { ADD_ACTIONS, type ActionId } from './actions';
 import { describeChanges, type Draft } from './drafts';
@@ -128,6 +129,9 @@ export class MapEditor {
 	}
 	get selected() {
 		return this.#view.selected;
+	}
+	get selectedLink() {
+		return this.#view.selectedLink;
 	}
 	get layer() {
 		return this.#view.layer;
@@ -229,10 +233,17 @@ export class MapEditor {
 		if (READER_ADDS.has(intent.type) && !this.#mayAdd(intent)) return false;
 		switch (intent.type) {
 			case 'act':
-				return this.#act(intent.action, intent.target);
+				return this.#act(intent.action, intent.target, intent.back);
 			case 'select':
 				v.selected = intent.id && this.shownIndex.node.has(intent.id) ? intent.id : undefined;
+				v.selectedLink = undefined;
 				return v.selected === intent.id;
+			case 'selectLink': {
+				const link = intent.id ? this.shownIndex.link.get(intent.id) : undefined;
+				v.selectedLink = link?.id;
+				v.linkFrom = link ? (intent.from ?? link.from) : undefined;
+				return !!link;
+			}
 			case 'setMode':
 				if (v.mode === intent.mode) return false;
 				v.mode = intent.mode;
@@ -319,8 +330,14 @@ export class MapEditor {
 				if (v.selected === intent.id) v.selected = undefined;
 				return true;
 			}
-			case 'removeLink':
-				return this.#run(removeLink(this.map, intent.id));
+			case 'removeLink': {
+				const chosen = v.selectedLink === intent.id ? v.linkFrom : undefined;
+				if (!this.#run(removeLink(this.map, intent.id))) return false;
+				v.message = { text: 'Link removed. Undo (Ctrl+Z) brings it back.', tone: 'info' };
+				// The removed link was selected: back to the statement it was reached from.
+				if (chosen && this.shownIndex.node.has(chosen)) v.selected = chosen;
+				return true;
+			}
 			case 'setRelation':
 				return this.#run(setRelation(this.map, intent.link, intent.relation));
 			case 'startEdit':
@@ -498,7 +515,7 @@ export class MapEditor {
 	}
 
 	/** A named action (a key, a toolbar button, a menu item) on `target` or the selection. */
-	#act(a: ActionId, target = this.#view.selected): boolean | Promise<boolean> {
+	#act(a: ActionId, target = this.#view.selected, back = false): boolean | Promise<boolean> {
 		const v = this.#view;
 		if (a === 'undo') return this.dispatch({ type: 'undo' });
 		if (a === 'redo') return this.dispatch({ type: 'redo' });
@@ -513,6 +530,7 @@ export class MapEditor {
 			return true;
 		}
 		if (ADD_ACTIONS.has(a) && !this.#mayAdd({ type: 'act', action: a, target })) return false;
+		if (!target && v.selectedLink) return this.#actOnLink(a, v.selectedLink, back);
 		if (!target || !this.index.node.has(target)) {
 			v.message = {
 				text: 'Select a statement first (click it, or Tab into the map).',
@@ -533,6 +551,8 @@ export class MapEditor {
 				return this.dispatch({ type: 'add', role: 'assumption', parent: target });
 			case 'undercut':
 				return this.dispatch({ type: 'addUndercut', from: target });
+			case 'next-link':
+				return this.#nextLink(target, back);
 			case 'question':
 				return this.dispatch({
 					type: 'question',
@@ -547,6 +567,32 @@ export class MapEditor {
 				return this.dispatch({ type: 'delete', id: target });
 		}
 		return false;
+	}
+
+	/** A named action with a link selected: undercut it, remove it, or step to the next link. */
+	#actOnLink(a: ActionId, id: string, back: boolean): boolean | Promise<boolean> {
+		const v = this.#view;
+		const link = this.index.link.get(id);
+		if (!link) return false;
+		if (a === 'undercut') return this.dispatch({ type: 'addUndercut', from: link.from, link: id });
+		if (a === 'delete') return this.dispatch({ type: 'removeLink', id });
+		if (a === 'next-link') return this.#nextLink(v.linkFrom ?? link.from, back);
+		v.message = {
+			text: 'A link is selected: U undercuts it, Delete removes it, Escape goes back to its statement.',
+			tone: 'info'
+		};
+		return false;
+	}
+
+	/** Select the next of statement `id`'s links (K), or say it has none. */
+	#nextLink(id: string, back = false): boolean | Promise<boolean> {
+		const ids = linksAt(this.shownIndex, id).map((l) => l.id);
+		const next = cycleLink(ids, this.#view.selectedLink, back);
+		if (!next) {
+			this.#view.message = { text: `${this.name(id)} has no links yet.`, tone: 'info' };
+			return false;
+		}
+		return this.dispatch({ type: 'selectLink', id: next, from: id });
 	}
 
 	/**
@@ -628,6 +674,7 @@ export class MapEditor {
 		doc.sync();
 		v.preview = undefined;
 		if (v.selected && !this.shownIndex.node.has(v.selected)) v.selected = undefined;
+		if (v.selectedLink && !this.shownIndex.link.has(v.selectedLink)) v.selectedLink = undefined;
 		if (v.editing && !this.index.node.has(v.editing)) v.editing = undefined;
 		if (doc.save.kind === 'saved' || doc.save.kind === 'unsaved')
 			doc.save = doc.dirty ? { kind: 'unsaved' } : { kind: 'saved' };

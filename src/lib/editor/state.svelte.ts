@@ -59,7 +59,26 @@ export interface Message {
 
 export class ViewState {
 	mode = $state<Mode>('critique');
-	selected = $state<string | undefined>(undefined);
+	#selected = $state<string | undefined>(undefined);
+	#selectedLink = $state<string | undefined>(undefined);
+	/** The selected statement. Selecting one lets go of a selected link. */
+	get selected() {
+		return this.#selected;
+	}
+	set selected(id: string | undefined) {
+		this.#selected = id;
+		if (id) this.#selectedLink = undefined;
+	}
+	/** The selected link (its actions act on it). Selecting one lets go of a selected statement. */
+	get selectedLink() {
+		return this.#selectedLink;
+	}
+	set selectedLink(id: string | undefined) {
+		this.#selectedLink = id;
+		if (id) this.#selected = undefined;
+	}
+	/** The statement a selected link was reached from: Escape goes back to it. */
+	linkFrom = $state<string | undefined>(undefined);
 	/** Which layer is shown: the source alone, with the reader's critique, or the critique emphasised. */
 	layer = $state<Layer>('critique');
 	/** In "As written": only what the text states, without what the reconstruction infers. */

@@ -96,8 +96,11 @@ export function touches(e: Pick<PlacedEdge, 'links' | 'to'>, id: string, index: 
 	return e.to === id || e.links.some((l) => index.link.get(l)?.from === id);
 }
 
-/** Line widths in px: reader-added lines are heavier, lines at the selected statement more so. */
-export const EDGE_WIDTH = { base: 2, reader: 2.5, active: 3.5 } as const;
+/**
+ * Line widths in px: reader-added lines are heavier, lines at the selected statement more so,
+ * and the selected link's line most (drawn over a halo).
+ */
+export const EDGE_WIDTH = { base: 2, reader: 2.5, active: 3.5, chosen: 4.5 } as const;
 
 /** Everything needed to stroke an edge's line. */
 export interface EdgeStroke {
