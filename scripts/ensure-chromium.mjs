@@ -3,6 +3,7 @@
 // As root with apt-get (CI), a missing Chromium is installed; otherwise this says how to.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { aptInstall, fail } from './apt-install.mjs';
 
 const DEFAULT_PATH = '/usr/bin/chromium';
 const custom = process.env.CHROMIUM_PATH;
@@ -14,11 +15,6 @@ function version(path) {
 	const r = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 60_000 });
 	if (r.error || r.status !== 0) return undefined;
 	return r.stdout.trim() || 'unknown version';
-}
-
-function fail(message) {
-	console.error(`\n${message}\n`);
-	process.exit(1);
 }
 
 let found = version(target);
@@ -35,30 +31,16 @@ if (custom) {
 	);
 }
 
-const isRoot = process.getuid?.() === 0;
-const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
-
-if (!isRoot || !hasApt) {
-	fail(
-		`ensure-chromium: the end-to-end tests need Chromium, and ${DEFAULT_PATH} is missing or ` +
-			`does not run. Playwright cannot download its own browsers here, so install Debian's ` +
-			`package with "sudo apt-get install chromium" (or your system's equivalent), or set ` +
-			`CHROMIUM_PATH to the path of an installed Chromium or Chrome binary, then run ` +
-			`"npm run test:e2e" again.`
-	);
-}
-
-console.log(`ensure-chromium: ${DEFAULT_PATH} not found; installing Debian's chromium package…`);
-const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
-	const r = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env: aptEnv });
-	if (r.status !== 0) {
-		fail(
-			`ensure-chromium: "apt-get ${args.join(' ')}" failed (exit ${r.status ?? r.signal}). ` +
-				`Install Chromium by hand ("apt-get install chromium") or set CHROMIUM_PATH.`
-		);
-	}
-}
+console.log(`ensure-chromium: ${DEFAULT_PATH} not found.`);
+aptInstall(
+	'chromium',
+	'ensure-chromium',
+	`the end-to-end tests need Chromium, and ${DEFAULT_PATH} is missing or ` +
+		`does not run. Playwright cannot download its own browsers here, so install Debian's ` +
+		`package with "sudo apt-get install chromium" (or your system's equivalent), or set ` +
+		`CHROMIUM_PATH to the path of an installed Chromium or Chrome binary, then run ` +
+		`"npm run test:e2e" again.`
+);
 
 found = version(DEFAULT_PATH);
 if (!found) {

@@ -25,6 +25,7 @@ for (const [name, url] of [
 	['new map form', '/new'],
 	['map view', '/maps/japan-mongolia'],
 	['outline view', '/maps/japan-mongolia-critique?view=outline'],
+	['report', '/maps/japan-mongolia-critique/report'],
 	['broken map page', '/maps/broken-example']
 ] as const) {
 	test.describe(() => {
