@@ -104,7 +104,9 @@ test('a link marked inferred is drawn dotted with the word, and "Stated only" hi
 	await toggle.click();
 	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 	await expect(line).toHaveClass(/inferred/);
-	expect(await line.evaluate((p) => getComputedStyle(p).strokeDasharray)).toMatch(/^2(px)?,? 4/);
+	await expect
+		.poll(() => line.evaluate((p) => getComputedStyle(p).strokeDasharray))
+		.toMatch(/^2(px)?,? 4/);
 	await expect(inferredWords).toHaveCount(before + 1);
 
 	// What follows says what the text itself gives the motive.
@@ -112,7 +114,7 @@ test('a link marked inferred is drawn dotted with the word, and "Stated only" hi
 	const follows = page.getByRole('complementary', { name: 'What follows' });
 	await expect(
 		follows.getByRole('listitem').filter({ hasText: target.label! }).first()
-	).toContainText(/In the text: .*\d+ links? inferred\./);
+	).toContainText(/\d+ links? inferred\./);
 
 	// As written shows it; "Stated only" leaves the text's own skeleton.
 	await page.getByRole('button', { name: 'As written' }).click();
