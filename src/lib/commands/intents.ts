@@ -5,6 +5,7 @@
  */
 import { newId as freshId } from '../model/ids';
 import {
+	DRAFT_WORDS,
 	PLACEHOLDER_TAG,
 	argumentsBelow,
 	displayName,
@@ -39,13 +40,13 @@ export type { Built } from './commands';
 /** The longest statement text the format takes (model/schema.ts). */
 const MAX_TEXT = 2000;
 
-/** A fresh statement's words until the reader writes its own (model/queries DRAFT_TEXTS). */
-const UNDERCUT_DRAFT = 'New undercut';
+/** A fresh statement's words until the reader writes its own (model/queries DRAFT_WORDS). */
+const UNDERCUT_DRAFT = DRAFT_WORDS.undercut;
 export const PLACEHOLDER: Record<ChildRole, string> = {
-	reason: 'New reason',
-	objection: 'New objection',
-	evidence: 'New evidence',
-	assumption: 'New hidden assumption'
+	reason: DRAFT_WORDS.reason,
+	objection: DRAFT_WORDS.objection,
+	evidence: DRAFT_WORDS.evidence,
+	assumption: DRAFT_WORDS.assumption
 };
 
 /** A new id for a node or link of `map`: `<base>-<random>`, never one already in use. */

@@ -158,13 +158,14 @@ export function parentOf(index: MapIndex, id: string): string | undefined {
 export const PLACEHOLDER_TAG = 'placeholder';
 
 /** The words a statement starts with when it is added (O, E, Tab, U…), before anyone writes it. */
-export const DRAFT_TEXTS: ReadonlySet<string> = new Set([
-	'New reason',
-	'New objection',
-	'New evidence',
-	'New hidden assumption',
-	'New undercut'
-]);
+export const DRAFT_WORDS = {
+	reason: 'New reason',
+	objection: 'New objection',
+	evidence: 'New evidence',
+	assumption: 'New hidden assumption',
+	undercut: 'New undercut'
+} as const;
+export const DRAFT_TEXTS: ReadonlySet<string> = new Set(Object.values(DRAFT_WORDS));
 
 /**
  * True for a statement nobody has written yet: a template's placeholder, or a fresh statement
