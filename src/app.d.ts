@@ -8,6 +8,10 @@ declare global {
 			problems?: Problem[];
 			file?: string;
 		}
+		interface PageState {
+			/** A notice for the page navigated to: "Saved as your own copy, …". */
+			notice?: string;
+		}
 	}
 }
 

@@ -56,6 +56,7 @@ test('a new map from a pasted op-ed carries its text, heading and byline marked'
 		.getByLabel(/^Thesis/)
 		.fill('The council should keep the night buses, whose cut saves little.');
 	await page.getByLabel(/^Map id/).fill(id);
+	await page.getByLabel(/^Your name/).fill('Lena');
 	await page.getByRole('button', { name: /Create/ }).click();
 	await expect(page).toHaveURL(new RegExp(`/maps/${id}\\?mode=reconstruct$`));
 	await expect(

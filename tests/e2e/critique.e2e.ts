@@ -8,7 +8,9 @@ import { map, thesis } from './helpers';
 let mapId: string;
 test.beforeEach(async ({ request }, info) => {
 	mapId = `critique-${info.workerIndex}-${Date.now().toString(36)}`;
-	const r = await request.post('/api/maps', { data: { id: mapId, from: 'japan-mongolia' } });
+	const r = await request.post('/api/maps', {
+		data: { id: mapId, from: 'japan-mongolia', owner: 'Tester' }
+	});
 	expect(r.status()).toBe(201);
 });
 

@@ -67,6 +67,7 @@ test('an op-ed mapped from its text in a third of the actions, every statement a
 	await n.fill(page.getByLabel(/^Thesis/), 'The town should build protected bike lanes.');
 	await n.fill(page.getByLabel('Number of reasons'), '0');
 	await n.fill(page.getByLabel(/^Map id/), id);
+	await n.fill(page.getByLabel(/^Your name/), 'Dana');
 	await n.click(page.getByRole('button', { name: /Create/ }));
 	await expect(page).toHaveURL(new RegExp(`/maps/${id}\\?mode=reconstruct$`));
 

@@ -14,7 +14,9 @@ let mapId: string;
 test.beforeEach(async ({ request, context }, info) => {
 	await context.addInitScript(() => localStorage.setItem('warrant.author', 'Tester'));
 	mapId = `source-${info.workerIndex}-${Date.now().toString(36)}`;
-	const r = await request.post('/api/maps', { data: { id: mapId, from: 'branch-libraries' } });
+	const r = await request.post('/api/maps', {
+		data: { id: mapId, from: 'branch-libraries', owner: 'Tester' }
+	});
 	expect(r.status()).toBe(201);
 });
 

@@ -99,6 +99,8 @@ export type Intent =
 	| { type: 'redo' }
 	| { type: 'save'; overwrite?: boolean }
 	| { type: 'saveAsCopy' }
+	/** Save this reader's work on a map that is not theirs as their own copy (the dialog's answer). */
+	| { type: 'saveOwnCopy'; id: string; title: string }
 	| { type: 'reload' }
 	| { type: 'keepEditing' }
 	| { type: 'restoreDraft' }
@@ -112,4 +114,17 @@ export type Dialog =
 	| { kind: 'connect'; from: string; to: string }
 	| { kind: 'chooseStep'; from: string; links: string[] }
 	| { kind: 'menu'; id: string; x: number; y: number }
-	| { kind: 'shortcuts' };
+	| { kind: 'shortcuts' }
+	/**
+	 * Saving on a map that is not the reader's makes their own copy: its proposed id (the first
+	 * free one of `base`, `base-2` …) and title, whose the map is (undefined: a shared map), and
+	 * why the last answer was refused.
+	 */
+	| {
+			kind: 'ownCopy';
+			id: string;
+			base: string;
+			title: string;
+			owner: string | undefined;
+			error?: string;
+	  };

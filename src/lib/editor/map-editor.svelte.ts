@@ -30,12 +30,23 @@ import type { LayoutClient } from '../layout/client';
 import type { MapLayout } from '../layout/types';
 import { evaluate, whatIf, type Evaluation } from '../model/evaluate';
 import { asWritten } from '../model/layers';
+import {
+	MAX_COPY_ATTEMPTS,
+	basedOn,
+	isOwner,
+	numberOf,
+	numberedId,
+	ownCopy,
+	ownCopyId,
+	ownCopyTitle
+} from '../model/ownership';
 import { childrenOf, displayName, indexMap, parentOf, type MapIndex } from '../model/queries';
 import { cycleLink, linksAt } from '../model/link-words';
 import type { ArgumentMap, Block, Source } from '../model/schema';
 import { ADD_ACTIONS, type ActionId } from './actions';
 import { describeChanges, type Draft } from './drafts';
 import type { Intent } from './intent';
+import { checkMapId, checkTitle } from './new-map';
 import type { Remote } from './remote';
 import { DocumentState, ViewState, type Mode } from './state.svelte';
 
@@ -55,8 +66,8 @@ export interface EditorHost {
 	drafts?: DraftStore;
 	/** The reader's name, remembered between visits. */
 	prefs?: { author(): string | undefined; setAuthor(name: string): void };
-	/** Open another page (a saved copy). */
-	navigate?(path: string): void;
+	/** Open another page (a saved copy), with a notice to show there. */
+	navigate?(path: string, notice?: string): void;
 }
 
 /** Intents that add something of the reader's: not in "As written", and only with a name. */
@@ -414,6 +425,8 @@ export class MapEditor {
 				return this.#save(intent.overwrite ?? false);
 			case 'saveAsCopy':
 				return this.#saveAsCopy();
+			case 'saveOwnCopy':
+				return this.#saveOwnCopy(intent.id, intent.title);
 			case 'reload':
 				return this.#reload();
 			case 'keepEditing':
@@ -724,7 +737,11 @@ export class MapEditor {
 	 * A whole new version from elsewhere (a restored draft, an import, later a text pane or a
 	 * peer) as one undoable step: only what differs changes (model/diff → commands/from-diff).
 	 */
-	#replace(map: ArgumentMap, label: string): boolean {
+	#replace(incoming: ArgumentMap, label: string): boolean {
+		// Whose the map is and what it is based on stay: they are not content an import brings.
+		const { owner: _owner, basedOn: _basedOn, ...content } = incoming;
+		const { owner, basedOn: from } = this.map;
+		const map = { ...content, ...(owner ? { owner } : {}), ...(from ? { basedOn: from } : {}) };
 		const c = commandBetween(this.map, map);
 		if (c.kind === 'unchanged') return false;
 		return this.#runCommand(c.command, label);
@@ -765,6 +782,8 @@ export class MapEditor {
 		const doc = this.#doc;
 		const remote = this.#host.remote;
 		if (doc.save.kind === 'saving' || !remote) return false;
+		// The app saves into a map only for its owner: anyone else's work becomes their own copy.
+		if (doc.dirty && !isOwner(this.map, this.#view.author)) return this.#offerOwnCopy();
 		const stamp = doc.stamp;
 		const map = this.map;
 		doc.save = { kind: 'saving' };
@@ -784,28 +803,130 @@ export class MapEditor {
 		return true;
 	}
 
+	/**
+	 * Saving work on a map that is not this reader's (a shared map, or someone else's): ask the
+	 * name if it is not known yet, then offer their own copy under a free id they may change.
+	 */
+	async #offerOwnCopy(): Promise<boolean> {
+		const v = this.#view;
+		const name = v.author;
+		if (!name) {
+			v.dialog = { kind: 'name', then: { type: 'save' } };
+			return false;
+		}
+		const base = ownCopyId(this.mapId, name);
+		const id = (await this.#host.remote?.freeId(base)) ?? base;
+		v.dialog = {
+			kind: 'ownCopy',
+			id,
+			base,
+			title: ownCopyTitle(this.map, name),
+			owner: this.map.owner
+		};
+		return false;
+	}
+
+	/**
+	 * Create this reader's own copy, with everything done so far, and move to it. The original is
+	 * never written. A taken id gets the next free one (`-2`, `-3` …); a refusal keeps the dialog
+	 * open with the reason, and the work stays here and in this browser's draft.
+	 */
+	async #saveOwnCopy(askedId: string, askedTitle: string): Promise<boolean> {
+		const v = this.#view;
+		const doc = this.#doc;
+		const name = v.author;
+		const asked = v.dialog?.kind === 'ownCopy' ? v.dialog : undefined;
+		if (!name || !asked || doc.save.kind === 'saving') return false;
+		const id = askedId.trim();
+		const title = askedTitle.trim().replace(/\s+/g, ' ');
+		const problem = checkMapId(id) ?? checkTitle(title);
+		if (problem) {
+			v.dialog = { ...asked, error: problem };
+			return false;
+		}
+		const stamp = doc.stamp;
+		const copy = ownCopy(this.map, { title, owner: name, basedOn: basedOn(this.mapId, doc.etag) });
+		doc.save = { kind: 'saving' };
+		// The proposed id, if it was taken meanwhile, goes on from its base: `-2` is followed by
+		// `-3`. An id the reader typed is tried as it is, then with `-2` …
+		const from = id === asked.id ? numberOf(asked.base, id) : undefined;
+		const r = await this.#createNumbered(from ? asked.base : id, () => copy, from);
+		if (!r.ok) {
+			doc.save = { kind: 'error', message: r.message };
+			v.dialog = {
+				...asked,
+				error: `Your copy could not be saved: ${r.message}. Nothing is lost: your changes are still here, and kept in this browser.`
+			};
+			return false;
+		}
+		v.dialog = undefined;
+		const whose = asked.owner ? `${asked.owner}’s map` : 'The class map';
+		this.#leaveFor(
+			r.id,
+			stamp,
+			`Saved as your own copy, “${title}”. ${whose} is unchanged.`,
+			this.#view.mode === 'reconstruct' ? '?mode=reconstruct' : ''
+		);
+		return true;
+	}
+
 	/** Save this map under a new id (the way out of a conflict without losing either side). */
 	async #saveAsCopy(): Promise<boolean> {
-		const remote = this.#host.remote;
-		if (!remote) return false;
-		for (let n = 1; n <= 20; n++) {
-			const id = `${this.mapId}-${n === 1 ? 'mine' : `mine-${n}`}`;
-			// A copy says what it is, as Duplicate's copies do: "Title (copy: id)".
-			const title = `${(this.map.title ?? this.map.source.title).replace(/ \(copy: [a-z0-9-]+\)$/, '')} (copy: ${id})`;
-			const r = await remote.create(id, { map: { ...this.map, title: title.slice(0, 300) } });
-			if (!r.ok && r.taken) continue;
-			if (!r.ok) {
-				this.#doc.save = { kind: 'error', message: r.message };
-				return false;
-			}
-			void this.#host.drafts?.delete(this.mapId);
-			this.#doc.savedStamp = this.#doc.stamp;
-			this.#doc.save = { kind: 'saved' };
-			this.#host.navigate?.(`/maps/${id}?copied-from=${this.mapId}`);
-			return true;
+		const doc = this.#doc;
+		const stamp = doc.stamp;
+		const name = this.#view.author;
+		const from = basedOn(this.mapId, doc.etag);
+		// A copy says what it is, as Duplicate's copies do: "Title (copy: id)".
+		const base = (this.map.title ?? this.map.source.title).replace(/ \(copy: [a-z0-9-]+\)$/, '');
+		const r = await this.#createNumbered(`${this.mapId}-mine`, (id) =>
+			ownCopy(this.map, {
+				title: `${base} (copy: ${id})`.slice(0, 300),
+				owner: name,
+				basedOn: from
+			})
+		);
+		if (!r.ok) {
+			doc.save = { kind: 'error', message: r.message };
+			return false;
 		}
-		this.#doc.save = { kind: 'error', message: 'no free id for a copy' };
-		return false;
+		this.#leaveFor(
+			r.id,
+			stamp,
+			`Your changes were saved as this copy; “${this.mapId}” was left as the other person saved it.`
+		);
+		return true;
+	}
+
+	/** Create map `made(id)` under the first free id of `base`, `base-2` … (from the `start`-th). */
+	async #createNumbered(
+		base: string,
+		made: (id: string) => ArgumentMap,
+		start = 1
+	): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+		const remote = this.#host.remote;
+		if (!remote) return { ok: false, message: 'there is no server to save to' };
+		for (let n = start; n <= MAX_COPY_ATTEMPTS; n++) {
+			const id = numberedId(base, n);
+			const r = await remote.create(id, { map: made(id) });
+			if (r.ok) return { ok: true, id };
+			if (!r.taken) return { ok: false, message: r.message };
+		}
+		return {
+			ok: false,
+			message: `${base} to ${numberedId(base, MAX_COPY_ATTEMPTS)} are all taken: choose another id`
+		};
+	}
+
+	/**
+	 * The work up to `stamp` is saved in copy `id`: this map's draft goes (unless something was
+	 * done meanwhile, which the draft keeps), and the page moves.
+	 */
+	#leaveFor(id: string, stamp: number, notice: string, query = '') {
+		const doc = this.#doc;
+		doc.savedStamp = stamp;
+		doc.save = doc.dirty ? { kind: 'unsaved' } : { kind: 'saved' };
+		if (!doc.dirty) void this.#host.drafts?.delete(this.mapId);
+		this.#host.navigate?.(`/maps/${id}${query}`, notice);
 	}
 
 	/** Throw away local changes: back to the server's map, history cleared. */

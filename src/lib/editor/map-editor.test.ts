@@ -15,6 +15,8 @@ import { MapEditor, type DraftStore } from './map-editor.svelte';
 import { memoryRemote } from './remote';
 
 const small: ArgumentMap = loadMap('tests/fixtures/small.map.json');
+/** The small map as Ana's own: the app saves into it for her. */
+const anas: ArgumentMap = { ...small, owner: 'Ana' };
 const EMPTY: MapLayout = {
 	width: 0,
 	height: 0,
@@ -57,7 +59,7 @@ async function setUp(opts: { author?: string; map?: ArgumentMap; failDrafts?: bo
 	const remote = memoryRemote({ m: map });
 	const drafts = memoryDrafts(opts.failDrafts);
 	const layout = fakeLayout();
-	const navigated: string[] = [];
+	const navigated: { path: string; notice?: string }[] = [];
 	let remembered = opts.author;
 	const editor = new MapEditor('m', map, EMPTY, remote.store.get('m')!.etag);
 	await editor.start({
@@ -65,7 +67,7 @@ async function setUp(opts: { author?: string; map?: ArgumentMap; failDrafts?: bo
 		drafts,
 		layout: layout as unknown as LayoutClient,
 		prefs: { author: () => remembered, setAuthor: (n) => void (remembered = n) },
-		navigate: (p) => void navigated.push(p)
+		navigate: (path, notice) => void navigated.push({ path, notice })
 	});
 	return { editor, remote, drafts, layout, navigated, remembered: () => remembered };
 }
@@ -486,7 +488,7 @@ describe('MapEditor: fields, verdicts and layers', () => {
 
 describe('MapEditor: saving, drafts and conflicts', () => {
 	it('is saved again after undoing back to the saved state', async () => {
-		const { editor, remote } = await setUp();
+		const { editor, remote } = await setUp({ author: 'Ana', map: anas });
 		await editor.dispatch({ type: 'setText', id: 'c1', text: 'Changed' });
 		expect(editor.dirty).toBe(true);
 		expect(editor.save.kind).toBe('unsaved');
@@ -504,7 +506,7 @@ describe('MapEditor: saving, drafts and conflicts', () => {
 	});
 
 	it('keeps a draft of every unsaved change and drops it when saved or undone', async () => {
-		const { editor, drafts } = await setUp();
+		const { editor, drafts } = await setUp({ author: 'Ana', map: anas });
 		await editor.dispatch({ type: 'setText', id: 'c1', text: 'Draft text' });
 		expect(drafts.store.get('m')!.map.nodes[1]!.text).toBe('Draft text');
 		await editor.dispatch({ type: 'undo' });
@@ -556,8 +558,8 @@ describe('MapEditor: saving, drafts and conflicts', () => {
 	});
 
 	it('never overwrites a newer version silently: conflict, then overwrite, copy or reload', async () => {
-		const { editor, remote, navigated } = await setUp();
-		remote.saveElsewhere('m', { ...small, title: 'Theirs' });
+		const { editor, remote, navigated } = await setUp({ author: 'Ana', map: anas });
+		remote.saveElsewhere('m', { ...anas, title: 'Theirs' });
 		await editor.dispatch({ type: 'setText', id: 'c1', text: 'Mine' });
 		expect(await editor.dispatch({ type: 'save' })).toBe(false);
 		expect(editor.save.kind).toBe('conflict');
@@ -567,17 +569,25 @@ describe('MapEditor: saving, drafts and conflicts', () => {
 		expect(editor.save.kind).toBe('unsaved');
 		// Save as a copy: a new map, the original untouched.
 		expect(await editor.dispatch({ type: 'saveAsCopy' })).toBe(true);
-		expect(navigated).toEqual(['/maps/m-mine?copied-from=m']);
+		expect(navigated).toEqual([
+			{
+				path: '/maps/m-mine',
+				notice: 'Your changes were saved as this copy; “m” was left as the other person saved it.'
+			}
+		]);
 		expect(remote.store.get('m-mine')!.map.nodes[1]!.text).toBe('Mine');
-		expect(remote.store.get('m-mine')!.map.title).toBe(
-			`${small.title ?? small.source.title} (copy: m-mine)`
-		);
+		expect(remote.store.get('m-mine')!.map).toMatchObject({
+			title: `${small.title ?? small.source.title} (copy: m-mine)`,
+			owner: 'Ana',
+			// Based on the version this editor started from, not the one saved in between.
+			basedOn: { id: 'm', revision: 'v1' }
+		});
 		// Overwrite: mine wins over theirs.
 		await editor.dispatch({ type: 'setText', id: 'c1', text: 'Mine again' });
 		expect(await editor.dispatch({ type: 'save', overwrite: true })).toBe(true);
 		expect(remote.store.get('m')!.map.nodes[1]!.text).toBe('Mine again');
 		// Reload: theirs wins, history cleared.
-		remote.saveElsewhere('m', { ...small, title: 'Theirs again' });
+		remote.saveElsewhere('m', { ...anas, title: 'Theirs again' });
 		expect(await editor.dispatch({ type: 'reload' })).toBe(true);
 		expect(editor.map.title).toBe('Theirs again');
 		expect(editor.undoLabel).toBeUndefined();
@@ -585,7 +595,7 @@ describe('MapEditor: saving, drafts and conflicts', () => {
 	});
 
 	it('says so when the server cannot be reached, and keeps the changes', async () => {
-		const { editor, remote, drafts } = await setUp();
+		const { editor, remote, drafts } = await setUp({ author: 'Ana', map: anas });
 		await editor.dispatch({ type: 'setText', id: 'c1', text: 'Offline' });
 		remote.state.failing = true;
 		expect(await editor.dispatch({ type: 'save' })).toBe(false);
@@ -611,6 +621,195 @@ describe('MapEditor: saving, drafts and conflicts', () => {
 		};
 		await roundTrip(editor, { type: 'replace', map: other, label: 'Import' });
 		expect(editor.map).toEqual(other);
+	});
+});
+
+describe('MapEditor: my own copy', () => {
+	const TITLE = `${small.source.title} — critique by Ana`;
+	/** Ana's objection to Reason 1, written. */
+	async function object(editor: MapEditor, text = 'Not so.') {
+		await editor.dispatch({ type: 'add', role: 'objection', parent: 'c1' });
+		const id = editor.editing!;
+		await editor.dispatch({ type: 'commitText', id, text });
+		return id;
+	}
+	const ownCopyAsked = (editor: MapEditor) =>
+		editor.view.dialog?.kind === 'ownCopy' ? editor.view.dialog : undefined;
+	/** Answer the own-copy dialog with what it proposes, or with `over`. */
+	const accept = (editor: MapEditor, over: { id?: string; title?: string } = {}) => {
+		const asked = ownCopyAsked(editor)!;
+		return editor.dispatch({
+			type: 'saveOwnCopy',
+			id: over.id ?? asked.id,
+			title: over.title ?? asked.title
+		});
+	};
+
+	it('the first save on a shared map makes the reader’s own copy; the class map is unchanged', async () => {
+		const { editor, remote, drafts, navigated } = await setUp({ author: 'Ana' });
+		const before = remote.store.get('m')!;
+		const objection = await object(editor);
+		expect(await editor.dispatch({ type: 'save' })).toBe(false);
+		expect(ownCopyAsked(editor)).toEqual({
+			kind: 'ownCopy',
+			id: 'm-critique-by-ana',
+			base: 'm-critique-by-ana',
+			title: TITLE,
+			owner: undefined
+		});
+		expect(await accept(editor)).toBe(true);
+		// The original: the very same stored version, untouched.
+		expect(remote.store.get('m')).toBe(before);
+		expect(remote.store.get('m')!.map).toEqual(small);
+		const copy = remote.store.get('m-critique-by-ana')!.map;
+		expect(copy).toMatchObject({
+			title: TITLE,
+			owner: 'Ana',
+			basedOn: { id: 'm', revision: before.etag.slice(1, -1) }
+		});
+		expect(copy.nodes.find((n) => n.id === objection)).toMatchObject({
+			text: 'Not so.',
+			origin: 'reader',
+			author: 'Ana'
+		});
+		expect(navigated).toEqual([
+			{
+				path: '/maps/m-critique-by-ana',
+				notice: `Saved as your own copy, “${TITLE}”. The class map is unchanged.`
+			}
+		]);
+		expect(editor.view.dialog).toBeUndefined();
+		expect(editor.dirty).toBe(false);
+		expect(drafts.store.has('m')).toBe(false);
+
+		// On the copy (the page moved there), saving again saves into the copy.
+		const onCopy = new MapEditor(
+			'm-critique-by-ana',
+			copy,
+			EMPTY,
+			remote.store.get('m-critique-by-ana')!.etag
+		);
+		await onCopy.start({ remote, prefs: { author: () => 'Ana', setAuthor: () => {} } });
+		await object(onCopy, 'And another thing.');
+		expect(await onCopy.dispatch({ type: 'save' })).toBe(true);
+		expect(onCopy.view.dialog).toBeUndefined();
+		expect(remote.store.get('m-critique-by-ana')!.map.nodes).toHaveLength(copy.nodes.length + 1);
+		expect(remote.store.get('m')).toBe(before);
+	});
+
+	it('saves in place on the reader’s own map (the name matched whatever its case)', async () => {
+		const { editor, remote, navigated } = await setUp({ author: 'ana', map: anas });
+		const objection = await object(editor);
+		expect(await editor.dispatch({ type: 'save' })).toBe(true);
+		expect(editor.view.dialog).toBeUndefined();
+		expect(remote.store.get('m')!.map.nodes.some((n) => n.id === objection)).toBe(true);
+		expect(remote.store.get('m')!.map.owner).toBe('Ana');
+		expect([...remote.store.keys()]).toEqual(['m']);
+		expect(navigated).toEqual([]);
+	});
+
+	it('on someone else’s map, says whose it is and that theirs is unchanged', async () => {
+		const bens = { ...small, owner: 'Ben' };
+		const { editor, remote, navigated } = await setUp({ author: 'Ana', map: bens });
+		const before = remote.store.get('m')!;
+		await object(editor);
+		await editor.dispatch({ type: 'save' });
+		expect(ownCopyAsked(editor)).toMatchObject({ owner: 'Ben', id: 'm-critique-by-ana' });
+		expect(await accept(editor)).toBe(true);
+		expect(remote.store.get('m')).toBe(before);
+		expect(remote.store.get('m-critique-by-ana')!.map.owner).toBe('Ana');
+		expect(navigated[0]!.notice).toBe(
+			`Saved as your own copy, “${TITLE}”. Ben’s map is unchanged.`
+		);
+	});
+
+	it('proposes a free id, and takes a fresh one when the id is taken on the way', async () => {
+		const { editor, remote, navigated } = await setUp({ author: 'Ana' });
+		remote.saveElsewhere('m-critique-by-ana', anas);
+		await object(editor);
+		await editor.dispatch({ type: 'save' });
+		expect(ownCopyAsked(editor)!.id).toBe('m-critique-by-ana-2');
+		// Someone takes it while the dialog is open.
+		const theirs = remote.saveElsewhere('m-critique-by-ana-2', anas);
+		expect(await accept(editor)).toBe(true);
+		expect(navigated[0]!.path).toBe('/maps/m-critique-by-ana-3');
+		expect(remote.store.get('m-critique-by-ana-2')!.etag).toBe(theirs);
+		expect(remote.store.get('m-critique-by-ana-3')!.map.owner).toBe('Ana');
+	});
+
+	it('lets the reader change the id and title, and says what is wrong with them', async () => {
+		const { editor, remote, navigated } = await setUp({ author: 'Ana' });
+		await object(editor);
+		await editor.dispatch({ type: 'save' });
+		expect(await accept(editor, { id: 'Ana’s copy' })).toBe(false);
+		expect(ownCopyAsked(editor)!.error).toMatch(/lower-case letters/);
+		expect(await accept(editor, { id: 'anas-reading', title: '  ' })).toBe(false);
+		expect(ownCopyAsked(editor)!.error).toBe('Enter a title.');
+		expect([...remote.store.keys()]).toEqual(['m']);
+		expect(await accept(editor, { id: ' anas-reading ', title: ' My  reading ' })).toBe(true);
+		expect(remote.store.get('anas-reading')!.map.title).toBe('My reading');
+		expect(navigated[0]!.notice).toMatch(/^Saved as your own copy, “My reading”\./);
+	});
+
+	it('a refused copy says why and loses nothing: the work and its draft stay, the dialog too', async () => {
+		const { editor, remote, drafts, navigated } = await setUp({ author: 'Ana' });
+		const objection = await object(editor);
+		await editor.dispatch({ type: 'save' });
+		remote.state.refusing = 'the map is not valid';
+		expect(await accept(editor)).toBe(false);
+		expect(editor.save).toEqual({ kind: 'error', message: 'the map is not valid' });
+		expect(ownCopyAsked(editor)!.error).toBe(
+			'Your copy could not be saved: the map is not valid. Nothing is lost: your changes are still here, and kept in this browser.'
+		);
+		expect(editor.dirty).toBe(true);
+		expect(drafts.store.get('m')!.map.nodes.some((n) => n.id === objection)).toBe(true);
+		remote.state.refusing = undefined;
+		remote.state.failing = true;
+		expect(await accept(editor)).toBe(false);
+		expect(ownCopyAsked(editor)!.error).toMatch(/could not be reached/);
+		expect([...remote.store.keys()]).toEqual(['m']);
+		expect(remote.store.get('m')!.map).toEqual(small);
+		expect(navigated).toEqual([]);
+		// Back online, the same answer goes through.
+		remote.state.failing = false;
+		expect(await accept(editor)).toBe(true);
+		expect(drafts.store.has('m')).toBe(false);
+	});
+
+	it('a save that slips past the editor into a shared map is refused, as the server does', async () => {
+		const { editor, remote } = await setUp({ author: 'Ana' });
+		await object(editor);
+		const r = await remote.save('m', editor.map, remote.store.get('m')!.etag);
+		expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/shared map/) });
+		expect(remote.store.get('m')!.map).toEqual(small);
+	});
+
+	it('reconstructing a shared map is saved as a copy too, after asking the name', async () => {
+		const { editor, remote, navigated, remembered } = await setUp();
+		await editor.dispatch({ type: 'setMode', mode: 'reconstruct' });
+		await editor.dispatch({ type: 'setText', id: 'c1', text: 'A reason, reworded.' });
+		expect(await editor.dispatch({ type: 'save' })).toBe(false);
+		expect(editor.view.dialog).toEqual({ kind: 'name', then: { type: 'save' } });
+		await editor.dispatch({ type: 'setAuthor', name: 'Ana' });
+		await new Promise((r) => setTimeout(r, 0));
+		expect(remembered()).toBe('Ana');
+		expect(await accept(editor)).toBe(true);
+		expect(remote.store.get('m')!.map).toEqual(small);
+		expect(remote.store.get('m-critique-by-ana')!.map.nodes[1]!.text).toBe('A reason, reworded.');
+		// The copy opens the way the reader was working.
+		expect(navigated[0]!.path).toBe('/maps/m-critique-by-ana?mode=reconstruct');
+	});
+
+	it('an import cannot change whose the map is or what it is based on', async () => {
+		const mine = { ...anas, basedOn: { id: 'original', revision: 'r1' } };
+		const { editor } = await setUp({ author: 'Ana', map: mine });
+		const other = { ...small, title: 'Imported', owner: 'Ben' };
+		expect(await editor.dispatch({ type: 'replace', map: other, label: 'Import' })).toBe(true);
+		expect(editor.map).toMatchObject({
+			title: 'Imported',
+			owner: 'Ana',
+			basedOn: { id: 'original', revision: 'r1' }
+		});
 	});
 });
 

@@ -22,6 +22,7 @@ const filled = (over: Partial<NewMapForm> = {}): NewMapForm => ({
 	title: 'Japan and Mongolia',
 	thesis: 'Aid serves the donor.',
 	id: 'japan-and-mongolia',
+	yourName: 'Ada',
 	...over
 });
 
@@ -46,8 +47,10 @@ describe('validateNewMap', () => {
 
 	it('asks for the required fields', () => {
 		const e = validateNewMap(emptyForm());
-		expect(Object.keys(e)).toEqual(['title', 'thesis', 'id']);
+		expect(Object.keys(e)).toEqual(['title', 'thesis', 'id', 'yourName']);
 		expect(validateNewMap(filled({ title: '   ' })).title).toMatch(/title/);
+		// The map is its maker's: without a name it would be a shared map nobody can save into.
+		expect(validateNewMap(filled({ yourName: '  ' })).yourName).toMatch(/your name.*yours/i);
 	});
 
 	it('checks the reasons count, the date, the language and the address', () => {
@@ -95,12 +98,14 @@ describe('createMapBody', () => {
 			source: { title: 'Japan and Mongolia', language: 'en' },
 			thesis: 'Aid serves the donor.',
 			reasons: 2,
-			author: 'Ada'
+			owner: 'Ada'
 		});
 		const map = templateMap(body.source, body.thesis, body.reasons);
 		expect(map.nodes.every((n) => n.origin === 'source')).toBe(true);
 		expect(validateMap(map).ok).toBe(true);
-		expect(createMapBody(filled())).not.toHaveProperty('author');
+		expect(createMapBody(filled({ yourName: '' }))).not.toHaveProperty('owner');
+		// A map made with its text is the same map, its owner included.
+		expect(mapWithText(body, [{ text: 'A paragraph.' }])).toMatchObject({ owner: 'Ada' });
 	});
 });
 

@@ -4,6 +4,7 @@
  * tried when a map is duplicated.
  */
 import { SLUG_PATTERN } from '$lib/model/ids';
+import { MAX_COPY_ATTEMPTS, withSuffix } from '$lib/model/ownership';
 import { sourceSchema, type ArgumentMap, type Block, type Source } from '$lib/model/schema';
 import { templateMap } from '$lib/model/templates';
 import { SOURCE_FIELDS, type SourceField } from './intake';
@@ -13,7 +14,7 @@ export const MAP_ID_PATTERN = SLUG_PATTERN;
 export const MAX_MAP_ID_LENGTH = 64;
 export const MAX_REASONS = 12;
 /** How many ids "Duplicate" tries: `x-copy`, `x-copy-2` … `x-copy-20`. */
-export const MAX_COPY_ATTEMPTS = 20;
+export { MAX_COPY_ATTEMPTS };
 /** Where the browser remembers the person's name for the next map. */
 
 export interface NewMapForm {
@@ -73,6 +74,11 @@ function checkText(value: string, max: number, what: string): string | undefined
 	return undefined;
 }
 
+/** Why `title` cannot be a map's title (as sent: trimmed), or undefined when it can. */
+export function checkTitle(title: string): string | undefined {
+	return title ? checkText(title, 300, 'The title') : 'Enter a title.';
+}
+
 /** Why `id` cannot be a map id, or undefined when it can. */
 export function checkMapId(id: string): string | undefined {
 	if (!id) return 'Enter an id for the map: it becomes its address, /maps/<id>.';
@@ -123,7 +129,9 @@ export function validateNewMap(form: NewMapForm): FieldErrors {
 	if (n === null || !Number.isInteger(n) || n < 0 || n > MAX_REASONS)
 		errors.reasons = `Enter a whole number from 0 to ${MAX_REASONS}.`;
 	errors.id = checkMapId(f.id);
-	errors.yourName = checkText(f.yourName, 80, 'Your name');
+	errors.yourName = f.yourName
+		? checkText(f.yourName, 80, 'Your name')
+		: 'Enter your name: the map will be yours, and others’ critiques of it are saved as their own copies.';
 	// A last net: anything the server's schema would still refuse in the source.
 	if (!Object.values(errors).some(Boolean)) {
 		const parsed = sourceSchema.safeParse(sourceOf(f));
@@ -172,7 +180,8 @@ export interface CreateMapBody {
 	source: Source;
 	thesis: string;
 	reasons: number;
-	author?: string;
+	/** The person making the map: its owner. */
+	owner?: string;
 }
 
 /** The JSON body for POST /api/maps: trimmed values, empty optional fields left out. */
@@ -183,7 +192,7 @@ export function createMapBody(form: NewMapForm): CreateMapBody {
 		source: sourceOf(f),
 		thesis: f.thesis,
 		reasons: f.reasons ?? 0,
-		...(f.yourName && { author: f.yourName })
+		...(f.yourName && { owner: f.yourName })
 	};
 }
 
@@ -229,6 +238,7 @@ export function fillFromText(
 export function mapWithText(body: CreateMapBody, blocks: readonly Block[]): ArgumentMap {
 	return {
 		...templateMap(body.source, body.thesis, body.reasons),
+		...(body.owner && { owner: body.owner }),
 		text: blocks.map((b) => (b.skip ? { text: b.text, skip: true } : { text: b.text }))
 	};
 }
@@ -238,7 +248,5 @@ export function mapWithText(body: CreateMapBody, blocks: readonly Block[]): Argu
  * Shortened so that the result is still at most 64 characters.
  */
 export function copyId(id: string, attempt: number): string {
-	const suffix = attempt <= 1 ? '-copy' : `-copy-${attempt}`;
-	const base = id.slice(0, MAX_MAP_ID_LENGTH - suffix.length).replace(/-+$/, '');
-	return `${base}${suffix}`;
+	return withSuffix(id, attempt <= 1 ? '-copy' : `-copy-${attempt}`);
 }

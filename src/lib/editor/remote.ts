@@ -3,8 +3,10 @@
  * the `Remote` interface, so the editor can be driven headless in tests (with `memoryRemote`)
  * and, later, by a sync provider. Every answer is a value; nothing here throws.
  */
+import { MAX_COPY_ATTEMPTS, numberedId, saveRefusal } from '../model/ownership';
 import { parseMap } from '../model/parse';
 import type { ArgumentMap } from '../model/schema';
+import { serializeMap } from '../model/serialize';
 import type { ImportedText } from './intake';
 import { formatPath } from '../model/problems';
 
@@ -21,11 +23,14 @@ export type CreateResult =
 	| { ok: false; taken: true }
 	| { ok: false; taken?: false; message: string; details?: string[] };
 
-/** What a new map is made from: a whole map, or a copy of an existing one, or a template. */
+/**
+ * What a new map is made from: a whole map, or a copy of an existing one (with its title and
+ * owner), or a template. `owner` names the person making it; without one the map is shared.
+ */
 export type CreateBody =
 	| { map: ArgumentMap }
-	| { from: string }
-	| { source: ArgumentMap['source']; thesis: string; reasons: number; author?: string };
+	| { from: string; title?: string; owner?: string }
+	| { source: ArgumentMap['source']; thesis: string; reasons: number; owner?: string };
 
 export interface Remote {
 	load(id: string): Promise<LoadResult>;
@@ -34,6 +39,11 @@ export interface Remote {
 	/** The ETag of the version on the server now, or undefined when it cannot be had. */
 	currentEtag(id: string): Promise<string | undefined>;
 	create(id: string, body: CreateBody): Promise<CreateResult>;
+	/**
+	 * The first of `id`, `id-2` … `id-20` that no map has yet (for proposing a copy's id), or
+	 * undefined when all are taken or the server cannot say.
+	 */
+	freeId(id: string): Promise<string | undefined>;
 }
 
 const UNREACHABLE = 'the server could not be reached; your changes are kept in this browser';
@@ -100,6 +110,18 @@ export function httpRemote(fetcher: typeof fetch = (...a) => fetch(...a)): Remot
 			} catch {
 				return { ok: false, message: UNREACHABLE };
 			}
+		},
+		async freeId(id) {
+			try {
+				const res = await fetcher(`/api/maps?free=${encodeURIComponent(id)}`, {
+					headers: { Accept: 'application/json' }
+				});
+				const reply: unknown = await res.json().catch(() => null);
+				const free = (reply as { id?: unknown } | null)?.id;
+				return res.ok && typeof free === 'string' ? free : undefined;
+			} catch {
+				return undefined;
+			}
 		}
 	};
 }
@@ -138,15 +160,17 @@ export async function importText(
 }
 
 /**
- * A Remote over an in-memory store with the server's ETag rules: for tests and for driving the
- * editor headless. `maps` may be pre-filled; `failing` makes every call answer as unreachable.
+ * A Remote over an in-memory store with the server's rules (ETags; a shared map, or a map's
+ * owner, never changed by a save): for tests and for driving the editor headless. `maps` may be
+ * pre-filled; `failing` makes every call answer as unreachable, `refusing` every write answer
+ * with that message (as a server that refuses the map).
  */
 export function memoryRemote(maps: Record<string, ArgumentMap> = {}) {
 	let next = 1;
 	const store = new Map<string, { map: ArgumentMap; etag: string }>();
 	const tag = () => `"v${next++}"`;
 	for (const [id, map] of Object.entries(maps)) store.set(id, { map, etag: tag() });
-	const state = { failing: false };
+	const state: { failing: boolean; refusing?: string } = { failing: false };
 	const remote: Remote & {
 		store: typeof store;
 		state: typeof state;
@@ -167,9 +191,13 @@ export function memoryRemote(maps: Record<string, ArgumentMap> = {}) {
 		},
 		async save(id, map, ifMatch) {
 			if (state.failing) return { ok: false, message: UNREACHABLE };
+			if (state.refusing) return { ok: false, message: state.refusing };
 			const r = store.get(id);
 			if (r && ifMatch !== '*' && ifMatch !== r.etag)
 				return { ok: false, conflict: true, serverEtag: r.etag };
+			if (r && serializeMap(r.map) === serializeMap(map)) return { ok: true, etag: r.etag };
+			const refusal = r && saveRefusal(id, r.map, map);
+			if (refusal) return { ok: false, message: refusal };
 			const etag = tag();
 			store.set(id, { map: structuredClone(map), etag });
 			return { ok: true, etag };
@@ -179,11 +207,18 @@ export function memoryRemote(maps: Record<string, ArgumentMap> = {}) {
 		},
 		async create(id, body) {
 			if (state.failing) return { ok: false, message: UNREACHABLE };
+			if (state.refusing) return { ok: false, message: state.refusing };
 			if (store.has(id)) return { ok: false, taken: true };
 			if (!('map' in body)) return { ok: false, message: 'only whole maps in memory' };
 			const etag = tag();
 			store.set(id, { map: structuredClone(body.map), etag });
 			return { ok: true, id, etag };
+		},
+		async freeId(id) {
+			if (state.failing) return undefined;
+			for (let n = 1; n <= MAX_COPY_ATTEMPTS; n++)
+				if (!store.has(numberedId(id, n))) return numberedId(id, n);
+			return undefined;
 		}
 	};
 	return remote;

@@ -18,8 +18,9 @@ export const steps: Record<number, (doc: Json) => Json> = {
 	2: (doc) => ({ ...doc, nodes: stated(doc.nodes), links: stated(doc.links) }),
 	/**
 	 * 3 → 4: version 4 adds optional fields only (a reader's `questioned` mark, a reader
-	 * statement's `sources`); a version 3 map has none and carries over as it is. The step keeps
-	 * a file with questions from being read by a Warrant that would drop them.
+	 * statement's `sources`, a map's `owner` and `basedOn`); a version 3 map has none and carries
+	 * over as it is: a shared map, owned by nobody. The step keeps a file with questions from
+	 * being read by a Warrant that would drop them.
 	 */
 	3: (doc) => ({ ...doc })
 };

@@ -1,5 +1,5 @@
 /**
- * The map format, version 3 (CURRENT_VERSION), as a zod schema. This file is the single source of truth:
+ * The map format, version 4 (CURRENT_VERSION), as a zod schema. This file is the single source of truth:
  * `arguments/schema.json` is generated from it (`npm run schema`) and a test fails when the
  * two drift apart. Shapes are strict: an unknown key is an error, so a typo in a hand-edited
  * file is reported instead of silently dropped.
@@ -15,7 +15,8 @@ export const FORMAT = 'warrant-map';
  * 3 adds the source text (`text`), anchor selectors (prefix, suffix, start, end) and whether the
  * text states a source item or the reconstruction infers it (`inText`).
  * 4 adds the reader's questioning of a statement (`questioned`, Carneades' "questioned": the
- * statement must now be shown, not presumed) and the `sources` a reader statement relies on.
+ * statement must now be shown, not presumed), the `sources` a reader statement relies on, and
+ * whose a map is: its `owner`, and what a copy is `basedOn`.
  */
 export const CURRENT_VERSION = 4;
 
@@ -271,12 +272,37 @@ export const textSchema = z
 		`must be at most ${MAX_TEXT_CHARS.toLocaleString('en-US')} characters in all`
 	);
 
+/** A revision of a map file: its ETag without the quotes (a hash of the file's bytes). */
+export const REVISION_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * What a copy was made from: the original map's id and the revision (the hash of its file, its
+ * ETag) it had then, so the copy's source layer stays tied to the version it was read from.
+ */
+export const basedOnSchema = z.strictObject({
+	id: slug,
+	revision: z
+		.string()
+		.regex(REVISION_PATTERN, 'must be a revision: 1 to 64 letters, digits, "-" or "_"')
+});
+
 export const mapSchema = z.strictObject({
 	$schema: z.string().max(300).optional(),
 	format: z.literal(FORMAT),
 	version: z.literal(CURRENT_VERSION),
 	/** The map's own title; defaults to the source's title where absent. */
 	title: text(300).optional(),
+	/**
+	 * Whose map it is: the name given when it was made in the app (New map, Duplicate, a saved
+	 * copy). A map without an owner is shared (the class's): the app never saves into it, it saves
+	 * a reader's work as their own copy. A name is not a secret: this keeps work apart, it does not
+	 * keep anyone out.
+	 */
+	owner: text(80)
+		.refine((t) => t.length > 0, 'must not be empty')
+		.optional(),
+	/** What this map is a copy of. */
+	basedOn: basedOnSchema.optional(),
 	source: sourceSchema,
 	nodes: z.array(nodeSchema).min(1, 'must have at least one node').max(5000),
 	links: z.array(linkSchema).max(20000),
@@ -301,4 +327,5 @@ export type InText = (typeof IN_TEXT)[number];
 export type Question = z.infer<typeof questionSchema>;
 export type Reference = z.infer<typeof referenceSchema>;
 export type Block = z.infer<typeof blockSchema>;
+export type BasedOn = z.infer<typeof basedOnSchema>;
 export type SourceText = z.infer<typeof textSchema>;

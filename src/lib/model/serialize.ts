@@ -4,6 +4,7 @@
  */
 import {
 	anchorSchema,
+	basedOnSchema,
 	blockSchema,
 	figureSchema,
 	flagSchema,
@@ -17,6 +18,7 @@ import {
 const order = {
 	map: Object.keys(mapSchema.shape),
 	source: Object.keys(sourceSchema.shape),
+	basedOn: Object.keys(basedOnSchema.shape),
 	node: Object.keys(nodeSchema.shape),
 	link: Object.keys(linkSchema.shape),
 	anchor: Object.keys(anchorSchema.shape),
@@ -37,6 +39,7 @@ function pick(obj: object, keys: string[]): Record<string, unknown> {
 /** The map as the exact text to write to `arguments/<id>.map.json`. */
 export function serializeMap(map: ArgumentMap): string {
 	const doc = pick(map, order.map);
+	if (map.basedOn) doc.basedOn = pick(map.basedOn, order.basedOn);
 	doc.source = pick(map.source, order.source);
 	doc.nodes = map.nodes.map((n) => {
 		const node = pick(n, order.node);

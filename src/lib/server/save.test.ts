@@ -1,15 +1,18 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMap, etagOf, readMapText, saveMap, testHooks } from './store';
+import { serializeMap } from '../model/serialize';
+import { createMap, etagOf, listMaps, readMapText, saveMap, testHooks } from './store';
 import { PUT, GET } from '../../routes/api/maps/[id]/+server';
-import { POST } from '../../routes/api/maps/+server';
+import { GET as LIST, POST } from '../../routes/api/maps/+server';
 
 let dir: string;
 const before = process.env.WARRANT_ARGUMENTS_DIR;
 const file = () => join(dir, 'japan-mongolia.map.json');
-const original = readFileSync('arguments/japan-mongolia.map.json', 'utf8');
+const shipped = readFileSync('arguments/japan-mongolia.map.json', 'utf8');
+// Saving is tested on a map someone owns: a shared map (no owner) is never saved into (below).
+const original = serializeMap({ ...JSON.parse(shipped), owner: 'Ana' });
 const edited = () => {
 	const m = JSON.parse(original);
 	m.nodes[0].text = 'An edited thesis.';
@@ -19,6 +22,7 @@ const edited = () => {
 beforeEach(() => {
 	dir = mkdtempSync(join(tmpdir(), 'warrant-save-'));
 	cpSync('arguments', dir, { recursive: true });
+	writeFileSync(file(), original);
 	process.env.WARRANT_ARGUMENTS_DIR = dir;
 });
 afterEach(() => {
@@ -190,5 +194,153 @@ describe('the HTTP API', () => {
 		expect((await post({ id: 'jm-copy', from: 'japan-mongolia' })).status).toBe(409);
 		expect((await post({ id: '../evil', from: 'japan-mongolia' })).status).toBe(400);
 		expect((await readMapText('japan-mongolia'))?.text).toBe(original);
+	});
+});
+
+describe('whose a map is', () => {
+	const post = (body: unknown) =>
+		POST({
+			request: new Request('http://x/api/maps', { method: 'POST', body: JSON.stringify(body) })
+		} as unknown as Parameters<typeof POST>[0]);
+	/** The shipped map as it is: shared, the class's. */
+	const shared = () => writeFileSync(file(), shipped);
+	const withCritique = () => {
+		const m = JSON.parse(shipped);
+		m.nodes.push({
+			id: 'objection-ana001',
+			kind: 'claim',
+			text: 'Budget support is what Mongolia asked for.',
+			origin: 'reader',
+			author: 'Ana'
+		});
+		m.links.push({
+			id: 'link-ana001',
+			from: 'objection-ana001',
+			to: 'motive-3',
+			relation: 'attacks',
+			origin: 'reader',
+			author: 'Ana'
+		});
+		return m;
+	};
+
+	it('never saves into a shared map: 403 in plain words, the file byte for byte as it was', async () => {
+		shared();
+		const r = await put('japan-mongolia', JSON.stringify(withCritique()), {
+			'If-Match': etagOf(shipped)
+		});
+		expect(r.status).toBe(403);
+		expect((await r.json()).message).toMatch(
+			/“japan-mongolia” is a shared map .* save your work as your own copy/
+		);
+		// Reconstructing (the source layer alone) is refused too: the class reads that layer.
+		expect(await saveMap('japan-mongolia', edited(), etagOf(shipped))).toMatchObject({
+			ok: false,
+			status: 403
+		});
+		// Claiming it by naming an owner in a save is no way round.
+		expect(
+			await saveMap('japan-mongolia', { ...JSON.parse(shipped), owner: 'Ana' }, etagOf(shipped))
+		).toMatchObject({ ok: false, status: 403 });
+		expect(readFileSync(file(), 'utf8')).toBe(shipped);
+		// Saving it unchanged changes nothing and is no error.
+		expect(await saveMap('japan-mongolia', JSON.parse(shipped), etagOf(shipped))).toMatchObject({
+			ok: true,
+			etag: etagOf(shipped)
+		});
+	});
+
+	it('keeps an owned map’s owner and origin: a save cannot change them', async () => {
+		const owned = JSON.parse(original);
+		expect(
+			await saveMap('japan-mongolia', { ...owned, owner: 'Ben' }, etagOf(original))
+		).toMatchObject({ ok: false, status: 403, message: expect.stringMatching(/owner .* is Ana/) });
+		expect(
+			await saveMap(
+				'japan-mongolia',
+				{ ...owned, basedOn: { id: 'japan-mongolia-critique', revision: 'abc' } },
+				etagOf(original)
+			)
+		).toMatchObject({ ok: false, status: 403 });
+		expect(readFileSync(file(), 'utf8')).toBe(original);
+		// Its owner's critique is saved in place.
+		expect(
+			(await saveMap('japan-mongolia', { ...withCritique(), owner: 'Ana' }, etagOf(original))).ok
+		).toBe(true);
+	});
+
+	it('a copy names its owner and title, and what it is based on at which revision', async () => {
+		shared();
+		const r = await post({
+			id: 'japan-mongolia-critique-by-ana',
+			from: 'japan-mongolia',
+			title: 'Japan and Mongolia — critique by Ana',
+			owner: 'Ana'
+		});
+		expect(r.status).toBe(201);
+		const text = readFileSync(join(dir, 'japan-mongolia-critique-by-ana.map.json'), 'utf8');
+		expect(JSON.parse(text)).toMatchObject({
+			title: 'Japan and Mongolia — critique by Ana',
+			owner: 'Ana',
+			basedOn: { id: 'japan-mongolia', revision: etagOf(shipped).slice(1, -1) }
+		});
+		// Canonical: after the title, in the schema's order, the basedOn keys in theirs.
+		expect(text).toMatch(
+			/"title": .*\n {2}"owner": "Ana",\n {2}"basedOn": \{\n {4}"id": "japan-mongolia",\n {4}"revision": "[\w-]+"\n {2}\},\n {2}"source"/
+		);
+		expect(readFileSync(file(), 'utf8')).toBe(shipped);
+		// A copy of a copy is based on the copy, and its owner is whoever made it.
+		expect((await post({ id: 'second', from: 'japan-mongolia-critique-by-ana' })).status).toBe(201);
+		const second = JSON.parse(readFileSync(join(dir, 'second.map.json'), 'utf8'));
+		expect(second.owner).toBeUndefined();
+		expect(second.basedOn.id).toBe('japan-mongolia-critique-by-ana');
+		// A new map from the form is its maker's.
+		await post({ id: 'mine', source: { title: 'Mine' }, thesis: 'T.', reasons: 1, owner: 'Bo' });
+		expect(JSON.parse(readFileSync(join(dir, 'mine.map.json'), 'utf8')).owner).toBe('Bo');
+	});
+
+	it('refuses an owner or origin that is not one, saying where', async () => {
+		const m = JSON.parse(shipped);
+		for (const [body, where] of [
+			[{ id: 'x1', map: { ...m, owner: '' } }, /owner/],
+			[{ id: 'x2', map: { ...m, owner: ' Ana' } }, /owner/],
+			[{ id: 'x3', map: { ...m, owner: 'x'.repeat(81) } }, /owner/],
+			[{ id: 'x4', map: { ...m, basedOn: { id: 'japan-mongolia', revision: 'a b' } } }, /basedOn/],
+			[{ id: 'x5', map: { ...m, basedOn: { id: 'Japan', revision: 'abc' } } }, /basedOn/],
+			[{ id: 'x6', from: 'japan-mongolia', owner: 7 }, /owner/]
+		] as const) {
+			const r = await post(body);
+			expect(r.status, JSON.stringify(body.id)).toBe(422);
+			const reply = await r.json();
+			expect(JSON.stringify(reply.problems), body.id).toMatch(where);
+		}
+		const missing = await post({
+			id: 'x7',
+			map: { ...m, basedOn: { id: 'not-here', revision: 'abc' } }
+		});
+		expect(missing.status).toBe(422);
+		expect((await missing.json()).message).toMatch(
+			/basedOn\.id: there is no map called "not-here"/
+		);
+		expect(readdirSync(dir).filter((f) => /^x\d/.test(f))).toEqual([]);
+	});
+
+	it('proposes free ids, and lists whose each map is and what it is based on', async () => {
+		const free = async (id: string) =>
+			(await (await LIST({ url: new URL(`http://x/api/maps?free=${id}`) } as never)).json()).id;
+		expect(await free('japan-mongolia')).toBe('japan-mongolia-2');
+		expect(await free('japan-mongolia-critique-by-ana')).toBe('japan-mongolia-critique-by-ana');
+		expect((await LIST({ url: new URL('http://x/api/maps?free=../x') } as never)).status).toBe(400);
+		shared();
+		await post({ id: 'jm-ana', from: 'japan-mongolia', title: 'Mine', owner: 'Ana' });
+		const listed = await listMaps();
+		expect(listed.find((m) => m.id === 'jm-ana')).toMatchObject({
+			owner: 'Ana',
+			basedOn: { id: 'japan-mongolia', title: JSON.parse(shipped).title, changed: false }
+		});
+		expect(listed.find((m) => m.id === 'japan-mongolia')).not.toHaveProperty('owner');
+		// The original changes (by hand): the copy says so.
+		writeFileSync(file(), shipped.replace('"version": 4', '"version": 4,\n  "owner": "Teacher"'));
+		expect((await listMaps()).find((m) => m.id === 'jm-ana')?.basedOn?.changed).toBe(true);
 	});
 });

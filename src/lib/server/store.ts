@@ -20,6 +20,7 @@ import {
 } from '../model';
 
 import { BAD_MAP_ID, isSlug } from '../model/ids';
+import { MAX_COPY_ATTEMPTS, numberedId, revisionOf, saveRefusal } from '../model/ownership';
 
 const SUFFIX = '.map.json';
 
@@ -107,6 +108,13 @@ export interface MapSummary {
 	source?: { title: string; author?: string; publication?: string; date?: string };
 	counts?: MapCounts;
 	problems?: Problem[];
+	/** Whose map it is; absent for a shared map. */
+	owner?: string;
+	/**
+	 * What it is a copy of: the original's id, its title when it is still here, and whether it
+	 * has changed since the copy was made.
+	 */
+	basedOn?: { id: string; title?: string; changed?: boolean };
 }
 
 /** Every map in the folder, valid or not (an invalid one is listed with its problems). */
@@ -122,20 +130,36 @@ export async function listMaps(): Promise<MapSummary[]> {
 		.map((n) => n.slice(0, -SUFFIX.length))
 		.filter(isMapId)
 		.sort();
-	return Promise.all(
-		ids.map(async (id): Promise<MapSummary> => {
+	const loaded = await Promise.all(
+		ids.map(async (id) => {
 			const r = await loadMap(id);
-			if (!r.ok) return { id, file: r.file, problems: r.problems };
+			if (!r.ok) return { summary: { id, file: r.file, problems: r.problems } as MapSummary };
 			const { title, author, publication, date } = r.map.source;
-			return {
+			const summary: MapSummary = {
 				id,
 				file: r.file,
 				title: r.map.title ?? title,
 				source: { title, author, publication, date },
-				counts: countMap(r.map)
+				counts: countMap(r.map),
+				...(r.map.owner ? { owner: r.map.owner } : {})
 			};
+			return { summary, revision: revisionOf(r.etag), basedOn: r.map.basedOn };
 		})
 	);
+	// A copy names its original as it is now: its title, and whether it changed since.
+	const byId = new Map(loaded.map((m) => [m.summary.id, m]));
+	return loaded.map(({ summary, basedOn }) => {
+		if (!basedOn) return summary;
+		const original = byId.get(basedOn.id);
+		return {
+			...summary,
+			basedOn: {
+				id: basedOn.id,
+				...(original?.summary.title ? { title: original.summary.title } : {}),
+				...(original?.revision ? { changed: original.revision !== basedOn.revision } : {})
+			}
+		};
+	});
 }
 
 /** A strong ETag of a file's exact bytes. */
@@ -200,7 +224,7 @@ export type SaveResult =
 	| { ok: true; etag: string; text: string }
 	| {
 			ok: false;
-			status: 400 | 404 | 409 | 412 | 413 | 422 | 428 | 500;
+			status: 400 | 403 | 404 | 409 | 412 | 413 | 422 | 428 | 500;
 			message: string;
 			problems?: Problem[];
 			etag?: string;
@@ -210,7 +234,7 @@ export type SaveResult =
 function prepare(
 	id: string,
 	value: unknown
-): { ok: true; text: string } | (SaveResult & { ok: false }) {
+): { ok: true; text: string; map: ArgumentMap } | (SaveResult & { ok: false }) {
 	if (!isMapId(id)) {
 		return {
 			ok: false,
@@ -229,12 +253,15 @@ function prepare(
 			message: MAP_SIZE_RULE
 		};
 	}
-	return { ok: true, text };
+	return { ok: true, text, map: valid.map };
 }
 
 /**
  * Save a map over an existing file. `ifMatch` must be the ETag the client last saw: a save
- * based on an older version is refused (412) rather than overwriting someone's work.
+ * based on an older version is refused (412) rather than overwriting someone's work. A shared
+ * map (one without an owner) is never changed this way, nor a map's owner or origin (403,
+ * `model/ownership`): the app saves a reader's work on it as their own copy. The CLI and hand
+ * edits write files directly and are not bound by this.
  */
 export async function saveMap(
 	id: string,
@@ -263,16 +290,30 @@ export async function saveMap(
 			};
 		}
 		if (current.text === text) return { ok: true, etag: current.etag, text };
+		// A file that does not parse names no owner anyone could keep: a valid save may mend it.
+		const saved = parseMap(current.text);
+		const refusal = saved.ok ? saveRefusal(id, saved.map, ready.map) : undefined;
+		if (refusal) return { ok: false, status: 403, message: refusal };
 		await writeAtomic(mapFile(id), text);
 		return { ok: true, etag: etagOf(text), text };
 	});
 }
 
-/** Create a new map file; refuses (409) to replace one that exists. */
+/**
+ * Create a new map file; refuses (409) to replace one that exists, and (422) a copy based on a
+ * map that is not there.
+ */
 export async function createMap(id: string, value: unknown): Promise<SaveResult> {
 	const ready = prepare(id, value);
 	if (!ready.ok) return ready;
 	const { text } = ready;
+	const original = ready.map.basedOn?.id;
+	if (original && !(await exists(original)))
+		return {
+			ok: false,
+			status: 422,
+			message: `basedOn.id: there is no map called "${original}" to base a copy on`
+		};
 	return locked(id, async (): Promise<SaveResult> => {
 		try {
 			await writeAtomic(mapFile(id), text, true);
@@ -283,4 +324,24 @@ export async function createMap(id: string, value: unknown): Promise<SaveResult>
 		}
 		return { ok: true, etag: etagOf(text), text };
 	});
+}
+
+async function exists(id: string): Promise<boolean> {
+	try {
+		await stat(mapFile(id));
+		return true;
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+		throw e;
+	}
+}
+
+/** The first id of `base`, `base-2` … `base-20` that no map has, or undefined when all are taken. */
+export async function freeMapId(base: string): Promise<string | undefined> {
+	if (!isMapId(base)) return undefined;
+	for (let n = 1; n <= MAX_COPY_ATTEMPTS; n++) {
+		const id = numberedId(base, n);
+		if (!(await exists(id))) return id;
+	}
+	return undefined;
 }

@@ -1,16 +1,32 @@
 import { json } from '@sveltejs/kit';
-import { createMap, isMapId, loadMap } from '$lib/server/store';
+import { createMap, freeMapId, isMapId, loadMap } from '$lib/server/store';
 import { problem, readJsonBody } from '$lib/server/http';
 import { BAD_MAP_ID } from '$lib/model/ids';
+import { basedOn } from '$lib/model/ownership';
 import { templateMap } from '$lib/model/templates';
 import { sourceSchema } from '$lib/model/schema';
 import type { RequestHandler } from './$types';
 
 /**
+ * `GET /api/maps?free=<id>`: the first of `<id>`, `<id>-2` … `<id>-20` that no map has yet
+ * (`{ id }`, or `{ id: null }` when all are taken), for proposing the id of a new copy.
+ */
+export const GET: RequestHandler = async ({ url }) => {
+	const base = url.searchParams.get('free');
+	if (base === null) return problem(400, 'ask for a free id: /api/maps?free=<id>');
+	if (!isMapId(base)) return problem(400, BAD_MAP_ID);
+	return json(
+		{ id: (await freeMapId(base)) ?? null },
+		{ headers: { 'Cache-Control': 'no-store' } }
+	);
+};
+
+/**
  * Create a map. The body is one of
- *   { id, map }                                   a whole map
- *   { id, from }                                  a copy of map `from`
- *   { id, source, thesis, reasons }               a thesis with N empty reasons (the source layer)
+ *   { id, map }                                   a whole map (it may name its owner and basedOn)
+ *   { id, from, title?, owner? }                  a copy of map `from`, based on its revision now
+ *   { id, source, thesis, reasons, owner? }       a thesis with N empty reasons (the source layer)
+ * `owner` is the name of the person making the map; without one the map is shared.
  * 201 with the new map's ETag; 409 when the id is taken.
  */
 export const POST: RequestHandler = async ({ request }) => {
@@ -20,6 +36,8 @@ export const POST: RequestHandler = async ({ request }) => {
 	if (typeof b !== 'object' || b === null) return problem(400, 'the body must be a JSON object');
 	const id = typeof b.id === 'string' ? b.id : '';
 	if (!isMapId(id)) return problem(400, BAD_MAP_ID);
+	// Checked with the rest of the map: `owner: must not be empty` and so on.
+	const owner = b.owner !== undefined ? { owner: b.owner } : {};
 	let map: unknown = b.map;
 	if (typeof b.from === 'string') {
 		const from = await loadMap(b.from);
@@ -28,9 +46,12 @@ export const POST: RequestHandler = async ({ request }) => {
 				from.status === 422 ? 422 : 404,
 				`cannot copy "${b.from}": ${from.problems[0]?.message ?? 'not found'}`
 			);
-		// "Title (copy: id)": each copy is told apart by its id, and copies of copies do not pile up.
+		// Without a title given, "Title (copy: id)": each copy is told apart by its id, and
+		// copies of copies do not pile up.
 		const base = (from.map.title ?? from.map.source.title).replace(/ \(copy: [a-z0-9-]+\)$/, '');
-		map = { ...from.map, title: `${base} (copy: ${id})`.slice(0, 300) };
+		const title = b.title !== undefined ? b.title : `${base} (copy: ${id})`.slice(0, 300);
+		const { owner: _owner, basedOn: _basedOn, ...rest } = from.map;
+		map = { ...rest, title, ...owner, basedOn: basedOn(b.from, from.etag) };
 	} else if (b.source !== undefined) {
 		const source = sourceSchema.safeParse(b.source);
 		if (!source.success)
@@ -38,7 +59,7 @@ export const POST: RequestHandler = async ({ request }) => {
 				422,
 				`source: ${source.error.issues[0]?.path.join('.')}: ${source.error.issues[0]?.message}`
 			);
-		map = templateMap(source.data, String(b.thesis ?? ''), Number(b.reasons ?? 0));
+		map = { ...templateMap(source.data, String(b.thesis ?? ''), Number(b.reasons ?? 0)), ...owner };
 	}
 	if (map === undefined)
 		return problem(400, 'send a map, a map to copy ("from"), or a source and thesis');
