@@ -144,6 +144,10 @@ export class MapEditor {
 	get selectedLink() {
 		return this.#view.selectedLink;
 	}
+	/** Whether saving writes this map (it is the reader's own) or makes the reader's copy. */
+	get savesHere() {
+		return isOwner(this.map, this.#view.author);
+	}
 	get layer() {
 		return this.#view.layer;
 	}
