@@ -117,6 +117,22 @@ describe('feedback', () => {
 		);
 	});
 
+	it('tells evidence linked past a claim the student has not mapped from misattached evidence', () => {
+		const { result } = find('night-trains', 'hand-1');
+		const byLink = new Map(
+			result.findings
+				.filter((f) => f.target.type === 'link')
+				.map((f) => [(f.target as { id: string }).id, f])
+		);
+		expect(byLink.get('t1')?.code).toBe('shortcut');
+		expect(byLink.get('t3')?.code).toBe('shortcut');
+		expect(byLink.get('t4')?.code).toBe('misattached');
+		expect(byLink.get('t6')?.message).toMatch(/^In the text this is an attack, not an undercut/);
+		expect(
+			result.findings.filter((f) => f.code === 'missing-statement').map((f) => f.message)
+		).toContain('You have one of the three reasons the author gives; look again at paragraph 2.');
+	});
+
 	it('scores each part and explains it', () => {
 		const { result } = find('bike-lanes', 'paraphrased');
 		expect(result.score.total).toBe(100);

@@ -247,6 +247,11 @@ function neighbours(index: MapIndex, id: string) {
 	return { parents, children };
 }
 
+/**
+ * The share of the student's neighbours that are aligned to the reference's neighbours. Only
+ * the student's side counts: a neighbour the student has not mapped yet says nothing against
+ * the pair (incomplete maps are the common case), one mapped elsewhere does.
+ */
 function agreement(mine: Set<string>, theirs: Set<string>, to: Map<string, string>): number | null {
 	if (!mine.size && !theirs.size) return null;
 	let n = 0;

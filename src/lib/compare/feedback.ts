@@ -18,6 +18,7 @@ export type FindingCode =
 	| 'wrong-relation'
 	| 'misattached'
 	| 'reversed'
+	| 'shortcut'
 	| 'extra-link'
 	| 'missing-link'
 	| 'stated-inferred';
@@ -168,7 +169,7 @@ function reasonName(ctx: Ctx, refId: string): string {
 	const i = ctx.reasons.indexOf(refId);
 	if (i >= 0) return `the ${ordinal(i)} reason`;
 	if (refId === ctx.ri.thesis?.id) return 'the thesis';
-	return 'another claim';
+	return 'another statement';
 }
 
 function missing(ctx: Ctx, report: StructureReport): Finding[] {
@@ -194,7 +195,10 @@ function missing(ctx: Ctx, report: StructureReport): Finding[] {
 				(l) => ctx.ri.node.get(l.from)?.kind === 'evidence'
 			);
 			const found = siblings.filter((l) => !gone.has(l.from)).length;
-			message = `You have ${count(found)} of the ${count(siblings.length)} pieces of evidence the author gives for ${yours(ctx, ctx.r2s.get(parent))}; ${where(p).replace(/^L/, 'l')}`;
+			message =
+				siblings.length === 1
+					? `The author backs ${yours(ctx, ctx.r2s.get(parent))} with evidence your map does not have. ${where(p)}`
+					: `You have ${count(found)} of the ${count(siblings.length)} pieces of evidence the author gives for ${yours(ctx, ctx.r2s.get(parent))}; ${where(p).replace(/^L/, 'l')}`;
 		} else if (role.name === 'the thesis') {
 			message = `Your map has no statement of the author’s thesis. ${where(p)}`;
 		} else {
@@ -351,8 +355,8 @@ function linkFindings(ctx: Ctx, report: StructureReport): Finding[] {
 			const right_ = reasonName(ctx, v.expectedTarget);
 			const wrong = reasonName(ctx, v.foundTarget);
 			const not =
-				wrong === right_
-					? 'the one you linked it to'
+				wrong === right_ || wrong === 'another statement'
+					? 'the statement you linked it to'
 					: right_.endsWith(' reason') && wrong.endsWith(' reason')
 						? wrong.replace(/ reason$/, '')
 						: wrong;
@@ -376,6 +380,22 @@ function linkFindings(ctx: Ctx, report: StructureReport): Finding[] {
 				],
 				reference: [v.reference, v.expectedTarget]
 			});
+		} else if (v.verdict === 'shortcut') {
+			const skipped = ctx.ri.node.get(v.skipped);
+			out.push(
+				onLink(
+					'shortcut',
+					'note',
+					v.student,
+					`The author does not use this directly for ${reasonName(ctx, ctx.s2r.get(sl.to) ?? '')}: it backs ${reasonName(ctx, v.skipped)}, which you have not mapped, and that one supports it.`,
+					[
+						{ level: 1, text: where(paragraphOf(skipped)) },
+						{ level: 2, text: `Add ${roleWords(ctx, v.skipped).name} between the two.` },
+						wording(skipped, 'The claim in between, in the reference')
+					],
+					[v.reference, v.skipped]
+				)
+			);
 		} else if (v.verdict === 'reversed') {
 			out.push(
 				onLink(
@@ -472,7 +492,9 @@ function inTextFindings(ctx: Ctx, report: StructureReport): Finding[] {
 				},
 				{
 					level: 3,
-					text: `The reference marks ${quote(isLink ? ctx.ri.node.get(refFrom)!.text : ctx.ri.node.get(d.reference)!.text)}${isLink ? '’s link' : ''} as ${d.expected}.`
+					text: isLink
+						? `In the reference, the link from ${quote(ctx.ri.node.get(refFrom)!.text)} is marked ${d.expected}.`
+						: `In the reference, ${quote(ctx.ri.node.get(d.reference)!.text)} is marked ${d.expected}.`
 				}
 			],
 			reference: [d.reference]
@@ -565,8 +587,7 @@ export function feedback(
 	const pos = (id: string) => ri.node.get(id)?.anchors?.[0]?.start ?? Infinity;
 	const reasons = reference.links
 		.filter(
-			(l) =>
-				l.to === thesis && l.relation === 'supports' && ri.node.get(l.from)?.kind !== 'assumption'
+			(l) => l.to === thesis && l.relation === 'supports' && ri.node.get(l.from)?.kind === 'claim'
 		)
 		.map((l) => l.from)
 		.sort((a, b) => pos(a) - pos(b));

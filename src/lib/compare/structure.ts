@@ -1,6 +1,7 @@
 /**
  * The student's structure against the reference's, through the alignment: each student link is
- * matched, of the wrong kind, attached to the wrong claim, reversed, extra, or touches a
+ * matched, of the wrong kind, attached to the wrong claim, past a claim the student has not
+ * mapped (a shortcut), reversed, extra, or touches a
  * statement the reference lacks; reference links and statements the student has not got; and
  * where stated and inferred disagree. Ids only: the words are feedback.ts's business.
  */
@@ -32,6 +33,14 @@ export type LinkVerdict =
 			foundTarget: string;
 	  }
 	| { verdict: 'reversed'; student: string; reference: string }
+	| {
+			verdict: 'shortcut';
+			student: string;
+			/** The reference link of the same reason, to a claim the student has not mapped. */
+			reference: string;
+			/** That claim (a reference node id), which itself bears on the student's target. */
+			skipped: string;
+	  }
 	/** Between two statements the reference has, but the reference makes no such step. */
 	| { verdict: 'extra'; student: string }
 	/** From or to a statement the reference does not have. */
@@ -72,6 +81,7 @@ export function compareStructure(
 	const ri = indexMap(reference);
 	const si = indexMap(student);
 	const s2r = new Map(alignment.pairs.map((p) => [p.student, p.reference]));
+	const r2s = new Map(alignment.pairs.map((p) => [p.reference, p.student]));
 	/** Student link id → the reference link it stands for (matched, wrong kind or misattached). */
 	const linkTo = new Map<string, string>();
 	const verdicts = new Map<string, LinkVerdict>();
@@ -117,6 +127,14 @@ export function compareStructure(
 			fromHere.find((R) => R.from === rF && R.relation === 'supports') ??
 			fromHere.find((R) => R.from === rF);
 		const expectedTarget = own && targetNode(ri, own);
+		// Linked past a claim the student has not mapped, to what that claim bears on.
+		if (
+			own &&
+			expectedTarget &&
+			!r2s.has(expectedTarget) &&
+			reference.links.some((x) => x.from === expectedTarget && targetNode(ri, x) === rT)
+		)
+			return { verdict: 'shortcut', student: l.id, reference: own.id, skipped: expectedTarget };
 		if (own && expectedTarget)
 			return {
 				verdict: 'misattached',
@@ -139,8 +157,10 @@ export function compareStructure(
 	}
 	const links = student.links.map((l) => verdicts.get(l.id)!);
 
-	const covered = new Set(links.flatMap((v) => ('reference' in v ? [v.reference] : [])));
-	const r2s = new Map(alignment.pairs.map((p) => [p.reference, p.student]));
+	// A shortcut's reference link is not covered: it is missing (and so is its claim).
+	const covered = new Set(
+		links.flatMap((v) => ('reference' in v && v.verdict !== 'shortcut' ? [v.reference] : []))
+	);
 	const missingLinks = reference.links
 		.filter((R) => !covered.has(R.id))
 		.filter((R) => {
