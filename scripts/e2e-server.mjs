@@ -42,11 +42,21 @@ cpSync(
 	join(dir, 'branch-libraries.map.json')
 );
 
+// An op-ed of our own writing with its reconstruction, for the exercise tests.
+cpSync(
+	join(root, 'tests', 'fixtures', 'compare', 'bike-lanes', 'reference.map.json'),
+	join(dir, 'bike-lanes.map.json')
+);
+// Exercises and submissions live in their own throwaway folder too.
+const data = mkdtempSync(join(tmpdir(), 'warrant-e2e-data-'));
+process.on('exit', () => rmSync(data, { recursive: true, force: true }));
+
 const PORT = process.env.PORT || '4173';
 const HOST = process.env.HOST || '127.0.0.1';
 const env = {
 	...process.env,
 	WARRANT_ARGUMENTS_DIR: dir,
+	WARRANT_DATA_DIR: data,
 	// As scripts/start.mjs: room for maps up to their 5 MB limit.
 	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '6M',
 	PORT,

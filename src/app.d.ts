@@ -8,6 +8,12 @@ declare global {
 			problems?: Problem[];
 			file?: string;
 		}
+		interface Locals {
+			/** The server's teacher: every request on a machine of one's own, the teacher link in class mode. */
+			teacher: boolean;
+			/** The teacher by the class-mode secret, which also opens every exercise's class view. */
+			proven: boolean;
+		}
 		interface PageState {
 			/** A notice for the page navigated to: "Saved as your own copy, …". */
 			notice?: string;

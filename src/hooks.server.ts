@@ -30,6 +30,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		cookie: event.cookies.get(TEACHER_COOKIE),
 		authorization: event.request.headers.get('authorization')
 	});
+	if (d.ok) {
+		event.locals.teacher = d.teacher;
+		event.locals.proven = d.proven;
+	}
 	if (!d.ok)
 		return new Response(`${d.message}\n`, {
 			status: d.status,

@@ -16,7 +16,7 @@ import type { ActionId } from './actions';
 export type Mode = 'reconstruct' | 'critique';
 
 /** The side panels a reader can open beside the map. */
-export type Panel = 'follows' | 'source';
+export type Panel = 'follows' | 'source' | 'argdown';
 
 export type Intent =
 	// One of the named actions (editor/actions.ts), from a key, the toolbar or a menu.

@@ -106,16 +106,20 @@ export class MapEditor {
 	/** Every statement's status under the reader's verdicts (docs/evaluation.md). */
 	evaluation: Evaluation = $derived(evaluate(this.map));
 
+	/** The reader's own by where it is (a student's submission): saving always writes here. */
+	#owned = false;
+
 	constructor(
 		mapId: string,
 		map: ArgumentMap,
 		layout: MapLayout,
 		etag = '',
 		host: EditorHost = {},
-		opts: { mode?: Mode } = {}
+		opts: { mode?: Mode; owned?: boolean } = {}
 	) {
 		this.mapId = mapId;
 		if (opts.mode) this.#view.mode = opts.mode;
+		this.#owned = !!opts.owned;
 		// A map that carries its text opens with the text beside it.
 		if (map.text) this.#view.panels = { ...this.#view.panels, source: true };
 		this.#doc = new DocumentState(map, etag);
@@ -146,7 +150,7 @@ export class MapEditor {
 	}
 	/** Whether saving writes this map (it is the reader's own) or makes the reader's copy. */
 	get savesHere() {
-		return isOwner(this.map, this.#view.author);
+		return this.#owned || isOwner(this.map, this.#view.author);
 	}
 	get layer() {
 		return this.#view.layer;
@@ -295,9 +299,14 @@ export class MapEditor {
 				v.statedOnly = intent.on;
 				if (v.selected && !this.shownIndex.node.has(v.selected)) v.selected = undefined;
 				return v.layer === 'written' ? this.relayout() : true;
-			case 'togglePanel':
-				v.panels = { ...v.panels, [intent.panel]: intent.open ?? !v.panels[intent.panel] };
+			case 'togglePanel': {
+				const open = intent.open ?? !v.panels[intent.panel];
+				v.panels = { ...v.panels, [intent.panel]: open };
+				// The text and the Argdown pane share the left side: one at a time.
+				const other = { source: 'argdown', argdown: 'source' } as const;
+				if (open && intent.panel !== 'follows') v.panels[other[intent.panel]] = false;
 				return true;
+			}
 			case 'openMenu':
 				this.dispatch({ type: 'select', id: intent.id });
 				v.dialog = { kind: 'menu', id: intent.id, x: intent.x, y: intent.y };
@@ -793,7 +802,7 @@ export class MapEditor {
 		const remote = this.#host.remote;
 		if (doc.save.kind === 'saving' || !remote) return false;
 		// The app saves into a map only for its owner: anyone else's work becomes their own copy.
-		if (doc.dirty && !isOwner(this.map, this.#view.author)) return this.#offerOwnCopy();
+		if (doc.dirty && !this.savesHere) return this.#offerOwnCopy();
 		const stamp = doc.stamp;
 		const map = this.map;
 		doc.save = { kind: 'saving' };

@@ -48,12 +48,18 @@ export interface Remote {
 
 const UNREACHABLE = 'the server could not be reached; your changes are kept in this browser';
 
-/** The Remote over Warrant's HTTP API (`/api/maps`). */
-export function httpRemote(fetcher: typeof fetch = (...a) => fetch(...a)): Remote {
+/**
+ * The Remote over Warrant's HTTP API (`/api/maps`; a student's submission in an exercise is at
+ * `/api/x/EXERCISE/submission`, with the same GET and PUT).
+ */
+export function httpRemote(
+	fetcher: typeof fetch = (...a) => fetch(...a),
+	base = '/api/maps'
+): Remote {
 	return {
 		async load(id) {
 			try {
-				const res = await fetcher(`/api/maps/${id}`, { headers: { Accept: 'application/json' } });
+				const res = await fetcher(`${base}/${id}`, { headers: { Accept: 'application/json' } });
 				const parsed = parseMap(await res.text());
 				if (!res.ok || !parsed.ok)
 					return { ok: false, message: 'the saved map could not be loaded' };
@@ -64,7 +70,7 @@ export function httpRemote(fetcher: typeof fetch = (...a) => fetch(...a)): Remot
 		},
 		async save(id, map, ifMatch) {
 			try {
-				const res = await fetcher(`/api/maps/${id}`, {
+				const res = await fetcher(`${base}/${id}`, {
 					method: 'PUT',
 					headers: { 'Content-Type': 'application/json', 'If-Match': ifMatch },
 					body: JSON.stringify(map)
@@ -87,7 +93,7 @@ export function httpRemote(fetcher: typeof fetch = (...a) => fetch(...a)): Remot
 		},
 		async currentEtag(id) {
 			try {
-				const res = await fetcher(`/api/maps/${id}`, { headers: { Accept: 'application/json' } });
+				const res = await fetcher(`${base}/${id}`, { headers: { Accept: 'application/json' } });
 				return res.headers.get('etag') ?? undefined;
 			} catch {
 				return undefined;

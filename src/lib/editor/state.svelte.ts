@@ -91,7 +91,7 @@ export class ViewState {
 	preview = $state<Preview | undefined>(undefined);
 	/** The dialog or menu the view should show, if any. */
 	dialog = $state<Dialog | undefined>(undefined);
-	panels = $state<Record<Panel, boolean>>({ follows: false, source: false });
+	panels = $state<Record<Panel, boolean>>({ follows: false, source: false, argdown: false });
 	/** The last refusal or notice, shown in the status line. */
 	message = $state<Message | undefined>(undefined);
 	/** An unsaved draft from an earlier visit, waiting for the reader to restore or discard it. */

@@ -12,7 +12,7 @@ const req = (over: Partial<Parameters<typeof decide>[1]> = {}) => ({
 describe('who may reach the server', () => {
 	it('answers only to its own names: a rebound DNS name is refused', () => {
 		const open = accessFromEnv({});
-		expect(decide(open, req())).toEqual({ ok: true, teacher: true });
+		expect(decide(open, req())).toEqual({ ok: true, teacher: true, proven: false });
 		expect(decide(open, req({ host: '127.0.0.1:4173' })).ok).toBe(true);
 		expect(decide(open, req({ host: '[::1]:3000' })).ok).toBe(true);
 		expect(decide(open, req({ host: 'attacker.example' }))).toMatchObject({
@@ -38,12 +38,17 @@ describe('who may reach the server', () => {
 			status: 401
 		});
 		expect(decide(c, req({ cookie: 'wrong' }))).toMatchObject({ ok: false });
-		expect(decide(c, req({ cookie: SECRET }))).toEqual({ ok: true, teacher: true });
+		expect(decide(c, req({ cookie: SECRET }))).toEqual({ ok: true, teacher: true, proven: true });
 		expect(decide(c, req({ authorization: `Bearer ${SECRET}` }))).toEqual({
 			ok: true,
-			teacher: true
+			teacher: true,
+			proven: true
 		});
-		expect(decide(c, req({ path: '/teacher' }))).toEqual({ ok: true, teacher: false });
+		expect(decide(c, req({ path: '/teacher' }))).toEqual({
+			ok: true,
+			teacher: false,
+			proven: false
+		});
 		expect(decide(c, req({ path: '/_app/immutable/entry/start.js' })).ok).toBe(true);
 	});
 

@@ -35,7 +35,9 @@ export interface AccessRequest {
 }
 
 export type AccessDecision =
-	{ ok: true; teacher: boolean } | { ok: false; status: 401 | 421; message: string };
+	/** `teacher`: may act as the teacher; `proven`: by the class-mode secret (not just loopback). */
+	| { ok: true; teacher: boolean; proven: boolean }
+	| { ok: false; status: 401 | 421; message: string };
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
@@ -72,9 +74,18 @@ export function hostName(host: string): string {
 	return h.replace(/:\d+$/, '');
 }
 
-/** Paths a student's browser needs without the teacher's credential. */
+/**
+ * Paths a student's browser needs without the teacher's credential: the app's files and the
+ * exercises (`/x/…`, `/api/x/…`), which check their own student tokens and teacher keys.
+ */
 function isOpen(path: string): boolean {
-	return path === '/teacher' || path.startsWith('/_app/') || path === '/favicon.png';
+	return (
+		path === '/teacher' ||
+		path.startsWith('/_app/') ||
+		path === '/favicon.png' ||
+		path.startsWith('/x/') ||
+		path.startsWith('/api/x/')
+	);
 }
 
 /** May this request go on? */
@@ -85,10 +96,10 @@ export function decide(config: AccessConfig, req: AccessRequest): AccessDecision
 			status: 421,
 			message: `This server does not answer to the name "${req.host ?? ''}". Open it by the address it was started with.`
 		};
-	if (!config.secretHash) return { ok: true, teacher: true };
+	if (!config.secretHash) return { ok: true, teacher: true, proven: false };
 	const bearer = /^Bearer\s+(.+)$/i.exec(req.authorization ?? '')?.[1];
 	const teacher = isSecret(config, req.cookie) || isSecret(config, bearer);
-	if (teacher || isOpen(req.path)) return { ok: true, teacher };
+	if (teacher || isOpen(req.path)) return { ok: true, teacher, proven: teacher };
 	return {
 		ok: false,
 		status: 401,

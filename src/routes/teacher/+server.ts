@@ -1,13 +1,14 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { TEACHER_COOKIE, accessFromEnv, isSecret } from '$lib/server/access';
+import { cookieOptions } from '$lib/server/exercise-http';
 
 /**
  * The teacher link, `/teacher?key=SECRET`: in class mode it gives this browser the teacher's
  * credential (an HTTP-only cookie, never readable by scripts) and goes to the list of maps. A
  * wrong key is refused; without class mode there is nothing to unlock.
  */
-export const GET: RequestHandler = ({ url, cookies }) => {
+export const GET: RequestHandler = ({ url, cookies, request }) => {
 	const access = accessFromEnv(env);
 	if (!access.secretHash) redirect(303, '/');
 	const key = url.searchParams.get('key');
@@ -16,12 +17,6 @@ export const GET: RequestHandler = ({ url, cookies }) => {
 			status: 401,
 			headers: { 'content-type': 'text/plain; charset=utf-8' }
 		});
-	cookies.set(TEACHER_COOKIE, key!, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'strict',
-		secure: url.protocol === 'https:',
-		maxAge: 60 * 60 * 24 * 180
-	});
+	cookies.set(TEACHER_COOKIE, key!, { ...cookieOptions(request), sameSite: 'strict' });
 	redirect(303, '/');
 };
