@@ -30,7 +30,7 @@ const prf = (c: Counts) =>
  * Several exercises joined into one map (texts one after the other, ids prefixed, the other
  * theses made claims under the first), so that a map has 100 statements or more.
  */
-function joined(maps: ArgumentMap[]): ArgumentMap {
+export function joined(maps: ArgumentMap[]): ArgumentMap {
 	let offset = 0;
 	let paragraphs = 0;
 	const nodes: ArgumentMap['nodes'] = [];
@@ -131,6 +131,19 @@ export function benchCompare(): { lines: string[]; failed: boolean } {
 	}
 	lines.push(`     greedy at its best threshold (${best.t.toFixed(2)}): F1 ${pct(best.f)}`);
 	for (const [v, c] of byVariant) lines.push(`       ${v.padEnd(12)} F1 ${pct(f1(c))}`);
+	// Ablation: each signal left out in turn, and no refinement passes.
+	const hand = cases.filter((c) => c.gold.made === 'hand');
+	const ablate = (what: string, options: Parameters<typeof alignMaps>[2]) => {
+		const c = counts();
+		const h = counts();
+		for (const k of cases) countAlignment(c, alignMaps(k.reference, k.student, options), k.gold);
+		for (const k of hand) countAlignment(h, alignMaps(k.reference, k.student, options), k.gold);
+		lines.push(`     ${what.padEnd(24)} F1 ${pct(f1(c))}  (by hand ${pct(f1(h))})`);
+	};
+	ablate('all signals', {});
+	for (const k of ['anchor', 'words', 'numbers', 'kind', 'neighbours'] as const)
+		ablate(`without ${k}`, { weights: { [k]: 0 } });
+	ablate('no refinement pass', { passes: 0 });
 	goal(precision(wrong) >= 0.9, `wrong-relation findings ${prf(wrong)} (goal P ≥ 90%)`);
 	goal(precision(mis) >= 0.9, `misattachment findings  ${prf(mis)} (goal P ≥ 90%)`);
 
