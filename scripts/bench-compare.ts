@@ -129,6 +129,10 @@ export function benchCompare(): { lines: string[]; failed: boolean } {
 			countAlignment(c, greedyAlign(k.reference, k.student, { threshold: t }), k.gold);
 		if (f1(c) > best.f) best = { t, f: f1(c) };
 	}
+	const handGreedy = counts();
+	for (const k of cases.filter((c) => c.gold.made === 'hand'))
+		countAlignment(handGreedy, greedyAlign(k.reference, k.student), k.gold);
+	lines.push(`     greedy ratio on the maps written by hand: F1 ${pct(f1(handGreedy))}`);
 	lines.push(`     greedy at its best threshold (${best.t.toFixed(2)}): F1 ${pct(best.f)}`);
 	for (const [v, c] of byVariant) lines.push(`       ${v.padEnd(12)} F1 ${pct(f1(c))}`);
 	// Ablation: each signal left out in turn, and no refinement passes.

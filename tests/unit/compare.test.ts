@@ -133,6 +133,26 @@ describe('feedback', () => {
 		).toContain('You have one of the three reasons the author gives; look again at paragraph 2.');
 	});
 
+	it('leaves the student’s own (reader) statements out of the extra ones', () => {
+		const { result } = find('phones-in-class', 'hand-1');
+		expect(result.alignment.unmatchedStudent).toContain('i9');
+		expect(result.findings.some((f) => f.target.type === 'node' && f.target.id === 'i9')).toBe(
+			false
+		);
+	});
+
+	it('releases hints level by level', () => {
+		const { result } = find('bike-lanes', 'hand-1');
+		for (const level of [0, 1, 2, 3] as const) {
+			const view = forStudent(result, level);
+			expect(view.hintLevel).toBe(level);
+			for (const f of view.findings)
+				expect(f.hints.map((h) => h.level)).toEqual([1, 2, 3].filter((l) => l <= level));
+			expect(view.findings.map((f) => f.message)).toEqual(result.findings.map((f) => f.message));
+			expect(Object.keys(view).sort()).toEqual(['findings', 'hintLevel', 'score']);
+		}
+	});
+
 	it('scores each part and explains it', () => {
 		const { result } = find('bike-lanes', 'paraphrased');
 		expect(result.score.total).toBe(100);
