@@ -76,15 +76,20 @@ export function joined(maps: ArgumentMap[]): ArgumentMap {
 	return { ...maps[0]!, nodes, links, text };
 }
 
-function median(fn: () => unknown, runs: number): number {
-	const t: number[] = [];
+/** Median wall time and median CPU time (user + system, of this process) of `runs` runs, in ms. */
+function median(fn: () => unknown, runs: number): { wall: number; cpu: number } {
+	const wall: number[] = [];
+	const cpu: number[] = [];
 	for (let i = 0; i < runs; i++) {
+		const c = process.cpuUsage();
 		const s = performance.now();
 		fn();
-		t.push(performance.now() - s);
+		wall.push(performance.now() - s);
+		const d = process.cpuUsage(c);
+		cpu.push((d.user + d.system) / 1000);
 	}
-	t.sort((a, b) => a - b);
-	return t[Math.floor(t.length / 2)]!;
+	const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+	return { wall: mid(wall), cpu: mid(cpu) };
 }
 
 export function benchCompare(): { lines: string[]; failed: boolean } {
@@ -155,10 +160,11 @@ export function benchCompare(): { lines: string[]; failed: boolean } {
 	const reference = joined(all.map(referenceMap));
 	const student = joined(all.map((e) => studentVariant(e, 'paraphrased').map));
 	compareMaps(reference, student); // warm up
-	const ms = median(() => compareMaps(reference, student), 21);
+	// The goal is on CPU time: on a shared machine the wall time also measures the neighbours.
+	const t = median(() => compareMaps(reference, student), 21);
 	goal(
-		ms < 100,
-		`check a ${student.nodes.length}-statement map against its reference (${reference.nodes.length}): ${ms.toFixed(1)} ms (goal < 100 ms)`
+		t.cpu < 100,
+		`check a ${student.nodes.length}-statement map against its reference (${reference.nodes.length}): ${t.cpu.toFixed(1)} ms CPU, ${t.wall.toFixed(1)} ms wall (goal < 100 ms)`
 	);
 	return { lines, failed };
 }

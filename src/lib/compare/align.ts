@@ -82,27 +82,47 @@ interface Profile {
 
 interface Context {
 	text: TextIndex | undefined;
-	/** Sentence ranges of the whole text, in order. */
-	sentences: Span[];
+	/** The whole text's sentences, in order, with their stems. */
+	sentences: Sentences;
 	idf: (stem: string) => number;
+}
+
+/** A text's sentences and the content stems of each, computed once per text. */
+interface Sentences {
+	spans: Span[];
+	stems: Set<string>[];
+}
+const sentenceCache = new WeakMap<TextIndex, Sentences>();
+
+function sentencesOf(text: TextIndex): Sentences {
+	let out = sentenceCache.get(text);
+	if (!out) {
+		const spans: Span[] = [];
+		const stems: Set<string>[] = [];
+		text.blocks.forEach((b, i) => {
+			for (const s of sentenceSpans(b.text)) {
+				spans.push({ start: s.start + text.starts[i]!, end: s.end + text.starts[i]! });
+				stems.push(new Set(contentStems(b.text.slice(s.start, s.end))));
+			}
+		});
+		out = { spans, stems };
+		sentenceCache.set(text, out);
+	}
+	return out;
 }
 
 function context(reference: ArgumentMap, student: ArgumentMap): Context {
 	const blocks = reference.text ?? student.text;
 	const text = blocks ? indexText(blocks) : undefined;
-	const sentences: Span[] = [];
-	const docs: string[] = [];
-	if (text)
-		text.blocks.forEach((b, i) => {
-			for (const s of sentenceSpans(b.text)) {
-				sentences.push({ start: s.start + text.starts[i]!, end: s.end + text.starts[i]! });
-				docs.push(b.text.slice(s.start, s.end));
-			}
-		});
-	for (const n of [...reference.nodes, ...student.nodes]) docs.push(n.text);
+	const sentences = text ? sentencesOf(text) : { spans: [], stems: [] };
+	// Document frequency over the text's sentences and every statement of both maps.
 	const df = new Map<string, number>();
-	for (const d of docs) for (const s of new Set(contentStems(d))) df.set(s, (df.get(s) ?? 0) + 1);
-	const N = docs.length;
+	const count = (stems: Iterable<string>) => {
+		for (const s of stems) df.set(s, (df.get(s) ?? 0) + 1);
+	};
+	sentences.stems.forEach(count);
+	for (const n of [...reference.nodes, ...student.nodes]) count(new Set(contentStems(n.text)));
+	const N = sentences.stems.length + reference.nodes.length + student.nodes.length;
 	return { text, sentences, idf: (s) => Math.log(1 + N / (df.get(s) ?? 1)) };
 }
 
@@ -123,12 +143,12 @@ function profiles(map: ArgumentMap, index: MapIndex, ctx: Context): Profile[] {
 		const spans = spansOf(node, ctx);
 		const sentences = new Set<number>();
 		const paragraphs = new Set<number>();
-		let passage = '';
+		const passage = new Set<string>();
 		for (const sp of spans) {
-			ctx.sentences.forEach((s, i) => {
+			ctx.sentences.spans.forEach((s, i) => {
 				if (s.start < sp.end && sp.start < s.end) {
 					sentences.add(i);
-					passage += ` ${ctx.text!.text.slice(s.start, s.end)}`;
+					for (const w of ctx.sentences.stems[i]!) passage.add(w);
 				}
 			});
 		}
@@ -146,7 +166,7 @@ function profiles(map: ArgumentMap, index: MapIndex, ctx: Context): Profile[] {
 			paragraphs,
 			words,
 			weight,
-			passage: new Set(contentStems(passage)),
+			passage,
 			numbers
 		};
 	});
@@ -198,10 +218,10 @@ function numberSignal(s: Profile, r: Profile): number | null {
 }
 
 const KIND: Record<NodeKind, Record<NodeKind, number>> = {
-	thesis: { thesis: 1, claim: 0.4, evidence: 0.1, assumption: 0.2 },
-	claim: { thesis: 0.4, claim: 1, evidence: 0.5, assumption: 0.6 },
-	evidence: { thesis: 0.1, claim: 0.5, evidence: 1, assumption: 0.3 },
-	assumption: { thesis: 0.2, claim: 0.6, evidence: 0.3, assumption: 1 }
+	thesis: { thesis: 1, claim: 0.1, evidence: 0, assumption: 0 },
+	claim: { thesis: 0.1, claim: 1, evidence: 0.5, assumption: 0.6 },
+	evidence: { thesis: 0, claim: 0.5, evidence: 1, assumption: 0.3 },
+	assumption: { thesis: 0, claim: 0.6, evidence: 0.3, assumption: 1 }
 };
 
 function kindSignal(s: Profile, r: Profile): number {

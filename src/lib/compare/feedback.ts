@@ -81,7 +81,7 @@ const ORDINALS = [
 const ordinal = (i: number) => ORDINALS[i] ?? `${i + 1}th`;
 const quote = (s: string) => `“${s}”`;
 const NUMBER_NAMES = [
-	'no',
+	'none',
 	'one',
 	'two',
 	'three',
