@@ -30,7 +30,7 @@ const prf = (c: Counts) =>
  * Several exercises joined into one map (texts one after the other, ids prefixed, the other
  * theses made claims under the first), so that a map has 100 statements or more.
  */
-function joined(maps: ArgumentMap[]): ArgumentMap {
+export function joined(maps: ArgumentMap[]): ArgumentMap {
 	let offset = 0;
 	let paragraphs = 0;
 	const nodes: ArgumentMap['nodes'] = [];
@@ -76,15 +76,20 @@ function joined(maps: ArgumentMap[]): ArgumentMap {
 	return { ...maps[0]!, nodes, links, text };
 }
 
-function median(fn: () => unknown, runs: number): number {
-	const t: number[] = [];
+/** Median wall time and median CPU time (user + system, of this process) of `runs` runs, in ms. */
+function median(fn: () => unknown, runs: number): { wall: number; cpu: number } {
+	const wall: number[] = [];
+	const cpu: number[] = [];
 	for (let i = 0; i < runs; i++) {
+		const c = process.cpuUsage();
 		const s = performance.now();
 		fn();
-		t.push(performance.now() - s);
+		wall.push(performance.now() - s);
+		const d = process.cpuUsage(c);
+		cpu.push((d.user + d.system) / 1000);
 	}
-	t.sort((a, b) => a - b);
-	return t[Math.floor(t.length / 2)]!;
+	const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+	return { wall: mid(wall), cpu: mid(cpu) };
 }
 
 export function benchCompare(): { lines: string[]; failed: boolean } {
@@ -129,8 +134,25 @@ export function benchCompare(): { lines: string[]; failed: boolean } {
 			countAlignment(c, greedyAlign(k.reference, k.student, { threshold: t }), k.gold);
 		if (f1(c) > best.f) best = { t, f: f1(c) };
 	}
+	const handGreedy = counts();
+	for (const k of cases.filter((c) => c.gold.made === 'hand'))
+		countAlignment(handGreedy, greedyAlign(k.reference, k.student), k.gold);
+	lines.push(`     greedy ratio on the maps written by hand: F1 ${pct(f1(handGreedy))}`);
 	lines.push(`     greedy at its best threshold (${best.t.toFixed(2)}): F1 ${pct(best.f)}`);
 	for (const [v, c] of byVariant) lines.push(`       ${v.padEnd(12)} F1 ${pct(f1(c))}`);
+	// Ablation: each signal left out in turn, and no refinement passes.
+	const hand = cases.filter((c) => c.gold.made === 'hand');
+	const ablate = (what: string, options: Parameters<typeof alignMaps>[2]) => {
+		const c = counts();
+		const h = counts();
+		for (const k of cases) countAlignment(c, alignMaps(k.reference, k.student, options), k.gold);
+		for (const k of hand) countAlignment(h, alignMaps(k.reference, k.student, options), k.gold);
+		lines.push(`     ${what.padEnd(24)} F1 ${pct(f1(c))}  (by hand ${pct(f1(h))})`);
+	};
+	ablate('all signals', {});
+	for (const k of ['anchor', 'words', 'numbers', 'kind', 'neighbours'] as const)
+		ablate(`without ${k}`, { weights: { [k]: 0 } });
+	ablate('no refinement pass', { passes: 0 });
 	goal(precision(wrong) >= 0.9, `wrong-relation findings ${prf(wrong)} (goal P ≥ 90%)`);
 	goal(precision(mis) >= 0.9, `misattachment findings  ${prf(mis)} (goal P ≥ 90%)`);
 
@@ -138,10 +160,11 @@ export function benchCompare(): { lines: string[]; failed: boolean } {
 	const reference = joined(all.map(referenceMap));
 	const student = joined(all.map((e) => studentVariant(e, 'paraphrased').map));
 	compareMaps(reference, student); // warm up
-	const ms = median(() => compareMaps(reference, student), 21);
+	// The goal is on CPU time: on a shared machine the wall time also measures the neighbours.
+	const t = median(() => compareMaps(reference, student), 21);
 	goal(
-		ms < 100,
-		`check a ${student.nodes.length}-statement map against its reference (${reference.nodes.length}): ${ms.toFixed(1)} ms (goal < 100 ms)`
+		t.cpu < 100,
+		`check a ${student.nodes.length}-statement map against its reference (${reference.nodes.length}): ${t.cpu.toFixed(1)} ms CPU, ${t.wall.toFixed(1)} ms wall (goal < 100 ms)`
 	);
 	return { lines, failed };
 }

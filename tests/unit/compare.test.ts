@@ -133,6 +133,26 @@ describe('feedback', () => {
 		).toContain('You have one of the three reasons the author gives; look again at paragraph 2.');
 	});
 
+	it('leaves the student’s own (reader) statements out of the extra ones', () => {
+		const { result } = find('phones-in-class', 'hand-1');
+		expect(result.alignment.unmatchedStudent).toContain('i9');
+		expect(result.findings.some((f) => f.target.type === 'node' && f.target.id === 'i9')).toBe(
+			false
+		);
+	});
+
+	it('releases hints level by level', () => {
+		const { result } = find('bike-lanes', 'hand-1');
+		for (const level of [0, 1, 2, 3] as const) {
+			const view = forStudent(result, level);
+			expect(view.hintLevel).toBe(level);
+			for (const f of view.findings)
+				expect(f.hints.map((h) => h.level)).toEqual([1, 2, 3].filter((l) => l <= level));
+			expect(view.findings.map((f) => f.message)).toEqual(result.findings.map((f) => f.message));
+			expect(Object.keys(view).sort()).toEqual(['findings', 'hintLevel', 'score']);
+		}
+	});
+
 	it('scores each part and explains it', () => {
 		const { result } = find('bike-lanes', 'paraphrased');
 		expect(result.score.total).toBe(100);
@@ -177,5 +197,57 @@ describe('feedback', () => {
 				true
 			);
 		}
+	});
+});
+
+describe('compareMaps on edge cases', () => {
+	const reference = cases.find((c) => c.exercise === 'voting-age')!.reference;
+
+	it('finds nothing to say about the reference compared with itself', () => {
+		const result = compareMaps(reference, reference);
+		expect(result.findings).toEqual([]);
+		expect(result.score.total).toBe(100);
+		expect(result.alignment.pairs.every((p) => p.student === p.reference)).toBe(true);
+	});
+
+	it('handles a map with one statement and no links', () => {
+		const student = {
+			...reference,
+			nodes: [
+				{
+					id: 'only',
+					kind: 'thesis' as const,
+					text: 'Sixteen-year-olds should vote.',
+					origin: 'source' as const
+				}
+			],
+			links: []
+		};
+		const result = compareMaps(reference, student);
+		expect(result.alignment.pairs).toEqual([
+			expect.objectContaining({ student: 'only', reference: 'thesis' })
+		]);
+		expect(result.alignment.unmatchedReference).toHaveLength(reference.nodes.length - 1);
+		// Evidence under a missing reason is told with its reason, not on its own.
+		const missing = result.findings.filter((f) => f.code === 'missing-statement');
+		expect(missing.map((f) => f.message)).toContain(
+			'You have none of the three reasons the author gives; look again at paragraph 2. It comes with one piece of evidence you have not mapped either.'
+		);
+		expect(missing.length).toBe(5);
+		expect(result.score.parts.find((p) => p.id === 'structure')!.points).toBe(0);
+	});
+
+	it('places anchors without positions, and works without the text', () => {
+		const student = cases.find(
+			(c) => c.exercise === 'voting-age' && c.variant === 'hand-1'
+		)!.student;
+		expect(student.text).toBeUndefined();
+		const withText = compareMaps(reference, student);
+		const noText = { ...reference, text: undefined };
+		const without = compareMaps(noText, student);
+		// Without a text the anchors' positions still count for the reference, not the student's quotes.
+		expect(withText.alignment.pairs.length).toBeGreaterThanOrEqual(6);
+		expect(without.alignment.pairs.length).toBeGreaterThan(0);
+		expect(JSON.parse(JSON.stringify(without))).toEqual(without);
 	});
 });

@@ -18,6 +18,10 @@ import { contentStems, numbersIn } from './words';
 export const WEIGHTS = { anchor: 0.4, words: 0.35, numbers: 0.1, kind: 0.15 } as const;
 /** How much the graph neighbourhood counts in a refinement pass. */
 export const NEIGHBOUR_WEIGHT = 0.25;
+/** Anchored in different paragraphs and sharing less than this of their words: … */
+export const FAR_WORDS = 0.1;
+/** … the similarity is scaled by this. */
+export const FAR_FACTOR = 0.5;
 /** Refinement passes after the first assignment. */
 export const PASSES = 2;
 /** Below this similarity a pair is not a match. */
@@ -28,7 +32,11 @@ export const GREEDY_THRESHOLD = 0.4;
 export interface AlignOptions {
 	threshold?: number;
 	passes?: number;
+	/** Other weights for the signals (the bench's ablation); `neighbours` is NEIGHBOUR_WEIGHT. */
+	weights?: Partial<Record<keyof typeof WEIGHTS | 'neighbours', number>>;
 }
+
+type Weights = Record<keyof typeof WEIGHTS | 'neighbours', number>;
 
 /** Each signal from 0 to 1, or null when it cannot be measured for this pair. */
 export interface Signals {
@@ -64,40 +72,57 @@ interface Profile {
 	spans: Span[];
 	sentences: Set<number>;
 	paragraphs: Set<number>;
+	/** Content stems, each with its weight (inverse document frequency). */
 	words: Map<string, number>;
-	passage: Map<string, number>;
+	/** The total weight of `words`. */
+	weight: number;
+	passage: Set<string>;
 	numbers: Set<number>;
 }
 
 interface Context {
 	text: TextIndex | undefined;
-	/** Sentence ranges of the whole text, in order. */
-	sentences: Span[];
+	/** The whole text's sentences, in order, with their stems. */
+	sentences: Sentences;
 	idf: (stem: string) => number;
 }
 
-function bag(stems: string[]): Map<string, number> {
-	const m = new Map<string, number>();
-	for (const s of stems) m.set(s, 1);
-	return m;
+/** A text's sentences and the content stems of each, computed once per text. */
+interface Sentences {
+	spans: Span[];
+	stems: Set<string>[];
+}
+const sentenceCache = new WeakMap<TextIndex, Sentences>();
+
+function sentencesOf(text: TextIndex): Sentences {
+	let out = sentenceCache.get(text);
+	if (!out) {
+		const spans: Span[] = [];
+		const stems: Set<string>[] = [];
+		text.blocks.forEach((b, i) => {
+			for (const s of sentenceSpans(b.text)) {
+				spans.push({ start: s.start + text.starts[i]!, end: s.end + text.starts[i]! });
+				stems.push(new Set(contentStems(b.text.slice(s.start, s.end))));
+			}
+		});
+		out = { spans, stems };
+		sentenceCache.set(text, out);
+	}
+	return out;
 }
 
 function context(reference: ArgumentMap, student: ArgumentMap): Context {
 	const blocks = reference.text ?? student.text;
 	const text = blocks ? indexText(blocks) : undefined;
-	const sentences: Span[] = [];
-	const docs: string[] = [];
-	if (text)
-		text.blocks.forEach((b, i) => {
-			for (const s of sentenceSpans(b.text)) {
-				sentences.push({ start: s.start + text.starts[i]!, end: s.end + text.starts[i]! });
-				docs.push(b.text.slice(s.start, s.end));
-			}
-		});
-	for (const n of [...reference.nodes, ...student.nodes]) docs.push(n.text);
+	const sentences = text ? sentencesOf(text) : { spans: [], stems: [] };
+	// Document frequency over the text's sentences and every statement of both maps.
 	const df = new Map<string, number>();
-	for (const d of docs) for (const s of new Set(contentStems(d))) df.set(s, (df.get(s) ?? 0) + 1);
-	const N = docs.length;
+	const count = (stems: Iterable<string>) => {
+		for (const s of stems) df.set(s, (df.get(s) ?? 0) + 1);
+	};
+	sentences.stems.forEach(count);
+	for (const n of [...reference.nodes, ...student.nodes]) count(new Set(contentStems(n.text)));
+	const N = sentences.stems.length + reference.nodes.length + student.nodes.length;
 	return { text, sentences, idf: (s) => Math.log(1 + N / (df.get(s) ?? 1)) };
 }
 
@@ -118,26 +143,30 @@ function profiles(map: ArgumentMap, index: MapIndex, ctx: Context): Profile[] {
 		const spans = spansOf(node, ctx);
 		const sentences = new Set<number>();
 		const paragraphs = new Set<number>();
-		let passage = '';
+		const passage = new Set<string>();
 		for (const sp of spans) {
-			ctx.sentences.forEach((s, i) => {
+			ctx.sentences.spans.forEach((s, i) => {
 				if (s.start < sp.end && sp.start < s.end) {
 					sentences.add(i);
-					passage += ` ${ctx.text!.text.slice(s.start, s.end)}`;
+					for (const w of ctx.sentences.stems[i]!) passage.add(w);
 				}
 			});
 		}
 		for (const a of node.anchors ?? []) paragraphs.add(a.paragraph);
 		const numbers = numbersIn(node.text);
 		for (const f of node.figures ?? []) numbers.add(f.value);
+		const words = new Map(contentStems(node.text).map((w) => [w, ctx.idf(w)]));
+		let weight = 0;
+		for (const w of words.values()) weight += w;
 		return {
 			node,
 			role: roleOf(index, node.id),
 			spans,
 			sentences,
 			paragraphs,
-			words: bag(contentStems(node.text)),
-			passage: bag(contentStems(passage)),
+			words,
+			weight,
+			passage,
 			numbers
 		};
 	});
@@ -166,25 +195,18 @@ function anchorSignal(s: Profile, r: Profile): number | null {
 	return 0;
 }
 
-function weight(words: Map<string, number>, idf: (s: string) => number): number {
+/** The weight of the student's words that are also in `other`. */
+function shared(words: Map<string, number>, other: { has(s: string): boolean }): number {
 	let w = 0;
-	for (const s of words.keys()) w += idf(s);
-	return w;
-}
-
-function shared(a: Map<string, number>, b: Map<string, number>, idf: (s: string) => number) {
-	let w = 0;
-	for (const s of a.keys()) if (b.has(s)) w += idf(s);
+	for (const [s, idf] of words) if (other.has(s)) w += idf;
 	return w;
 }
 
 /** Word similarity: weighted Dice of the two texts, or how much of the student's words the reference's passage has. */
-function wordSignal(s: Profile, r: Profile, idf: (s: string) => number): number {
-	const ws = weight(s.words, idf);
-	const wr = weight(r.words, idf);
-	if (!ws || !wr) return 0;
-	const dice = (2 * shared(s.words, r.words, idf)) / (ws + wr);
-	const inPassage = r.passage.size ? shared(s.words, r.passage, idf) / ws : 0;
+function wordSignal(s: Profile, r: Profile): number {
+	if (!s.weight || !r.weight) return 0;
+	const dice = (2 * shared(s.words, r.words)) / (s.weight + r.weight);
+	const inPassage = r.passage.size ? shared(s.words, r.passage) / s.weight : 0;
 	return Math.max(dice, 0.8 * inPassage);
 }
 
@@ -196,20 +218,20 @@ function numberSignal(s: Profile, r: Profile): number | null {
 }
 
 const KIND: Record<NodeKind, Record<NodeKind, number>> = {
-	thesis: { thesis: 1, claim: 0.4, evidence: 0.1, assumption: 0.2 },
-	claim: { thesis: 0.4, claim: 1, evidence: 0.5, assumption: 0.6 },
-	evidence: { thesis: 0.1, claim: 0.5, evidence: 1, assumption: 0.3 },
-	assumption: { thesis: 0.2, claim: 0.6, evidence: 0.3, assumption: 1 }
+	thesis: { thesis: 1, claim: 0.1, evidence: 0, assumption: 0 },
+	claim: { thesis: 0.1, claim: 1, evidence: 0.5, assumption: 0.6 },
+	evidence: { thesis: 0, claim: 0.5, evidence: 1, assumption: 0.3 },
+	assumption: { thesis: 0, claim: 0.6, evidence: 0.3, assumption: 1 }
 };
 
 function kindSignal(s: Profile, r: Profile): number {
 	return 0.7 * KIND[s.node.kind][r.node.kind] + 0.3 * (s.role === r.role ? 1 : 0.4);
 }
 
-function baseSignals(s: Profile, r: Profile, ctx: Context): Signals {
+function baseSignals(s: Profile, r: Profile): Signals {
 	return {
 		anchor: anchorSignal(s, r),
-		words: wordSignal(s, r, ctx.idf),
+		words: wordSignal(s, r),
 		numbers: numberSignal(s, r),
 		kind: kindSignal(s, r),
 		neighbours: null
@@ -217,19 +239,27 @@ function baseSignals(s: Profile, r: Profile, ctx: Context): Signals {
 }
 
 /** The similarity of a pair from its signals. */
-export function combine(sig: Signals): number {
+export function combine(
+	sig: Signals,
+	weights: Weights = { ...WEIGHTS, neighbours: NEIGHBOUR_WEIGHT }
+): number {
 	let sum = 0;
 	let w = 0;
 	for (const k of ['anchor', 'words', 'numbers', 'kind'] as const) {
 		const v = sig[k];
 		if (v === null) continue;
-		sum += WEIGHTS[k] * v;
-		w += WEIGHTS[k];
+		sum += weights[k] * v;
+		w += weights[k];
 	}
-	const base = sum / w;
-	return sig.neighbours === null
-		? base
-		: (1 - NEIGHBOUR_WEIGHT) * base + NEIGHBOUR_WEIGHT * sig.neighbours;
+	const base = w ? sum / w : 0;
+	const sim =
+		sig.neighbours === null
+			? base
+			: (1 - weights.neighbours) * base + weights.neighbours * sig.neighbours;
+	// Evidence against: anchored in different paragraphs, with no word or number in common.
+	// Kind and neighbours alone then do not make a match. (No anchor is no evidence either way.)
+	const apart = sig.anchor === 0 && sig.words < FAR_WORDS && !sig.numbers;
+	return apart ? sim * FAR_FACTOR : sim;
 }
 
 /** A node's neighbours: what it bears on (its parents) and what bears on it (its children). */
@@ -259,8 +289,14 @@ function agreement(mine: Set<string>, theirs: Set<string>, to: Map<string, strin
 	return n / Math.max(mine.size, theirs.size);
 }
 
+/**
+ * The assignment with the greatest total margin over the threshold: a pair gains what its
+ * similarity exceeds the threshold by, a pair under it gains nothing (it is no better than
+ * leaving both unmatched). Maximising total similarity instead would prefer two weak pairs
+ * (0.34 + 0.31) to one strong pair (0.63) and an unmatched statement.
+ */
 function solve(sim: number[][], threshold: number): number[] {
-	const cost = sim.map((row) => row.map((v) => (v >= threshold ? 1 - v : 1)));
+	const cost = sim.map((row) => row.map((v) => Math.min(0, threshold - v)));
 	return assign(cost).map((j, i) => (j >= 0 && sim[i]![j]! >= threshold ? j : -1));
 }
 
@@ -275,13 +311,14 @@ export function alignMaps(
 ): Alignment {
 	const threshold = options.threshold ?? THRESHOLD;
 	const passes = options.passes ?? PASSES;
+	const weights: Weights = { ...WEIGHTS, neighbours: NEIGHBOUR_WEIGHT, ...options.weights };
 	const ctx = context(reference, student);
 	const ri = indexMap(reference);
 	const si = indexMap(student);
 	const R = profiles(reference, ri, ctx);
 	const S = profiles(student, si, ctx);
-	const signals = S.map((s) => R.map((r) => baseSignals(s, r, ctx)));
-	let sim = signals.map((row) => row.map(combine));
+	const signals = S.map((s) => R.map((r) => baseSignals(s, r)));
+	let sim = signals.map((row) => row.map((sig) => combine(sig, weights)));
 	let match = solve(sim, threshold);
 	const sN = S.map((s) => neighbours(si, s.node.id));
 	const rN = R.map((r) => neighbours(ri, r.node.id));
@@ -296,7 +333,7 @@ export function alignMaps(
 				const c = agreement(sN[i]!.children, rN[j]!.children, to);
 				const both = [p, c].filter((x): x is number => x !== null);
 				sig.neighbours = both.length ? both.reduce((a, b) => a + b, 0) / both.length : null;
-				return combine(sig);
+				return combine(sig, weights);
 			})
 		);
 		match = solve(sim, threshold);

@@ -81,7 +81,7 @@ const ORDINALS = [
 const ordinal = (i: number) => ORDINALS[i] ?? `${i + 1}th`;
 const quote = (s: string) => `“${s}”`;
 const NUMBER_NAMES = [
-	'no',
+	'none',
 	'one',
 	'two',
 	'three',
@@ -135,27 +135,62 @@ interface Ctx {
 }
 
 /** What role a reference statement plays, in a teacher's words. */
-function roleWords(ctx: Ctx, id: string): { name: string; plural: string } {
+function roleWords(ctx: Ctx, id: string): { name: string; plural: string; missing: string } {
 	const n = ctx.ri.node.get(id)!;
-	if (n.kind === 'thesis') return { name: 'the thesis', plural: 'theses' };
+	if (n.kind === 'thesis')
+		return {
+			name: 'the thesis',
+			plural: 'theses',
+			missing: 'Your map has no statement of the author’s thesis.'
+		};
 	const out = (ctx.ri.outgoing.get(id) ?? []).find((l) => l.from === id);
 	const co = (ctx.ri.outgoing.get(id) ?? []).find((l) => l.from !== id);
 	if (n.kind === 'assumption' || co)
-		return { name: 'an unstated assumption the argument needs', plural: 'assumptions' };
+		return {
+			name: 'an unstated assumption the argument needs',
+			plural: 'assumptions',
+			missing: 'The argument relies on an unstated assumption that your map does not have.'
+		};
 	if (out?.relation === 'undercuts')
-		return { name: 'a reply that grants a point but denies what it shows', plural: 'replies' };
+		return {
+			name: 'a reply that grants a point but denies what it shows',
+			plural: 'replies',
+			missing:
+				'The author replies to an objection by granting its point and denying what it shows; your map does not have that reply.'
+		};
 	if (out?.relation === 'attacks') {
 		const targetAttacks = (ctx.ri.outgoing.get(out.to) ?? []).some(
 			(l) => l.from === out.to && l.relation !== 'supports'
 		);
 		return targetAttacks
-			? { name: 'the author’s answer to an objection', plural: 'answers' }
-			: { name: 'an objection the author anticipates', plural: 'objections' };
+			? {
+					name: 'the author’s answer to an objection',
+					plural: 'answers',
+					missing: 'The author answers an objection, and your map does not have the answer.'
+				}
+			: {
+					name: 'an objection the author anticipates',
+					plural: 'objections',
+					missing: 'The author anticipates an objection that your map does not have.'
+				};
 	}
-	if (n.kind === 'evidence') return { name: 'a piece of evidence', plural: 'pieces of evidence' };
+	if (n.kind === 'evidence')
+		return {
+			name: 'a piece of evidence',
+			plural: 'pieces of evidence',
+			missing: 'The author gives evidence that your map does not have.'
+		};
 	if (out && out.to === ctx.ri.thesis?.id)
-		return { name: 'a reason the author gives for the thesis', plural: 'reasons' };
-	return { name: 'a claim', plural: 'claims' };
+		return {
+			name: 'a reason the author gives for the thesis',
+			plural: 'reasons',
+			missing: 'The author gives a reason that your map does not have.'
+		};
+	return {
+		name: 'a claim',
+		plural: 'claims',
+		missing: 'The author makes a claim that your map does not have.'
+	};
 }
 
 /** "your statement “…”": the student's own words, shortened. */
@@ -199,11 +234,7 @@ function missing(ctx: Ctx, report: StructureReport): Finding[] {
 				siblings.length === 1
 					? `The author backs ${yours(ctx, ctx.r2s.get(parent))} with evidence your map does not have. ${where(p)}`
 					: `You have ${count(found)} of the ${count(siblings.length)} pieces of evidence the author gives for ${yours(ctx, ctx.r2s.get(parent))}; ${where(p).replace(/^L/, 'l')}`;
-		} else if (role.name === 'the thesis') {
-			message = `Your map has no statement of the author’s thesis. ${where(p)}`;
-		} else {
-			message = `The author has ${role.name} that your map does not have. ${where(p)}`;
-		}
+		} else message = `${role.missing} ${where(p)}`;
 		const figures = n.kind === 'evidence' && /\d/.test(n.text) ? ' It gives a figure.' : '';
 		out.push({
 			id: `missing-statement:${out.length + 1}`,
@@ -215,7 +246,7 @@ function missing(ctx: Ctx, report: StructureReport): Finding[] {
 				{ level: 1, text: where(p) },
 				{
 					level: 2,
-					text: `Look for ${role.name}${n.kind === 'evidence' ? '' : ` (${KIND_WORDS[n.kind]})`}.${figures}`
+					text: `Look for ${role.name}.${figures}`
 				},
 				wording(n)
 			],
@@ -486,9 +517,13 @@ function inTextFindings(ctx: Ctx, report: StructureReport): Finding[] {
 				{ level: 1, text: where(p) },
 				{
 					level: 2,
-					text: stated
-						? 'Look for a word that ties the two (because, so, thus, this shows): the text has none here.'
-						: 'The text ties the two with its own words here.'
+					text: isLink
+						? stated
+							? 'Look for a word that ties the two (because, so, thus, this shows): the text has none here.'
+							: 'The text ties the two with its own words here.'
+						: stated
+							? 'The text leaves this unsaid: the argument needs it, but no sentence says it.'
+							: 'A sentence of the text says this in its own words.'
 				},
 				{
 					level: 3,

@@ -180,7 +180,11 @@ export function compareStructure(
 			inText.push({ item: 'node', student: s.id, reference: r.id, expected, found });
 	}
 	for (const v of links) {
+		// A co-premise mistake makes the student's link stand for another step than the
+		// reference's (the assumption's own link, not the reason's): no like to compare.
 		if (v.verdict !== 'matched' && v.verdict !== 'wrong-relation') continue;
+		if (v.verdict === 'wrong-relation' && (v.expected === 'co-premise' || v.found === 'co-premise'))
+			continue;
 		const s = si.link.get(v.student)!;
 		const r = ri.link.get(v.reference)!;
 		if (s.origin !== 'source' || r.origin !== 'source') continue;

@@ -73,10 +73,20 @@ const SYNONYMS: string[][] = [
 const SYNONYM_OF = new Map<string, string>();
 for (const line of SYNONYMS) for (const w of line) SYNONYM_OF.set(stemmer(w), stemmer(line[0]!));
 
+/** Stems already computed: a text's words repeat across statements and checks. Bounded. */
+const stems = new Map<string, string>();
+
 /** A word's stem, synonyms folded. */
 export function stem(word: string): string {
-	const s = stemmer(word.toLowerCase());
-	return SYNONYM_OF.get(s) ?? s;
+	const w = word.toLowerCase();
+	let out = stems.get(w);
+	if (out === undefined) {
+		const s = stemmer(w);
+		out = SYNONYM_OF.get(s) ?? s;
+		if (stems.size >= 50_000) stems.clear();
+		stems.set(w, out);
+	}
+	return out;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|%/gu;
