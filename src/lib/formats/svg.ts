@@ -362,6 +362,14 @@ function statement(
 	return `<g transform="translate(${n(placed.x)} ${n(placed.y)})" data-node-id="${xml(node.id)}"${recede ? ` opacity="${RECEDE.node}"` : ''}><rect${frame}/>${header}${body}${chips}${title}${marks}</g>`;
 }
 
+/** Room around the map in an export, in px, each side. */
+export const PADDING = 24;
+
+/** The size of the exported picture of a laid-out map, padding included. */
+export function svgSize(layout: Pick<MapLayout, 'width' | 'height'>, padding = PADDING) {
+	return { width: n(layout.width + 2 * padding), height: n(layout.height + 2 * padding) };
+}
+
 /** The map's title: its own, else its source's, else "Argument map". */
 export function mapTitle(map: ArgumentMap): string {
 	return map.title ?? map.source?.title ?? 'Argument map';
@@ -372,13 +380,12 @@ export function mapTitle(map: ArgumentMap): string {
  * @example mapSvg(map, await layoutMap(map), { fonts: await embeddedFonts() })
  */
 export function mapSvg(map: ArgumentMap, layout: MapLayout, options: SvgOptions = {}): string {
-	const pad = options.padding ?? 24;
+	const pad = options.padding ?? PADDING;
 	const index = indexMap(map);
 	const showStatus = options.showStatus ?? true;
 	const evaluation = showStatus ? (options.evaluation ?? evaluate(map)) : undefined;
 	const highlight = !!options.highlight;
-	const width = n(layout.width + 2 * pad);
-	const height = n(layout.height + 2 * pad);
+	const { width, height } = svgSize(layout, pad);
 	const title = options.title ?? mapTitle(map);
 	const parts: string[] = [
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${-pad} ${-pad} ${width} ${height}" role="img" aria-labelledby="map-title" font-family="'Inter Warrant', Inter, sans-serif" font-kerning="none">`,
