@@ -137,8 +137,11 @@ export function trueTypeFonts(): Promise<(TrueTypeFont & { file: string })[]> {
 
 /** Chromium's canvas limit, a side; PNGs stay within it. */
 export const MAX_SIDE = 32767;
-/** At most this many pixels in one PNG (about 200 MB of pixels while it is drawn). */
-export const MAX_PIXELS = 50_000_000;
+/**
+ * At most this many pixels in one PNG (about 600 MB while it is drawn): the article map at 3×
+ * (about 124 Mpx) fits; a much larger map comes out at a lower scale.
+ */
+export const MAX_PIXELS = 150_000_000;
 
 /** The scale a PNG of a `width`×`height` picture is drawn at: the asked one, lowered to fit the caps. */
 export function pngScale(width: number, height: number, asked: number): number {
