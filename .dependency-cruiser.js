@@ -2,7 +2,6 @@
 // `npm run lint` runs it, tests/unit/boundaries.test.ts proves each rule still bites.
 // Rules match resolved paths, so `$lib/x`, `../x` and `./x` are the same edge. A folder rule
 // names what the folder may use, so a folder added later is out of bounds until allowed.
-// Folders that do not exist yet (source, compare, canvas) already have their rules.
 // npm paths are matched as `(^|/)node_modules/` because the fixtures are cruised from a
 // subfolder, where packages resolve to ../../../node_modules.
 //
@@ -50,7 +49,7 @@ export default {
 			'compare-only-model-source',
 			'compare',
 			['model', 'source'],
-			'compare/ runs on the server and in tests; pure.'
+			'compare/ (student map against a reference) runs on the server and in tests; pure.'
 		),
 		only(
 			'formats-only-model-commands-layout',

@@ -23,6 +23,7 @@ import {
 } from '../tests/fixtures/perturb';
 import { resolveAnchors } from '../src/lib/source/anchor';
 import { BLOCK_SEPARATOR } from '../src/lib/source/text';
+import { benchCompare } from './bench-compare';
 
 async function time(fn: () => unknown, runs: number): Promise<number> {
 	const t: number[] = [];
@@ -233,6 +234,10 @@ for (const r of rates) {
 		`${miss ? 'MISS' : 'ok  '} ${r.what.padEnd(58)} ${isCount ? String(r.value).padStart(7) : `${r.value.toFixed(2)}%`.padStart(8)}${r.goal > 0 ? ` (goal ≥ ${r.goal}%)` : isCount ? ' (goal 0)' : ''}`
 	);
 }
+// The comparison engine's accuracy and speed (issue 10; scripts/bench-compare.ts).
+const comparison = benchCompare();
+for (const l of comparison.lines) console.log(l);
+failed ||= comparison.failed;
 // The map page's download (scripts/bundle-size.mjs), measured on the last build.
 if (existsSync('build/index.js')) {
 	const size = spawnSync(process.execPath, ['scripts/bundle-size.mjs'], { encoding: 'utf8' });

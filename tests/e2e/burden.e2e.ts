@@ -97,8 +97,13 @@ test('a link marked inferred is drawn dotted with the word, and "Stated only" hi
 	await expect(line).not.toHaveClass(/inferred/);
 
 	await select(page, from.text.slice(0, 40));
-	const toggle = detailsPanel(page)
-		.getByRole('group', { name: new RegExp(`^Its link to ${target.label}`) })
+	// The statement's panel lists its links; the link's own panel has the toggle.
+	await detailsPanel(page)
+		.getByRole('group', { name: 'Its links' })
+		.getByRole('button', { name: `Supports ${target.label}` })
+		.click();
+	const toggle = page
+		.getByRole('complementary', { name: 'Details of the selected link' })
 		.getByRole('button', { name: 'Inferred' });
 	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
 	await toggle.click();

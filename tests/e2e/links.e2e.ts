@@ -20,7 +20,9 @@ let mapId: string;
 test.beforeEach(async ({ request, context }, info) => {
 	await context.addInitScript(() => localStorage.setItem('warrant.author', 'Tester'));
 	mapId = `links-${info.workerIndex}-${Date.now().toString(36)}`;
-	const r = await request.post('/api/maps', { data: { id: mapId, from: 'japan-mongolia' } });
+	const r = await request.post('/api/maps', {
+		data: { id: mapId, from: 'japan-mongolia', owner: 'Tester' }
+	});
 	expect(r.status()).toBe(201);
 });
 

@@ -4,11 +4,12 @@
  * them), "Download my map", and the outline view's own print stylesheet.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMap } from '../../src/lib/model/parse';
-import { expect, test, type Page } from './fixtures';
+import { expect, test } from './fixtures';
 import { artifact, map, mapTitle } from './helpers';
+import { inkShare, pagesText, printToPdf } from './pdf';
 
 const STUDENT = 'Mira Okafor';
 // Our own words, written for this test.
@@ -67,40 +68,6 @@ test.beforeEach(async ({ request }, info) => {
 	});
 	expect(r.status(), await r.text()).toBe(201);
 });
-
-/** Print the page as Chromium's "Save as PDF" does (A4 unless told), kept as an artifact. */
-async function printToPdf(page: Page, name: string, format = 'A4'): Promise<string> {
-	await page.evaluate(() => document.fonts.ready);
-	const dir = artifact(name);
-	rmSync(dir, { recursive: true, force: true });
-	mkdirSync(dir, { recursive: true });
-	const file = join(dir, `${name}.pdf`);
-	writeFileSync(file, await page.pdf({ format, printBackground: true }));
-	return file;
-}
-
-/** The text of each page of a PDF (pdftotext separates pages with a form feed). */
-function pagesText(pdf: string): string[] {
-	const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-	return text.split('\f').slice(0, -1);
-}
-
-/**
- * The share of a page's pixels that are not white, from a greyscale rendering (binary PGM),
- * below the top `skipMm` millimetres of the A4 page.
- */
-function inkShare(pgm: Buffer, skipMm = 0): number {
-	// Header: "P5", width, height, maxval, each followed by white space; then one byte a pixel.
-	const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
-	if (!header) throw new Error('not a binary PGM');
-	const [, w, h] = header.map(Number);
-	const pixels = pgm.subarray(header[0].length);
-	expect(pixels.length).toBe(w! * h!);
-	const below = pixels.subarray(Math.round((h! * skipMm) / 297) * w!);
-	let ink = 0;
-	for (const p of below) if (p < 200) ink++;
-	return ink / below.length;
-}
 
 test('the report of a critique prints: header, What follows, the map tiled, the outline', async ({
 	page
@@ -268,8 +235,9 @@ test('printing the outline view prints the whole outline, every branch open, wit
 	await expect.poll(() => page.getByRole('treeitem').count()).toBeLessThan(before - 10);
 	const closed = await page.getByRole('treeitem').count();
 
-	const pages = pagesText(await printToPdf(page, 'outline'));
-	const all = pages.join('\n').replace(/\s+/g, ' ');
+	const pdf = await printToPdf(page, 'outline');
+	const pages = pagesText(pdf);
+	const all = pagesText(pdf, 'raw').join('\n').replace(/\s+/g, ' ');
 	expect(pages.length).toBeGreaterThan(1);
 	// Rows far down the outline, under the closed branch, are printed…
 	expect(all).toContain(OBJECTION.slice(0, 60));

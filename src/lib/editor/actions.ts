@@ -23,6 +23,8 @@ export type ActionId =
 export interface ActionInfo {
 	id: ActionId;
 	label: string;
+	/** The toolbar's word where room is short (a part of `label`, which stays the name). */
+	short?: string;
 	/** Shown in menus and the sheet. */
 	keys: string;
 	/** Needs a selected statement. */
@@ -41,6 +43,7 @@ export const ACTIONS: ActionInfo[] = [
 	{
 		id: 'add-reason',
 		label: 'Add reason',
+		short: 'Reason',
 		keys: 'Tab',
 		needsSelection: true,
 		help: 'A new statement supporting the selected one.'
@@ -48,6 +51,7 @@ export const ACTIONS: ActionInfo[] = [
 	{
 		id: 'add-objection',
 		label: 'Add objection',
+		short: 'Objection',
 		keys: 'O',
 		needsSelection: true,
 		help: 'A statement attacking the selected one (on an objection: a rebuttal).'
@@ -55,6 +59,7 @@ export const ACTIONS: ActionInfo[] = [
 	{
 		id: 'add-evidence',
 		label: 'Add evidence',
+		short: 'Evidence',
 		keys: 'E',
 		needsSelection: true,
 		help: 'A fact, figure or example supporting the selected statement.'
@@ -62,6 +67,7 @@ export const ACTIONS: ActionInfo[] = [
 	{
 		id: 'add-assumption',
 		label: 'Add hidden assumption',
+		short: 'Assumption',
 		keys: 'A',
 		needsSelection: true,
 		help: 'The unstated premise the selected reason needs, joined to it.'
@@ -69,6 +75,7 @@ export const ACTIONS: ActionInfo[] = [
 	{
 		id: 'undercut',
 		label: 'Undercut its link',
+		short: 'Undercut',
 		keys: 'U',
 		needsSelection: true,
 		help: '“True, but it does not show that”: attack the step from the selected statement to its conclusion (or the selected link).'
@@ -84,6 +91,7 @@ export const ACTIONS: ActionInfo[] = [
 	{
 		id: 'question',
 		label: 'Question it',
+		short: 'Question',
 		keys: 'Q',
 		needsSelection: true,
 		help: '“Show me”: ask for a reason without claiming it is false. A questioned statement holds only with a standing reason (Q again withdraws the question).'
@@ -91,6 +99,7 @@ export const ACTIONS: ActionInfo[] = [
 	{
 		id: 'link',
 		label: 'Link to…',
+		short: 'Link…',
 		keys: 'L',
 		needsSelection: true,
 		help: 'Connect the selected statement to another as a reason or an objection.'
@@ -98,6 +107,7 @@ export const ACTIONS: ActionInfo[] = [
 	{
 		id: 'move',
 		label: 'Move under…',
+		short: 'Move…',
 		keys: 'M',
 		needsSelection: true,
 		help: 'Make the selected statement argue about another conclusion.'

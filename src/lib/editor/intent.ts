@@ -25,6 +25,8 @@ export type Intent =
 	| { type: 'select'; id: string | undefined }
 	/** Select a link (`from`: the statement it was reached from, for Escape to go back to). */
 	| { type: 'selectLink'; id: string | undefined; from?: string }
+	/** A line that carries several links (an evidence column's) was clicked: ask which one. */
+	| { type: 'chooseLink'; links: string[] }
 	| { type: 'setLayer'; layer: Layer }
 	| { type: 'setMode'; mode: Mode }
 	| { type: 'toggleColumn'; target: string }
@@ -113,6 +115,7 @@ export type Dialog =
 	| { kind: 'pick'; mode: 'link' | 'move'; id: string }
 	| { kind: 'connect'; from: string; to: string }
 	| { kind: 'chooseStep'; from: string; links: string[] }
+	| { kind: 'chooseLink'; links: string[] }
 	| { kind: 'menu'; id: string; x: number; y: number }
 	| { kind: 'shortcuts' }
 	/**

@@ -42,6 +42,18 @@ describe('MapEditor: selecting links', () => {
 		expect(editor.selectedLink).toBeUndefined();
 	});
 
+	it('asks which link a line with several links means, and selects the one chosen', () => {
+		const editor = open();
+		expect(editor.dispatch({ type: 'chooseLink', links: ['l1', 'l2', 'gone'] })).toBe(true);
+		expect(editor.view.dialog).toEqual({ kind: 'chooseLink', links: ['l1', 'l2'] });
+		expect(editor.selectedLink).toBeUndefined();
+		// One link (or one still shown) needs no question.
+		editor.dispatch({ type: 'closeDialog' });
+		expect(editor.dispatch({ type: 'chooseLink', links: ['l2', 'gone'] })).toBe(true);
+		expect(editor.view.dialog).toBeUndefined();
+		expect(editor.selectedLink).toBe('l2');
+	});
+
 	it('steps through a statement’s outgoing then incoming links with K, round, and back with Shift', () => {
 		const editor = open();
 		editor.dispatch({ type: 'select', id: 'c1' });

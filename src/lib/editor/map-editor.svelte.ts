@@ -144,6 +144,10 @@ export class MapEditor {
 	get selectedLink() {
 		return this.#view.selectedLink;
 	}
+	/** Whether saving writes this map (it is the reader's own) or makes the reader's copy. */
+	get savesHere() {
+		return isOwner(this.map, this.#view.author);
+	}
 	get layer() {
 		return this.#view.layer;
 	}
@@ -249,6 +253,12 @@ export class MapEditor {
 				v.selected = intent.id && this.shownIndex.node.has(intent.id) ? intent.id : undefined;
 				v.selectedLink = undefined;
 				return v.selected === intent.id;
+			case 'chooseLink': {
+				const shown = intent.links.filter((id) => this.shownIndex.link.has(id));
+				if (shown.length <= 1) return this.dispatch({ type: 'selectLink', id: shown[0] });
+				v.dialog = { kind: 'chooseLink', links: shown };
+				return true;
+			}
 			case 'selectLink': {
 				const link = intent.id ? this.shownIndex.link.get(intent.id) : undefined;
 				v.selectedLink = link?.id;

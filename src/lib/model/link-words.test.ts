@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadMap } from '../../../tests/fixtures/load';
-import { cycleLink, describeLink, linksAt, nearestLink } from './link-words';
+import { cycleLink, describeLink, linksAt } from './link-words';
 import { indexMap } from './queries';
 
 const index = indexMap(loadMap('tests/fixtures/small.map.json'));
@@ -31,15 +31,5 @@ describe('link words', () => {
 		expect(describeLink(index, link('l3'))).toBe(
 			'An objection. undercuts the step from Some evidence. to Reason 1 (reader: Ana)'
 		);
-	});
-
-	it('takes the link of the statement nearest a click on a shared line', () => {
-		const boxes = {
-			c1: { x: 0, y: 0, width: 100, height: 40 },
-			e1: { x: 0, y: 100, width: 100, height: 40 }
-		};
-		expect(nearestLink(['l1', 'l2'], index, boxes, { x: 150, y: 110 })).toBe('l2');
-		expect(nearestLink(['l1', 'l2'], index, boxes, { x: 150, y: 10 })).toBe('l1');
-		expect(nearestLink(['l1'], index, {}, { x: 0, y: 0 })).toBe('l1');
 	});
 });

@@ -51,39 +51,3 @@ export function describeLink(index: MapIndex, link: MapLink): string {
 	const whose = inText ?? (link.author ? `reader: ${link.author}` : 'reader');
 	return `${nameIn(index, link.from)} ${VERB[link.relation]} ${to} (${whose})`;
 }
-
-interface Box {
-	x: number;
-	y: number;
-	width: number;
-	height: number;
-}
-
-/** How far a point is from a box (0 inside it). */
-function distance(p: { x: number; y: number }, r: Box): number {
-	const dx = Math.max(r.x - p.x, 0, p.x - (r.x + r.width));
-	const dy = Math.max(r.y - p.y, 0, p.y - (r.y + r.height));
-	return Math.hypot(dx, dy);
-}
-
-/**
- * Which of the links a drawn line stands for a click at `at` (layout coordinates) meant: the
- * link whose statement's box is nearest. A column's line gathers its items' links, and the
- * items stand beside it, so the nearest item is the one the reader pointed at.
- */
-export function nearestLink(
-	links: readonly string[],
-	index: MapIndex,
-	boxes: Record<string, Box | undefined>,
-	at: { x: number; y: number }
-): string | undefined {
-	let best: { id: string; d: number } | undefined;
-	for (const id of links) {
-		const from = index.link.get(id)?.from;
-		const box = from ? boxes[from] : undefined;
-		if (!box) continue;
-		const d = distance(at, box);
-		if (!best || d < best.d) best = { id, d };
-	}
-	return best?.id ?? links[0];
-}
