@@ -10,6 +10,8 @@ import { layoutMap } from '../src/lib/layout/run';
 import { parseMap } from '../src/lib/model/parse';
 import { serializeMap } from '../src/lib/model/serialize';
 import { evaluate } from '../src/lib/model/evaluate';
+import { mapSvg, svgSize } from '../src/lib/formats/svg';
+import { embeddedFonts, svgToPdf, svgToPng } from '../src/lib/server/pictures';
 import { syntheticMap } from '../tests/fixtures/synthetic';
 import {
 	longText,
@@ -90,6 +92,39 @@ for (const [n, goal] of [
 		ms: await time(() => layoutMap(m), n > 500 ? 3 : 5),
 		goal,
 		note: `ratio ${(l.width / l.height).toFixed(2)}`
+	});
+}
+
+// Pictures (issue 11): the SVG export of the 1000-statement map, from its layout (laid out
+// above), with the fonts embedded; the article map's PNG and PDF for reference.
+{
+	const fonts = await embeddedFonts();
+	const m = syntheticMap(1000);
+	const l = await layoutMap(m);
+	let bytes = 0;
+	rows.push({
+		what: 'synthetic 1000 nodes, SVG export (drawing)',
+		ms: await time(() => (bytes = mapSvg(m, l, { fonts }).length), 5),
+		goal: 1000,
+		note: `${(bytes / 1e6).toFixed(1)} MB`
+	});
+	const svg = mapSvg(article, first, { fonts });
+	const size = svgSize(first);
+	let png = 0;
+	let pdf = 0;
+	rows.push({
+		what: 'article map, PNG 1× (resvg)',
+		ms: await time(async () => (png = (await svgToPng(svg, 1)).length), 3),
+		note: `${(png / 1e6).toFixed(2)} MB`
+	});
+	rows.push({
+		what: 'article map, PDF A4 (pdfkit)',
+		ms: await time(
+			async () =>
+				(pdf = (await svgToPdf(svg, { paper: 'a4', title: 't', source: 's', ...size })).length),
+			3
+		),
+		note: `${(pdf / 1e3).toFixed(0)} KB`
 	});
 }
 

@@ -126,6 +126,18 @@ describe('warrant outline', () => {
 	});
 });
 
+describe('warrant summary', () => {
+	it('prints the critical summary in Markdown, and says so plainly when the file is missing', async () => {
+		const r = await cli('summary', MAP);
+		expect(r.code).toBe(0);
+		expect(r.out).toMatch(/^# Critical summary: Japan and Mongolia/);
+		expect(r.out).toMatch(/^## What follows$/m);
+		const missing = await cli('summary', 'no-such.map.json');
+		expect(missing.code).toBe(1);
+		expect(missing.err).toBe('no-such.map.json:1: (document): no such file');
+	});
+});
+
 describe('the installed command', () => {
 	it('runs through npm and exits with the right code', () => {
 		const ok = execFileSync('npx', ['tsx', 'src/cli/warrant.ts', 'validate', MAP], {
@@ -192,6 +204,8 @@ commands:
   validate <file>...  check map files; prints each problem as file:line: JSON path: reason
   outline <file>      print the map as an indented outline
                       (+ supports, - attacks, ~ undercuts, & co-premise)
+  summary <file>      a critical summary to write from, in Markdown prose: the thesis, its reasons
+                      and evidence, stated and inferred, the objections and how they fare
   evaluate <file>     every statement's status (holds, not established, defeated, open) and
                       the reason for it, by status (docs/evaluation.md); --json for JSON
   convert <in> <out>  write the map in the format the output name ends in

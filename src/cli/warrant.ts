@@ -2,6 +2,7 @@
  * The `warrant` command: the same model and formats as the app, for the shell and for CI.
  *   npm run warrant -- validate <file>...   exit 0 when valid, 1 with `file:line: path: reason` lines
  *   npm run warrant -- outline <file>       the map as an indented text outline
+ *   npm run warrant -- summary <file>       a critical summary in Markdown prose
  *   npm run warrant -- convert <in> <out>   write the map in the format its name says
  *   npm run warrant -- attach <map> <text>  attach a source text, re-resolve every anchor
  *   npm run warrant -- coverage <map>       what of the map's text its anchors cover
@@ -31,6 +32,7 @@ import { STATUSES, STATUS_WORDS, evaluate, findings } from '../lib/model/evaluat
 import { displayName } from '../lib/model/queries';
 import { FORMATS, formatOfFile } from '../lib/formats';
 import { print as outlineText } from '../lib/formats/outline';
+import { print as summaryText } from '../lib/formats/summary';
 import { writeAtomic } from '../lib/server/store';
 
 type Loaded = { ok: true; map: ArgumentMap } | { ok: false; problems: Problem[] };
@@ -209,6 +211,14 @@ const SUBCOMMANDS: readonly Subcommand[] = [
 		'outline',
 		['print the map as an indented outline', '(+ supports, - attacks, ~ undercuts, & co-premise)'],
 		(map) => outlineText(map).trimEnd()
+	),
+	readOne(
+		'summary',
+		[
+			'a critical summary to write from, in Markdown prose: the thesis, its reasons',
+			'and evidence, stated and inferred, the objections and how they fare'
+		],
+		(map) => summaryText(map).trimEnd()
 	),
 	{
 		name: 'evaluate',

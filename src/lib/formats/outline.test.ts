@@ -1,6 +1,6 @@
 import { loadMap } from '../../../tests/fixtures/load';
 import { describe, expect, it } from 'vitest';
-import { outlineOf, print, type OutlineItem } from './outline';
+import { outlineOf, print, printMarkdown, type OutlineItem } from './outline';
 
 const load = loadMap;
 
@@ -47,5 +47,25 @@ describe('outline', () => {
 		map.nodes.push({ id: 'loose', kind: 'evidence', text: 'Loose.', origin: 'reader' });
 		const roots = outlineOf(map);
 		expect(roots.map((r) => r.id)).toEqual(['t', 'loose']);
+	});
+});
+
+describe('the outline as Markdown', () => {
+	it('is a nested list, one row per outline row, saying what each row does', () => {
+		const map = load('arguments/japan-mongolia-critique.map.json');
+		const md = printMarkdown(map);
+		const rows = md.split('\n').filter((l) => /^\s*- /.test(l));
+		expect(rows).toHaveLength(print(map).trimEnd().split('\n').length);
+		expect(md).toMatch(
+			/^# Outline: Japan and Mongolia — a critical reading\n\n- \*\*Thesis\*\* Japan/
+		);
+		expect(md).toMatch(/^ {2}- For: \*\*Motive 1\*\* Japan’s support/m);
+		expect(md).toMatch(
+			/^ {4}- Undercuts the step from Courted by the powers: \*\*Undercut: influence is not bribery\*\* \*\(reader\)\*/m
+		);
+		expect(md).toMatch(/^ {4}- Against: \*\*Objection: a small market\*\* \*\(reader\)\*/m);
+		// Each row is indented two spaces a level: a child never sits more than one level deeper.
+		const depth = (l: string) => l.match(/^ */)![0].length / 2;
+		rows.forEach((r, i) => i && expect(depth(r) - depth(rows[i - 1]!)).toBeLessThanOrEqual(1));
 	});
 });

@@ -8,7 +8,7 @@
  * be read back as a map.
  */
 import type { ArgumentMap, Relation } from '../model/schema';
-import { indexMap, type MapIndex } from '../model/queries';
+import { displayName, indexMap, type MapIndex } from '../model/queries';
 
 export type OutlineRelation = Relation | 'co-premise' | 'root';
 
@@ -78,23 +78,89 @@ const MARK: Record<OutlineRelation, string> = {
 	'co-premise': '& '
 };
 
-/** The outline as indented text: "+" supports, "-" attacks, "~" undercuts, "&" co-premise. */
-export function print(map: ArgumentMap): string {
+/** The parts of one outline row, for the text and the Markdown outline alike. */
+function rowParts(index: MapIndex, item: OutlineItem) {
+	const n = index.node.get(item.id)!;
+	return {
+		node: n,
+		head: n.label ?? (n.kind === 'thesis' ? 'Thesis' : undefined),
+		kind: n.kind === 'evidence' || n.kind === 'assumption' ? n.kind : undefined,
+		inferred: inferredHere(index, item),
+		undercutOf: item.undercutOf,
+		repeat: item.repeat
+	};
+}
+
+/** Walk the outline depth-first, one line per row. */
+function walkOutline(
+	map: ArgumentMap,
+	line: (index: MapIndex, item: OutlineItem, depth: number) => string
+): string {
 	const index = indexMap(map);
 	const lines: string[] = [];
 	const walk = (item: OutlineItem, depth: number) => {
-		const n = index.node.get(item.id)!;
-		const head = n.label ? `[${n.label}] ` : n.kind === 'thesis' ? '[Thesis] ' : '';
-		const kind =
-			n.kind === 'evidence' ? '(evidence) ' : n.kind === 'assumption' ? '(assumption) ' : '';
-		const undercut = item.undercutOf ? `(undercuts the link from ${item.undercutOf}) ` : '';
-		const repeat = item.repeat ? ' (see above)' : '';
-		const inferred = inferredHere(index, item) ? '(inferred) ' : '';
-		lines.push(
-			`${'  '.repeat(depth)}${MARK[item.relation]}${head}${kind}${inferred}${undercut}${n.text}${repeat}`
-		);
+		lines.push(line(index, item, depth));
 		for (const c of item.children) walk(c, depth + 1);
 	};
 	for (const r of outlineOf(map)) walk(r, 0);
 	return lines.join('\n') + '\n';
+}
+
+/** The outline as indented text: "+" supports, "-" attacks, "~" undercuts, "&" co-premise. */
+export function print(map: ArgumentMap): string {
+	return walkOutline(map, (index, item, depth) => {
+		const r = rowParts(index, item);
+		const head = r.head ? `[${r.head}] ` : '';
+		const kind = r.kind ? `(${r.kind}) ` : '';
+		const undercut = r.undercutOf ? `(undercuts the link from ${r.undercutOf}) ` : '';
+		const repeat = r.repeat ? ' (see above)' : '';
+		const inferred = r.inferred ? '(inferred) ' : '';
+		return `${'  '.repeat(depth)}${MARK[item.relation]}${head}${kind}${inferred}${undercut}${r.node.text}${repeat}`;
+	});
+}
+
+/** What a row does, in words, for the Markdown outline. */
+const RELATION_WORDS: Record<OutlineRelation, string> = {
+	root: '',
+	supports: 'For',
+	attacks: 'Against',
+	undercuts: 'Undercuts the step',
+	'co-premise': 'Together with it'
+};
+
+/** Markdown's special characters in running text, escaped so the words print as typed. */
+export function mdText(text: string): string {
+	return text
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/([\\`*_[\]<>|])/g, '\\$1')
+		.replace(/^([#+-]|\d+\.)(\s)/, '\\$1$2');
+}
+
+/**
+ * The outline as a nested Markdown list: each row says what it does ("For", "Against",
+ * "Undercuts the step from …"), its name in bold, the statement's words.
+ */
+export function printMarkdown(map: ArgumentMap): string {
+	const title = map.title ?? map.source?.title ?? 'Argument map';
+	const list = walkOutline(map, (index, item, depth) => {
+		const r = rowParts(index, item);
+		const from = r.undercutOf ? index.node.get(r.undercutOf) : undefined;
+		const relation =
+			item.relation === 'undercuts' && from
+				? `${RELATION_WORDS.undercuts} from ${mdText(displayName(from, '', 40))}`
+				: RELATION_WORDS[item.relation];
+		const tags = [r.kind, r.inferred && 'inferred', r.node.origin === 'reader' && 'reader']
+			.filter(Boolean)
+			.join(', ');
+		const parts = [
+			relation && `${relation}:`,
+			r.head && `**${mdText(r.head)}**`,
+			tags && `*(${tags})*`,
+			mdText(r.node.text),
+			r.repeat && '*(see above)*'
+		].filter(Boolean);
+		return `${'  '.repeat(depth)}- ${parts.join(' ')}`;
+	});
+	return `# Outline: ${mdText(title)}\n\n${list}`;
 }

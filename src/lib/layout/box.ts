@@ -5,7 +5,7 @@
  */
 import type { MapNode } from '../model/schema';
 import { STATUS_WORDS, type Status } from '../model/evaluate';
-import { formatFigure, nodeName } from '../model/queries';
+import { formatFigure, isPlaceholder, nodeName } from '../model/queries';
 import { breakLines, textWidth, type TextStyle } from './measure';
 
 export const BOX = {
@@ -214,4 +214,80 @@ export function markGeometry(
 	}
 	marks.extra = placed;
 	return marks;
+}
+
+/** The statement facts the marks on its box are drawn from. */
+type MarkedNode = Pick<MapNode, 'origin' | 'inText' | 'questioned' | 'author' | 'tags' | 'text'>;
+
+/** True when the text does not state the statement and the reconstruction infers it. */
+export function isInferred(node: Pick<MapNode, 'origin' | 'inText'>): boolean {
+	return node.origin === 'source' && node.inText === 'inferred';
+}
+
+/**
+ * A statement's own words on its box, not colour alone: a draft not written yet, what the text
+ * only implies, what a reader questioned.
+ */
+export function ownMarks(node: MarkedNode): CanvasMark[] {
+	const q = node.questioned;
+	const marks: CanvasMark[] = [];
+	if (isPlaceholder(node))
+		marks.push({
+			text: 'draft',
+			tone: 'warn',
+			title: 'Not written yet: it counts once it says something'
+		});
+	if (isInferred(node))
+		marks.push({
+			text: 'inferred',
+			tone: 'info',
+			title: 'The text does not state this; the reconstruction infers it'
+		});
+	if (q)
+		marks.push({
+			text: 'questioned',
+			tone: 'warn',
+			title: `Questioned${q.author ? ` by ${q.author}` : ''}${q.note ? `: ${q.note}` : ''}`
+		});
+	return marks;
+}
+
+/**
+ * Every mark on a statement's box, as the canvas and the SVG export draw them: its status (none
+ * on a draft, which the evaluation leaves out), its flags, who added it, its own words and
+ * other views' marks.
+ */
+export function nodeMarks(
+	node: MarkedNode,
+	box: Pick<BoxGeometry, 'width' | 'height'>,
+	what: { status?: Status; flagCount?: number; extra?: readonly CanvasMark[] } = {}
+): BoxMarks {
+	return markGeometry(box, {
+		status: isPlaceholder(node) ? undefined : what.status,
+		flagCount: what.flagCount,
+		author: node.origin === 'reader' ? (node.author ?? 'reader') : undefined,
+		extra: [...ownMarks(node), ...(what.extra ?? [])]
+	});
+}
+
+/** The icon inside a status mark, in the mark's own coordinates: a stroked path or a ring. */
+export const STATUS_ICON: Record<Status, { path: string } | { cx: number; cy: number; r: number }> =
+	{
+		holds: { path: 'M5 8.5l2.5 2.5 4.5-5.5' },
+		defeated: { path: 'M5.5 4.5l6 7M11.5 4.5l-6 7' },
+		unestablished: { path: 'M5 8h7' },
+		open: { cx: 8.5, cy: 8, r: 3.5 }
+	};
+
+/** The flag drawn in a flag mark, in the mark's own coordinates. */
+export const FLAG_ICON = 'M5 13V3.5h7l-1.5 2.5 1.5 2.5H5';
+
+/** The corner radius of a statement's frame: the thesis is rounder. */
+export function frameRadius(kind: MapNode['kind']): number {
+	return kind === 'thesis' ? 8 : 6;
+}
+
+/** An evidence column's caption, which is also its fold switch: "▾ Evidence · 6". */
+export function columnCaption(col: { label: string; collapsed: boolean }): string {
+	return `${col.collapsed ? '▸' : '▾'} ${col.label}${col.collapsed ? ' — show' : ''}`;
 }
