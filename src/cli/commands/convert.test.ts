@@ -37,9 +37,14 @@ const file = (name: string, text: string) => {
 async function inputs(): Promise<Record<string, { name: string; statements: number }>> {
 	const map = readFileSync(MAP, 'utf8');
 	const aif = await cli(['convert', MAP, '-', '--to', 'aif']);
+	const argdown = await cli(['convert', MAP, '-', '--to', 'argdown']);
 	return {
 		json: { name: file('in.map.json', map), statements: JSON.parse(map).nodes.length },
 		aif: { name: file('in.aif.json', aif.written), statements: JSON.parse(map).nodes.length },
+		argdown: {
+			name: file('in.argdown', argdown.written),
+			statements: JSON.parse(map).nodes.length
+		},
 		carneades: {
 			name: file(
 				'in.yml',
@@ -60,7 +65,12 @@ const BAD: Record<string, { name: string; text: string; says: RegExp }> = {
 	aif: {
 		name: 'bad.aif.json',
 		text: '{"nodes": [], "edges": []}',
-		says: /bad\.aif\.json:1: nodes: the AIF file has no I-nodes/
+		says: /bad\.aif\.json:1: \(document\): the AIF file has no I-nodes/
+	},
+	argdown: {
+		name: 'bad.argdown',
+		text: '[a]: One.\n\n[b]: An _unfinished italic.\n',
+		says: /bad\.argdown:3: \(document\): Argdown: Incomplete italic text range/
 	},
 	carneades: {
 		name: 'bad.yml',

@@ -17,7 +17,7 @@
  * text — travels under the extension key `warrant`, so Warrant → AIF → Warrant gives back the
  * same map while other tools read plain AIF.
  */
-import { isSlug, slugify } from '../model/ids';
+import { isSlug } from '../model/ids';
 import {
 	CURRENT_VERSION,
 	FORMAT,
@@ -25,9 +25,10 @@ import {
 	type MapLink,
 	type MapNode
 } from '../model/schema';
-import { MAX_MAP_BYTES, tooLargeProblem, validateMap, type ParseResult } from '../model/parse';
+import type { ParseResult } from '../model/parse';
 import type { Problem, ProblemCode } from '../model/problems';
 import { SCHEME_IDS } from '../model/catalogue';
+import { checkImport, cut, Ids, openInput, refuse } from './imported';
 import { chooseThesis } from './thesis';
 
 /** The extension key that carries what AIF has no place for. */
@@ -201,7 +202,7 @@ interface SNode {
 
 /** Reads the document, collecting notes (left out, changed) and problems (nothing usable). */
 class Reader {
-	readonly notes: Problem[] = [];
+	constructor(readonly notes: Problem[]) {}
 	note(code: ProblemCode, path: (string | number)[], message: string) {
 		this.notes.push({ code, path, message });
 	}
@@ -218,7 +219,7 @@ function cleanText(raw: unknown): string {
 		// eslint-disable-next-line no-control-regex -- a map's text may not hold them
 		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')
 		.trim();
-	return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1).trimEnd()}…` : text;
+	return cut(text, MAX_TEXT);
 }
 
 function readNodes(r: Reader, body: Record<string, unknown>) {
@@ -291,38 +292,13 @@ function readExtension(doc: Record<string, unknown>, r: Reader): Extension | und
 	return undefined;
 }
 
-/**
- * Ids for imported items: the nodeID itself where it is a slug (nodeIDs are unique, and every
- * such id is reserved first, so a made-up id never takes one), else a slug made from it.
- */
-class Ids {
-	private readonly taken = new Set<string>();
-	private readonly made = new Map<string, string>();
-	constructor(nodeIDs: Iterable<string>) {
-		for (const id of nodeIDs) if (isSlug(id)) this.taken.add(id);
-	}
-	of(nodeID: string, prefix: string): string {
-		if (isSlug(nodeID)) return nodeID;
-		let id = this.made.get(nodeID);
-		if (!id) this.made.set(nodeID, (id = this.fresh(slugify(`${prefix} ${nodeID}`, 56) || prefix)));
-		return id;
-	}
-	/** `base`, or `base-2`, `base-3`… where it is taken. */
-	fresh(base: string): string {
-		let id = base;
-		for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
-		this.taken.add(id);
-		return id;
-	}
-}
-
 /** The AIF document as a map: statements, links, thesis; notes for what was left out. */
 function buildMap(
 	doc: Record<string, unknown>,
 	body: Record<string, unknown>,
 	r: Reader,
 	useExtension: boolean
-) {
+): ArgumentMap | undefined {
 	const { byId, order, skipped } = readNodes(r, body);
 	const edges = readEdges(r, body, byId);
 	const ext = useExtension ? readExtension(doc, r) : undefined;
@@ -336,7 +312,17 @@ function buildMap(
 		);
 	}
 
-	const ids = new Ids(order.map((n) => n.nodeID));
+	const ids = new Ids();
+	// nodeIDs that are slugs are the ids; reserved first, so a made-up id never takes one.
+	ids.reserve(order.map((n) => n.nodeID));
+	const madeIds = new Map<string, string>();
+	/** The id of an AIF node: its nodeID where that is a slug, else one made from it. */
+	const idOf = (nodeID: string, prefix: string) => {
+		if (isSlug(nodeID)) return nodeID;
+		let id = madeIds.get(nodeID);
+		if (!id) madeIds.set(nodeID, (id = ids.fresh(`${prefix} ${nodeID}`, prefix)));
+		return id;
+	};
 	const nodes: MapNode[] = [];
 	const nodeOf = new Map<string, MapNode>();
 	for (const n of order) {
@@ -350,7 +336,7 @@ function buildMap(
 		const data = ext?.nodes[n.nodeID];
 		const node = {
 			...(data ?? { kind: 'claim', origin: 'source', inText: 'stated' }),
-			id: ids.of(n.nodeID, 'i'),
+			id: idOf(n.nodeID, 'i'),
 			text
 		} as MapNode;
 		nodes.push(node);
@@ -385,10 +371,10 @@ function buildMap(
 	const unknownSchemes = new Map<string, string[]>();
 	const push = (s: SNode, l: Omit<MapLink, 'id' | 'origin'>, n: number) => {
 		const data = ext?.links[s.node.nodeID];
-		const id = ids.of(s.node.nodeID, s.node.type.toLowerCase());
+		const id = idOf(s.node.nodeID, s.node.type.toLowerCase());
 		const link = {
 			...(data ?? { origin: 'source', inText: 'stated' }),
-			id: n ? ids.fresh(id) : id,
+			id: n ? ids.fresh(id, id) : id,
 			...l
 		} as MapLink;
 		if (!data && s.node.type === 'RA') {
@@ -518,18 +504,14 @@ function buildMap(
 		...(ext?.map ?? { source: { title: title || UNTITLED } }),
 		nodes,
 		links
-	};
+		// An older version's data is migrated by the check that follows.
+	} as ArgumentMap;
 }
 
 function listIds(ids: string[]): string {
 	const shown = ids.slice(0, 10).map((id) => `"${id}"`);
 	return ids.length > 10 ? `${shown.join(', ')} and ${ids.length - 10} more` : shown.join(', ');
 }
-
-const refuse = (code: ProblemCode, message: string): ParseResult => ({
-	ok: false,
-	problems: [{ code, path: [], line: 1, message }]
-});
 
 /**
  * AIF JSON text as a map, or problems. Never throws. Notes say what was left out or changed.
@@ -540,15 +522,9 @@ const refuse = (code: ProblemCode, message: string): ParseResult => ({
  * ```
  */
 export function parse(input: string): ParseResult {
-	const size =
-		input.length * 3 < MAX_MAP_BYTES ? input.length : new TextEncoder().encode(input).length;
-	if (size > MAX_MAP_BYTES) return { ok: false, problems: [tooLargeProblem(size)] };
-	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-	if (!text.trim())
-		return refuse(
-			'empty',
-			'the file is empty; an AIF file is a JSON object with "nodes" and "edges"'
-		);
+	const opened = openInput(input, 'an AIF file is a JSON object with "nodes" and "edges"');
+	if ('refused' in opened) return opened.refused;
+	const { text } = opened;
 	let doc: unknown;
 	try {
 		doc = JSON.parse(text);
@@ -561,42 +537,13 @@ export function parse(input: string): ParseResult {
 			'schema',
 			'not an AIF file: AIF JSON is an object with a "nodes" list and an "edges" list (or OVA\'s, with both under "AIF")'
 		);
-	let r = new Reader();
-	let built = buildMap(doc as Record<string, unknown>, body, r, true);
-	if (!built)
-		return {
-			ok: false,
-			problems: [
-				{
-					code: 'empty' as const,
-					path: ['nodes'],
-					line: 1,
-					message: 'the AIF file has no I-nodes (statements), so there is nothing to map'
-				},
-				...r.notes
-			].slice(0, 100)
-		};
-	let checked = validateMap(built);
-	if (!checked.ok && (doc as Record<string, unknown>)[EXTENSION] !== undefined) {
-		// Warrant's data under the extension does not fit the graph (edited elsewhere, or
-		// damaged): read the graph alone rather than lose it.
-		const first = checked.problems[0]!;
-		r = new Reader();
-		r.note(
-			first.code,
-			[EXTENSION],
-			`Warrant's data in the "${EXTENSION}" extension does not fit the graph (${first.message}); read as plain AIF`
-		);
-		built = buildMap(doc as Record<string, unknown>, body, r, false)!;
-		checked = validateMap(built);
-	}
-	if (checked.ok) return r.notes.length ? { ...checked, notes: r.notes.slice(0, 100) } : checked;
-	return {
-		ok: false,
-		problems: checked.problems.map((p) => ({
-			...p,
-			line: 1,
-			message: `the imported map: ${p.message}`
-		}))
-	};
+	const record = doc as Record<string, unknown>;
+	return checkImport(
+		(withOwnData, notes) => {
+			const r = new Reader(notes);
+			return buildMap(record, body, r, withOwnData);
+		},
+		{ present: record[EXTENSION] !== undefined, where: `in the "${EXTENSION}" extension` },
+		'the AIF file has no I-nodes (statements), so there is nothing to map'
+	);
 }

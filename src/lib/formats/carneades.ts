@@ -27,8 +27,9 @@ import {
 	type Pair
 } from 'yaml';
 import { slugify } from '../model/ids';
+import { openInput, refuse as refuseAt } from './imported';
 import { chooseThesis } from './thesis';
-import { MAX_MAP_BYTES, tooLargeProblem, validateMap, type ParseResult } from '../model/parse';
+import { validateMap, type ParseResult } from '../model/parse';
 import type { Problem, ProblemCode } from '../model/problems';
 import {
 	CURRENT_VERSION,
@@ -650,10 +651,6 @@ function buildMap(r: Reader, graph: Graph): ArgumentMap | undefined {
 	return { format: FORMAT, version: CURRENT_VERSION, source: { title }, nodes, links };
 }
 
-function byteLength(text: string): number {
-	return text.length * 3 < MAX_MAP_BYTES ? text.length : new TextEncoder().encode(text).length;
-}
-
 /**
  * A Carneades 4 graph's YAML as a map, or problems with lines. Never throws.
  *
@@ -663,13 +660,14 @@ function byteLength(text: string): number {
  * ```
  */
 export function parse(input: string): ParseResult {
-	const size = byteLength(input);
-	if (size > MAX_MAP_BYTES) return { ok: false, problems: [tooLargeProblem(size)] };
-	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-	const refuse = (code: ProblemCode, line: number, message: string): ParseResult => ({
-		ok: false,
-		problems: [{ code, path: [], line, message }]
-	});
+	const opened = openInput(
+		input,
+		'a Carneades graph is a YAML mapping with statements and arguments'
+	);
+	if ('refused' in opened) return opened.refused;
+	const { text } = opened;
+	const refuse = (code: ProblemCode, line: number, message: string) =>
+		refuseAt(code, message, line);
 	const lines = new LineCounter();
 	let doc: Document;
 	try {

@@ -7,7 +7,8 @@ describe('the formats table', () => {
 	it('finds a format by id', () => {
 		expect(formatById('json')?.name).toBe('Warrant map (JSON)');
 		expect(formatById('outline')?.parse).toBeUndefined();
-		expect(formatById('argdown')).toBeUndefined();
+		expect(formatById('argdown')?.extensions).toEqual(['.argdown']);
+		expect(formatById('svg')).toBeUndefined();
 	});
 
 	it('finds a format by the longest matching file ending, ignoring case', () => {

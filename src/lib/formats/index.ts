@@ -5,6 +5,7 @@
 import type { ParseResult } from '../model/parse';
 import type { ArgumentMap } from '../model/schema';
 import * as aif from './aif';
+import * as argdown from './argdown';
 import * as carneades from './carneades';
 import * as json from './json';
 import * as outline from './outline';
@@ -39,6 +40,13 @@ export const FORMATS: readonly Format[] = [
 		extensions: ['.aif.json'],
 		parse: aif.parse,
 		print: aif.print
+	},
+	{
+		id: 'argdown',
+		name: 'Argdown',
+		extensions: ['.argdown'],
+		parse: argdown.parse,
+		print: argdown.print
 	},
 	{ id: 'outline', name: 'Text outline', extensions: ['.txt'], print: outline.print },
 	{
