@@ -208,8 +208,13 @@ commands:
                       and evidence, stated and inferred, the objections and how they fare
   evaluate <file>     every statement's status (holds, not established, defeated, open) and
                       the reason for it, by status (docs/evaluation.md); --json for JSON
-  convert <in> <out>  write the map in the format the output name ends in
-                      (.map.json .json: Warrant map (JSON); .txt: Text outline)
+  convert <in> <out>  write the map in the format the output name ends in (or --from/--to ID);
+                      - reads stdin or writes stdout; a .json is read as AIF or a map by its content:
+                        json (.map.json .json)       Warrant map (JSON)
+                        aif (.aif.json)              AIF (Argument Interchange Format) JSON
+                        argdown (.argdown)           Argdown
+                        outline (.txt)               Text outline, written only
+                        carneades (.yml .yaml)       Carneades argument graph (YAML), read only
   attach <map> <txt>  attach a source text (.txt, .md) to the map and find every anchor in it;
                       writes the map in place, or to -o <out>; --skip 1-4,22 marks blocks
                       (numbered as coverage lists them) as not part of the argument
@@ -285,13 +290,13 @@ describe('warrant convert', () => {
 		const svg = await cli('convert', MAP, join(dir, 'map.svg'));
 		expect(svg.code).toBe(2);
 		expect(svg.err).toMatch(
-			/cannot tell what to write from the name ".*map\.svg"; use \.map\.json, \.json, \.txt/
+			/cannot tell what to write from the name ".*map\.svg"; use \.map\.json, \.json, \.aif\.json, \.argdown, \.txt, or --to json, aif, argdown, outline$/
 		);
 		expect(existsSync(join(dir, 'map.svg'))).toBe(false);
 		const fromOutline = await cli('convert', file('outline.txt', 'x'), join(dir, 'x.json'));
 		expect(fromOutline.code).toBe(2);
 		expect(fromOutline.err).toMatch(
-			/cannot read ".*outline\.txt" as a map; maps are read from: \.map\.json, \.json, \.yml, \.yaml$/
+			/cannot read ".*outline\.txt" as a map; maps are read from: \.map\.json, \.json, \.aif\.json, \.argdown, \.yml, \.yaml \(or name the format with --from json, aif, argdown, carneades\)$/
 		);
 	});
 

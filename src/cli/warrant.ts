@@ -3,7 +3,8 @@
  *   npm run warrant -- validate <file>...   exit 0 when valid, 1 with `file:line: path: reason` lines
  *   npm run warrant -- outline <file>       the map as an indented text outline
  *   npm run warrant -- summary <file>       a critical summary in Markdown prose
- *   npm run warrant -- convert <in> <out>   write the map in the format its name says
+ *   npm run warrant -- convert <in> <out>   write the map in the format its name says (or --from/--to;
+ *                                           - for stdin/stdout)
  *   npm run warrant -- attach <map> <text>  attach a source text, re-resolve every anchor
  *   npm run warrant -- coverage <map>       what of the map's text its anchors cover
  * Whatever the input, it prints sentences, never a stack trace. Exit codes: 0 done, 1 a map or
@@ -11,15 +12,12 @@
  *
  * Each subcommand is one entry in SUBCOMMANDS; the usage text and `help` are made from them.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import {
-	MAX_MAP_BYTES,
 	formatPath,
 	formatProblem,
 	parseMap,
 	serializeMap,
-	tooLargeProblem,
 	withLines,
 	type ArgumentMap,
 	type ParseResult,
@@ -30,7 +28,8 @@ import { listNumbers, mapCoverage, placeAnchors, type Orphan } from '../lib/sour
 import { toIndex } from '../lib/source/text';
 import { STATUSES, STATUS_WORDS, evaluate, findings } from '../lib/model/evaluate';
 import { displayName } from '../lib/model/queries';
-import { FORMATS, formatOfFile } from '../lib/formats';
+import { convert, CONVERT_SUMMARY } from './commands/convert';
+import { options, readText, sameFile, type Io } from './io';
 import { print as outlineText } from '../lib/formats/outline';
 import { print as summaryText } from '../lib/formats/summary';
 import { writeAtomic } from '../lib/server/store';
@@ -43,48 +42,10 @@ type Loaded = { ok: true; map: ArgumentMap } | { ok: false; problems: Problem[] 
  */
 export async function load(
 	file: string,
-	parse: (text: string) => ParseResult = parseMap
+	parse: (text: string) => ParseResult | Promise<ParseResult> = parseMap
 ): Promise<Loaded> {
 	const r = await readText(file, 'map');
 	return r.ok ? parse(r.text) : r;
-}
-
-type Read = { ok: true; text: string } | { ok: false; problems: Problem[] };
-
-/**
- * A file's text, at most MAX_MAP_BYTES, as UTF-8. Never throws: a missing, unreadable,
- * oversized or binary file is a problem like any other.
- */
-async function readText(file: string, what: 'map' | 'text'): Promise<Read> {
-	const fail = (message: string): Read => ({
-		ok: false,
-		problems: [{ code: 'io', path: [], line: 1, message }]
-	});
-	try {
-		const info = await stat(file);
-		if (info.isDirectory()) return fail(`is a folder, not a ${what} file`);
-		if (info.size > MAX_MAP_BYTES) {
-			if (what === 'map') return { ok: false, problems: [tooLargeProblem(info.size)] };
-			return fail(
-				`the file is ${(info.size / 1048576).toFixed(1)} MB; a text may be at most ${MAX_MAP_BYTES / 1048576} MB`
-			);
-		}
-		const bytes = await readFile(file);
-		const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-		if (text.includes('\uFFFD') && !bytes.toString('utf8').includes('\uFFFD'))
-			return fail('is not UTF-8 text');
-		return { ok: true, text };
-	} catch (e) {
-		const code = (e as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') return fail('no such file');
-		if (code === 'EACCES') return fail('permission denied');
-		return fail(`cannot be read (${code ?? 'unknown error'})`);
-	}
-}
-
-interface Io {
-	out: (s: string) => void;
-	err: (s: string) => void;
 }
 
 /** One subcommand: what `help` says about it, how many arguments it takes, and what it does. */
@@ -106,7 +67,7 @@ interface Subcommand {
 async function loadOrReport(
 	file: string,
 	err: Io['err'],
-	parse?: (text: string) => ParseResult
+	parse?: (text: string) => ParseResult | Promise<ParseResult>
 ): Promise<ArgumentMap | undefined> {
 	const r = await load(file, parse);
 	if (r.ok) return r.map;
@@ -246,13 +207,8 @@ const SUBCOMMANDS: readonly Subcommand[] = [
 	{
 		name: 'convert',
 		args: '<in> <out>',
-		summary: [
-			'write the map in the format the output name ends in',
-			`(${FORMATS.filter((f) => f.print)
-				.map((f) => `${f.extensions.join(' ')}: ${f.name}`)
-				.join('; ')})`
-		],
-		arity: { min: 2, max: 2, says: 'name the map file to read and the file to write' },
+		summary: CONVERT_SUMMARY,
+		arity: { min: 2, max: 6, says: 'name the map file to read and the file to write' },
 		run: convert
 	},
 	{
@@ -288,60 +244,6 @@ const SUBCOMMANDS: readonly Subcommand[] = [
 		}
 	}
 ];
-
-/** `convert IN OUT`: each file's format from its name; OUT is replaced atomically, IN never. */
-async function convert([input, output]: string[], { out, err }: Io): Promise<number> {
-	const from = formatOfFile(input!);
-	const to = formatOfFile(output!);
-	if (!from?.parse) {
-		err(
-			`warrant convert: cannot read "${input}" as a map; maps are read from: ${endings('parse')}`
-		);
-		return 2;
-	}
-	if (!to?.print) {
-		err(
-			`warrant convert: cannot tell what to write from the name "${output}"; use ${endings('print')}`
-		);
-		return 2;
-	}
-	if (await sameFile(input!, output!)) {
-		err(`warrant convert: "${output}" is the input file; it is never overwritten`);
-		return 2;
-	}
-	const map = await loadOrReport(input!, err, from.parse);
-	if (!map) return 1;
-	try {
-		await writeAtomic(output!, to.print(map));
-	} catch (e) {
-		const code = (e as NodeJS.ErrnoException).code;
-		err(`${output}: cannot be written (${code ?? 'unknown error'})`);
-		return 1;
-	}
-	out(`${output}: written as ${to.name}`);
-	return 0;
-}
-
-/** Options after the files: flags, and options that take a value. */
-function options(
-	args: string[],
-	known: { flags: string[]; values: string[] }
-): { files: string[]; flags: Set<string>; values: Map<string, string> } | { error: string } {
-	const files: string[] = [];
-	const flags = new Set<string>();
-	const values = new Map<string, string>();
-	for (let i = 0; i < args.length; i++) {
-		const a = args[i]!;
-		if (known.values.includes(a)) {
-			const v = args[++i];
-			if (v === undefined || v.startsWith('-')) return { error: `${a} needs a value` };
-			values.set(a, v);
-		} else if (known.flags.includes(a)) flags.add(a);
-		else if (a.startsWith('-') && a.length > 1) return { error: `unknown option "${a}"` };
-		else files.push(a);
-	}
-	return { files, flags, values };
-}
 
 /** "1-4,22" (block numbers from 1) as 0-based block indexes; "none" is no block. */
 function blockList(text: string): number[] | undefined {
@@ -469,20 +371,6 @@ async function coverageOf(args: string[], { out, err }: Io): Promise<number> {
 	return 0;
 }
 
-/** The file endings of the formats that can read (parse) or write (print) a map. */
-function endings(can: 'parse' | 'print'): string {
-	return FORMATS.filter((f) => f[can])
-		.flatMap((f) => f.extensions)
-		.join(', ');
-}
-
-/** The same path, or two names of one file (a link): comparing the files, not the names. */
-async function sameFile(a: string, b: string): Promise<boolean> {
-	if (resolve(a) === resolve(b)) return true;
-	const [x, y] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
-	return !!x && !!y && x.dev === y.dev && x.ino === y.ino;
-}
-
 /** The usage text, one entry per subcommand, summaries in a column. */
 function usage(): string {
 	const lines = SUBCOMMANDS.map((c) => (c.args ? `${c.name} ${c.args}` : c.name));
@@ -499,7 +387,8 @@ function usage(): string {
 export async function run(
 	args: string[],
 	out: (s: string) => void,
-	err: (s: string) => void
+	err: (s: string) => void,
+	stdio: Pick<Io, 'write' | 'stdin'> = {}
 ): Promise<number> {
 	const [name, ...rest] = args;
 	if (!name) {
@@ -515,12 +404,19 @@ export async function run(
 		err(`warrant ${command.name}: ${command.arity.says}\n\n${usage()}`);
 		return 2;
 	}
-	return command.run(rest, { out, err });
+	return command.run(rest, { out, err, ...stdio });
 }
 
 // Run only when executed as the CLI, not when imported by tests.
 if (process.argv[1] && /warrant\.(ts|js)$/.test(process.argv[1])) {
-	run(process.argv.slice(2), console.log, console.error)
+	run(process.argv.slice(2), console.log, console.error, {
+		write: (s) => process.stdout.write(s),
+		stdin: async () => {
+			const chunks: Buffer[] = [];
+			for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+			return Buffer.concat(chunks).toString('utf8');
+		}
+	})
 		.then((code) => process.exit(code))
 		.catch((e: unknown) => {
 			console.error(`warrant: internal error: ${e instanceof Error ? e.message : String(e)}`);

@@ -19,7 +19,8 @@ export type SaveResult =
 	| { ok: false; conflict?: false; message: string; details?: string[] };
 
 export type CreateResult =
-	| { ok: true; id: string; etag: string }
+	/** `notes`: what an imported file's format could not carry into the map. */
+	| { ok: true; id: string; etag: string; notes?: string[] }
 	| { ok: false; taken: true }
 	| { ok: false; taken?: false; message: string; details?: string[] };
 
@@ -30,7 +31,8 @@ export type CreateResult =
 export type CreateBody =
 	| { map: ArgumentMap }
 	| { from: string; title?: string; owner?: string }
-	| { source: ArgumentMap['source']; thesis: string; reasons: number; owner?: string };
+	| { source: ArgumentMap['source']; thesis: string; reasons: number; owner?: string }
+	| { file: { name: string; text: string }; owner?: string };
 
 export interface Remote {
 	load(id: string): Promise<LoadResult>;
@@ -112,7 +114,16 @@ export function httpRemote(
 					const m = serverMessage(reply, res.status);
 					return { ok: false, message: m.message, details: m.details };
 				}
-				return { ok: true, id, etag: res.headers.get('etag') ?? '' };
+				const notes = serverMessage(
+					{ message: '-', problems: (reply as { notes?: unknown })?.notes },
+					201
+				).details;
+				return {
+					ok: true,
+					id,
+					etag: res.headers.get('etag') ?? '',
+					...(notes.length ? { notes } : {})
+				};
 			} catch {
 				return { ok: false, message: UNREACHABLE };
 			}

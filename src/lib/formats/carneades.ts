@@ -27,7 +27,9 @@ import {
 	type Pair
 } from 'yaml';
 import { slugify } from '../model/ids';
-import { MAX_MAP_BYTES, tooLargeProblem, validateMap, type ParseResult } from '../model/parse';
+import { openInput, refuse as refuseAt } from './imported';
+import { chooseThesis } from './thesis';
+import { validateMap, type ParseResult } from '../model/parse';
 import type { Problem, ProblemCode } from '../model/problems';
 import {
 	CURRENT_VERSION,
@@ -650,50 +652,6 @@ function buildMap(r: Reader, graph: Graph): ArgumentMap | undefined {
 }
 
 /**
- * The thesis: among final conclusions (statements that are no premise, co-premise or
- * undercutter), the one that rests on the most other statements — its premises, their
- * premises, undercutters, rival positions — the first in file order on a tie. Where every
- * statement is a premise of another (a cycle), every statement is a candidate.
- */
-function chooseThesis(statements: MapNode[], links: MapLink[], nodes: MapNode[]): MapNode {
-	const premiseOf = new Set(
-		links.flatMap((l) => (l.relation === 'attacks' ? [] : [l.from, ...(l.with ?? [])]))
-	);
-	const roots = statements.filter((n) => !premiseOf.has(n.id));
-	const candidates = roots.length ? roots : statements.length ? statements : nodes;
-	const byTarget = new Map<string, MapLink[]>();
-	for (const l of links) byTarget.set(l.to, [...(byTarget.get(l.to) ?? []), l]);
-	const restsOn = (id: string): number => {
-		const seen = new Set([id]);
-		const queue = [id];
-		while (queue.length) {
-			for (const l of byTarget.get(queue.pop()!) ?? [])
-				for (const next of [
-					l.from,
-					...(l.with ?? []),
-					...(byTarget.get(l.id) ?? []).map((u) => u.from)
-				])
-					if (!seen.has(next)) {
-						seen.add(next);
-						queue.push(next);
-					}
-		}
-		return seen.size - 1;
-	};
-	let best = candidates[0]!;
-	let most = -1;
-	for (const n of candidates) {
-		const count = restsOn(n.id);
-		if (count > most) [best, most] = [n, count];
-	}
-	return best;
-}
-
-function byteLength(text: string): number {
-	return text.length * 3 < MAX_MAP_BYTES ? text.length : new TextEncoder().encode(text).length;
-}
-
-/**
  * A Carneades 4 graph's YAML as a map, or problems with lines. Never throws.
  *
  * ```ts
@@ -702,13 +660,14 @@ function byteLength(text: string): number {
  * ```
  */
 export function parse(input: string): ParseResult {
-	const size = byteLength(input);
-	if (size > MAX_MAP_BYTES) return { ok: false, problems: [tooLargeProblem(size)] };
-	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-	const refuse = (code: ProblemCode, line: number, message: string): ParseResult => ({
-		ok: false,
-		problems: [{ code, path: [], line, message }]
-	});
+	const opened = openInput(
+		input,
+		'a Carneades graph is a YAML mapping with statements and arguments'
+	);
+	if ('refused' in opened) return opened.refused;
+	const { text } = opened;
+	const refuse = (code: ProblemCode, line: number, message: string) =>
+		refuseAt(code, message, line);
 	const lines = new LineCounter();
 	let doc: Document;
 	try {

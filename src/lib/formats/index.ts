@@ -4,6 +4,8 @@
  */
 import type { ParseResult } from '../model/parse';
 import type { ArgumentMap } from '../model/schema';
+import * as aif from './aif';
+import * as argdown from './argdown';
 import * as carneades from './carneades';
 import * as json from './json';
 import * as outline from './outline';
@@ -15,8 +17,11 @@ export interface Format {
 	name: string;
 	/** File name endings, with the dot, in lower case: ".map.json". */
 	extensions: readonly string[];
-	/** Text → map, or problems; never throws. Absent where the format cannot be read back. */
-	parse?: (text: string) => ParseResult;
+	/**
+	 * Text → map, or problems; never throws (nor rejects). A promise where the reader is loaded on
+	 * first use (Argdown's parser). Absent where the format cannot be read back.
+	 */
+	parse?: (text: string) => ParseResult | Promise<ParseResult>;
 	/** Map → text. Absent where the format can only be read. */
 	print?: (map: ArgumentMap) => string;
 }
@@ -28,6 +33,20 @@ export const FORMATS: readonly Format[] = [
 		extensions: ['.map.json', '.json'],
 		parse: json.parse,
 		print: json.print
+	},
+	{
+		id: 'aif',
+		name: 'AIF (Argument Interchange Format) JSON',
+		extensions: ['.aif.json'],
+		parse: aif.parse,
+		print: aif.print
+	},
+	{
+		id: 'argdown',
+		name: 'Argdown',
+		extensions: ['.argdown'],
+		parse: argdown.parse,
+		print: argdown.print
 	},
 	{ id: 'outline', name: 'Text outline', extensions: ['.txt'], print: outline.print },
 	{
@@ -55,4 +74,29 @@ export function formatOfFile(fileName: string): Format | undefined {
 			if (name.endsWith(ext) && ext.length > (best?.length ?? 0))
 				best = { format, length: ext.length };
 	return best?.format;
+}
+
+/**
+ * The format to read a file in: by its name, and for a plain `.json` (shared by Warrant maps and
+ * AIF as AIFdb and OVA save it) by its content: an object with "nodes" and "edges" lists (or
+ * OVA's "AIF" holding them) and no `"format": "warrant-map"` is AIF; anything else, broken JSON
+ * included, is read as a Warrant map so its problems are a map file's.
+ */
+export function formatOfInput(fileName: string, text: string): Format | undefined {
+	const byName = formatOfFile(fileName);
+	if (byName?.id !== 'json' || fileName.toLowerCase().endsWith('.map.json')) return byName;
+	return formatOfContent(text) ?? byName;
+}
+
+/** AIF or a Warrant map, told apart by a JSON document's content; undefined when it is neither. */
+export function formatOfContent(text: string): Format | undefined {
+	let doc: unknown;
+	try {
+		doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+	} catch {
+		return undefined;
+	}
+	const warrant = typeof doc === 'object' && doc !== null && 'format' in doc;
+	if (!warrant && aif.looksLikeAif(doc)) return formatById('aif');
+	return warrant ? formatById('json') : undefined;
 }

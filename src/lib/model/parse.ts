@@ -37,8 +37,13 @@ export function tooLargeProblem(bytes: number): Problem {
 /** A broken file can produce thousands of problems; a person reads the first ones. */
 const MAX_PROBLEMS = 100;
 
+/**
+ * `notes` are what an import from another format left out or changed (a node type a map has no
+ * counterpart for, an edge that points nowhere): the map is good, but the person should know.
+ */
 export type ParseResult =
-	{ ok: true; map: ArgumentMap; migratedFrom?: number } | { ok: false; problems: Problem[] };
+	| { ok: true; map: ArgumentMap; migratedFrom?: number; notes?: Problem[] }
+	| { ok: false; problems: Problem[] };
 
 /** Offsets where lines start: after \n, after \r\n, and after a lone \r (old Mac files). */
 function lineStarts(text: string): number[] {

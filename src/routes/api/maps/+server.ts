@@ -5,6 +5,8 @@ import { BAD_MAP_ID } from '$lib/model/ids';
 import { basedOn } from '$lib/model/ownership';
 import { templateMap } from '$lib/model/templates';
 import { sourceSchema } from '$lib/model/schema';
+import { FORMATS, formatOfInput } from '$lib/formats';
+import type { Problem } from '$lib/model/problems';
 import type { RequestHandler } from './$types';
 
 /**
@@ -26,6 +28,9 @@ export const GET: RequestHandler = async ({ url }) => {
  *   { id, map }                                   a whole map (it may name its owner and basedOn)
  *   { id, from, title?, owner? }                  a copy of map `from`, based on its revision now
  *   { id, source, thesis, reasons, owner? }       a thesis with N empty reasons (the source layer)
+ *   { id, file: { name, text }, owner? }          a file in a format Warrant reads (docs/formats.md):
+ *                                                 a map, AIF, Argdown or a Carneades graph; the
+ *                                                 answer lists what the import left out (`notes`)
  * `owner` is the name of the person making the map; without one the map is shared.
  * 201 with the new map's ETag; 409 when the id is taken.
  */
@@ -61,12 +66,55 @@ export const POST: RequestHandler = async ({ request }) => {
 			);
 		map = { ...templateMap(source.data, String(b.thesis ?? ''), Number(b.reasons ?? 0)), ...owner };
 	}
+	let notes: Problem[] | undefined;
+	if (b.file !== undefined) {
+		const read = await readFile(b.file);
+		if ('response' in read) return read.response;
+		map = { ...read.map, ...owner };
+		notes = read.notes;
+	}
 	if (map === undefined)
-		return problem(400, 'send a map, a map to copy ("from"), or a source and thesis');
+		return problem(400, 'send a map, a map to copy ("from"), a source and thesis, or a file');
 	const r = await createMap(id, map);
 	if (!r.ok) return problem(r.status, r.message, { problems: r.problems });
 	return json(
-		{ id, etag: r.etag },
+		{ id, etag: r.etag, ...(notes ? { notes } : {}) },
 		{ status: 201, headers: { ETag: r.etag, Location: `/maps/${id}` } }
 	);
 };
+
+/** A file sent to import: read in the format its name (or, for `.json`, its content) says. */
+async function readFile(
+	file: unknown
+): Promise<{ map: object; notes?: Problem[] } | { response: Response }> {
+	const f = file as { name?: unknown; text?: unknown } | null;
+	if (
+		typeof f !== 'object' ||
+		f === null ||
+		typeof f.name !== 'string' ||
+		typeof f.text !== 'string'
+	)
+		return { response: problem(400, 'a file to import is { name, text }') };
+	const format = formatOfInput(f.name, f.text);
+	if (!format?.parse) {
+		const endings = FORMATS.filter((x) => x.parse).flatMap((x) => x.extensions);
+		return {
+			response: problem(
+				415,
+				`cannot import “${f.name}”: Warrant imports ${endings.join(', ')} files`
+			)
+		};
+	}
+	const r = await format.parse(f.text);
+	if (!r.ok) {
+		const first = r.problems[0]!;
+		return {
+			response: problem(
+				422,
+				`cannot import “${f.name}” as ${format.name}: line ${first.line ?? 1}: ${first.message}`,
+				{ problems: r.problems }
+			)
+		};
+	}
+	return { map: r.map, notes: r.notes };
+}
