@@ -68,9 +68,20 @@ test('typing a reason puts it on the map, an objection on the map goes into the 
 	// Text that does not parse: the line is named, the map stays as it was.
 	const boxes = await page.locator('[data-node-id]').count();
 	await cursorAfterLine(page, '[motive-2]:');
-	await page.keyboard.type('\n    + [unclosed: a statement whose title never ends');
+	await page.keyboard.type('\n  ->> [stray]');
 	await expect(pane.getByRole('listitem').first()).toContainText(/^Line \d+: /);
 	await expect(pane).toContainText('Not applied: the map is as it was.');
 	await expect(area).toHaveAttribute('aria-invalid', 'true');
+	expect(await page.locator('[data-node-id]').count()).toBe(boxes);
+
+	// An unclosed { would swallow the rest of the text: nothing is removed.
+	await area.evaluate((el: HTMLTextAreaElement) => {
+		el.value = el.value.replace('\n  ->> [stray]', '');
+		el.dispatchEvent(new Event('input', { bubbles: true }));
+	});
+	await expect(area).toHaveAttribute('aria-invalid', 'false');
+	await cursorAfterLine(page, '[motive-2]:');
+	await page.keyboard.type('\n    + [half]: a thought {warrant: {"kind": }');
+	await expect(pane).toContainText(/would remove \d+ statements at once/);
 	expect(await page.locator('[data-node-id]').count()).toBe(boxes);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keepCursor, lineAt, problemLines } from './live-text';
+import { readFileSync } from 'node:fs';
+import { keepCursor, lineAt, problemLines, suspiciousLoss } from './live-text';
 
 describe('the map as text: the cursor and the problems', () => {
 	const before = '[Thesis]: Cars out.\n  + [R1]: Air is cleaner.\n  + [R2]: Streets are safer.\n';
@@ -46,5 +47,13 @@ describe('the map as text: the cursor and the problems', () => {
 			'Line 2: b',
 			'… and 1 more.'
 		]);
+	});
+
+	it('holds back a reading that would remove many statements at once', () => {
+		const map = JSON.parse(readFileSync('arguments/japan-mongolia.map.json', 'utf8'));
+		const few = { ...map, nodes: map.nodes.slice(0, 6) };
+		expect(suspiciousLoss(map, few)).toBe(map.nodes.length - 6);
+		const oneLess = { ...map, nodes: map.nodes.slice(1) };
+		expect(suspiciousLoss(map, oneLess)).toBeUndefined();
 	});
 });

@@ -47,3 +47,14 @@ export function problemLines(problems: readonly Problem[], most = 5): string[] {
 	if (sorted.length > most) lines.push(`… and ${sorted.length - most} more.`);
 	return lines;
 }
+
+/**
+ * How many statements reading the text would remove at once, when that is too many to be meant
+ * (more than 3 and more than a quarter of the map): an unclosed `{` or `[` swallows the rest of
+ * the text. The pane then applies nothing and says so. Undefined when the change is plausible.
+ */
+export function suspiciousLoss(before: ArgumentMap, after: ArgumentMap): number | undefined {
+	const kept = new Set(after.nodes.map((n) => n.id));
+	const lost = before.nodes.filter((n) => !kept.has(n.id)).length;
+	return lost > 3 && lost > before.nodes.length / 4 ? lost : undefined;
+}
