@@ -59,9 +59,9 @@ function fitText(text: string, max: number, style: TextStyle): string {
 
 /** Lay out one node's box. Pure and deterministic: the same node gives the same box everywhere. */
 export function measureBox(
-	node: Pick<MapNode, 'kind' | 'label' | 'basis' | 'text' | 'figures'>
+	node: Pick<MapNode, 'kind' | 'label' | 'basis' | 'text' | 'figures'>,
+	width: number = BOX.width[node.kind]
 ): BoxGeometry {
-	const width = BOX.width[node.kind];
 	const inner = width - 2 * BOX.pad;
 	let y = BOX.pad;
 	const headerStyle = BOX.header;

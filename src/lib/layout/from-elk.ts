@@ -1,9 +1,9 @@
 /** ELK's answer → MapLayout, in map terms (nodes, columns, edges standing for links). */
-import type { ArgumentMap } from '../model/schema';
+import type { ArgumentMap, MapLink } from '../model/schema';
 import { indexMap } from '../model/queries';
 import type { ElkGraph, LayoutPlan } from './to-elk';
 import type { MapLayout, PlacedEdge, PlacedNode, Point } from './types';
-import { COLUMN } from './options';
+import { COLUMN, JUNCTION_SIZE } from './options';
 
 export interface ElkResultNode {
 	id: string;
@@ -31,6 +31,33 @@ export function fromElk(
 ): MapLayout {
 	const index = indexMap(map);
 	const nodes: Record<string, PlacedNode> = {};
+	const placed = (
+		id: string,
+		links: string[],
+		l: MapLink,
+		to: string,
+		endsAtTarget: boolean,
+		points: Point[]
+	): PlacedEdge => {
+		const target = index.node.get(l.to);
+		const targetAttacks = target
+			? (index.outgoing.get(target.id) ?? []).some(
+					(o) => o.from === target.id && o.relation === 'attacks'
+				)
+			: false;
+		const edge: PlacedEdge = {
+			id,
+			links,
+			relation: l.relation,
+			origin: l.origin,
+			rebuttal: l.relation === 'attacks' && targetAttacks,
+			to,
+			endsAtTarget,
+			points
+		};
+		if (l.relation === 'undercuts') edge.undercuts = l.to;
+		return edge;
+	};
 	const layout: MapLayout = {
 		width: Math.ceil(result.width ?? 0),
 		height: Math.ceil(result.height ?? 0),
@@ -58,7 +85,7 @@ export function fromElk(
 				collapsed: col.collapsed
 			});
 			if (col.collapsed) continue;
-			for (const item of col.items) {
+			for (const item of [...col.items, ...col.beside]) {
 				const box = plan.boxes.get(item)!;
 				const at = col.offsets.get(item)!;
 				nodes[item] = {
@@ -71,6 +98,19 @@ export function fromElk(
 					column: c.id
 				};
 			}
+			const shift = (p: Point) => ({ x: x + p.x, y: y + p.y });
+			for (const e of col.sideEdges)
+				layout.edges.push(
+					placed(e.id, [e.link.id], e.link, e.to, e.endsAtTarget, e.points.map(shift))
+				);
+			for (const j of col.sideJunctions)
+				layout.junctions.push({
+					...shift(j),
+					id: j.id,
+					link: j.link,
+					size: JUNCTION_SIZE,
+					kind: 'undercut'
+				});
 			// Indented evidence joins its claim along a rail on the left.
 			for (const sub of col.nested) {
 				const claim = nodes[sub.claim]!;
@@ -120,25 +160,7 @@ export function fromElk(
 		for (const s of sections.get(e.id) ?? []) {
 			points.push(s.startPoint, ...(s.bendPoints ?? []), s.endPoint);
 		}
-		const l = info.link;
-		const target = index.node.get(l.to);
-		const targetAttacks = target
-			? (index.outgoing.get(target.id) ?? []).some(
-					(o) => o.from === target.id && o.relation === 'attacks'
-				)
-			: false;
-		const edge: PlacedEdge = {
-			id: e.id,
-			links: info.links,
-			relation: l.relation,
-			origin: l.origin,
-			rebuttal: l.relation === 'attacks' && targetAttacks,
-			to: info.to,
-			endsAtTarget: info.endsAtTarget,
-			points
-		};
-		if (l.relation === 'undercuts') edge.undercuts = l.to;
-		layout.edges.push(edge);
+		layout.edges.push(placed(e.id, info.links, info.link, info.to, info.endsAtTarget, points));
 	}
 	// A bracket above the co-premises' tops: down to each box, across between the outermost.
 	for (const j of plan.joins) {

@@ -5,8 +5,9 @@
  */
 import type { ArgumentMap, MapLink } from '../model/schema';
 import { indexMap } from '../model/queries';
-import { measureBox, type BoxGeometry } from './box';
+import { BOX, measureBox, type BoxGeometry } from './box';
 import { COLUMN, JUNCTION_SIZE } from './options';
+import { SIDE, besideTrees, sideCandidates, sideLines } from './attach';
 
 export interface ElkPort {
 	id: string;
@@ -54,6 +55,10 @@ export interface LayoutPlan {
 			nested: { claim: string; links: string[] }[];
 			/** Folded to its caption: the items are not drawn. */
 			collapsed: boolean;
+			/** Critique drawn beside the item it is about (attach.ts), with its lines and junctions. */
+			beside: string[];
+			sideEdges: SideEdge[];
+			sideJunctions: { id: string; link: string; x: number; y: number }[];
 		}
 	>;
 	/** column item id → column id */
@@ -65,6 +70,15 @@ export interface LayoutPlan {
 		string,
 		{ links: string[]; link: MapLink; to: string; endsAtTarget: boolean; undercuts?: string }
 	>;
+}
+
+/** A line between critique and the column item it is about, in column coordinates. */
+export interface SideEdge {
+	id: string;
+	link: MapLink;
+	to: string;
+	endsAtTarget: boolean;
+	points: { x: number; y: number }[];
 }
 
 const colId = (target: string) => `col--${target}`;
@@ -111,10 +125,19 @@ export function toElk(
 	const plainSupport = (l: MapLink | undefined): l is MapLink =>
 		!!l && l.relation === 'supports' && !l.with?.length && !undercut.has(l.id);
 	const isLeaf = (id: string) => (index.incoming.get(id) ?? []).length === 0;
-	// A column item: nothing argues about it and its first link plainly supports a statement.
+	// Critique that may sit beside what it is about; narrowed below to what lands in a column.
+	const candidates = sideCandidates(map, index);
+	const side = new Set(candidates.keys());
+	const besideOnly = (links: MapLink[] | undefined) => (links ?? []).every((l) => side.has(l.from));
+	// A column item: its first link supports a statement, and whatever argues about the item or
+	// undercuts that link sits beside it.
 	const primary = (id: string): MapLink | undefined => {
+		if (side.has(id)) return undefined;
 		const first = index.outgoing.get(id)?.[0];
-		return plainSupport(first) && first.from === id && isLeaf(id) ? first : undefined;
+		if (!first || first.from !== id || first.relation !== 'supports' || first.with?.length) return;
+		return besideOnly(index.incoming.get(id)) && besideOnly(index.incoming.get(first.id))
+			? first
+			: undefined;
 	};
 	// A small sub-argument — a claim supported only by plain leaves that support nothing else —
 	// is stacked in its conclusion's column too, its evidence indented below it.
@@ -130,7 +153,9 @@ export function toElk(
 			!plainSupport(out[0]) ||
 			out[0].from !== n.id ||
 			inc.length === 0 ||
-			inc.length > COLUMN.maxNested
+			inc.length > COLUMN.maxNested ||
+			// Support for a piece of evidence is stacked under it without an indent (attach.ts).
+			inc.every((l) => side.has(l.from))
 		)
 			continue;
 		const simple = inc.every(
@@ -139,14 +164,48 @@ export function toElk(
 		if (simple) nestedOf.set(n.id, inc);
 	}
 	const nestedLeaf = new Set([...nestedOf.values()].flat().map((l) => l.from));
-	const groups = new Map<string, MapLink[]>();
-	for (const n of map.nodes) {
-		if (nestedLeaf.has(n.id)) continue;
-		const p = nestedOf.has(n.id) ? index.outgoing.get(n.id)![0]! : primary(n.id);
-		if (!p) continue;
-		const list = groups.get(p.to);
-		if (list) list.push(p);
-		else groups.set(p.to, [p]);
+	for (const id of nestedLeaf) side.delete(id);
+	const columnSize = (links: MapLink[]) =>
+		links.reduce((a, l) => a + 1 + (nestedOf.get(l.from)?.length ?? 0), 0);
+	// Columns and critique beside their items decide each other: critique whose item does not end
+	// up in a column is laid out on its own, which may take that item out of its column in turn.
+	let groups = new Map<string, MapLink[]>();
+	const sideColumn = new Map<string, string>();
+	for (let settled = false; !settled;) {
+		groups = new Map();
+		for (const n of map.nodes) {
+			if (nestedLeaf.has(n.id)) continue;
+			const p = nestedOf.has(n.id) ? index.outgoing.get(n.id)![0]! : primary(n.id);
+			if (!p) continue;
+			const list = groups.get(p.to);
+			if (list) list.push(p);
+			else groups.set(p.to, [p]);
+		}
+		const itemColumn = new Map<string, string>();
+		for (const [target, links] of groups)
+			if (columnSize(links) >= COLUMN.minItems)
+				for (const l of links) itemColumn.set(l.from, target);
+		sideColumn.clear();
+		const home = (id: string, depth = 0): string | undefined => {
+			if (itemColumn.has(id)) return itemColumn.get(id);
+			if (!side.has(id) || depth > 8) return undefined;
+			// An objection to a claim with a column goes at the column's foot (see foot below).
+			const { hosts, links } = candidates.get(id)!;
+			const claim = hosts.length === 1 ? groups.get(hosts[0]!) : undefined;
+			if (claim && columnSize(claim) >= COLUMN.minItems && links.every((l) => l.to === hosts[0]))
+				return hosts[0];
+			const homes = new Set(candidates.get(id)!.hosts.map((h) => home(h, depth + 1)));
+			return homes.size === 1 ? [...homes][0] : undefined;
+		};
+		settled = true;
+		for (const id of side) {
+			const at = home(id);
+			if (at && besideOnly(index.incoming.get(id))) sideColumn.set(id, at);
+			else {
+				side.delete(id);
+				settled = false;
+			}
+		}
 	}
 
 	const plan: LayoutPlan = {
@@ -163,18 +222,42 @@ export function toElk(
 	const columnLinks = new Set<string>();
 
 	for (const [target, links] of groups) {
-		const size = links.reduce((a, l) => a + 1 + (nestedOf.get(l.from)?.length ?? 0), 0);
-		if (size < COLUMN.minItems) continue;
+		if (columnSize(links) < COLUMN.minItems) continue;
 		links.sort((a, b) => (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0));
 		const id = colId(target);
 		const items: string[] = [];
 		const offsets = new Map<string, { x: number; y: number }>();
 		const nested: { claim: string; links: string[] }[] = [];
 		let y = COLUMN.pad + COLUMN.header;
+		const beside = besideTrees(links, nestedOf, sideColumn, target, candidates, order);
+		const sideEdges: SideEdge[] = [];
+		const sideJunctions: { id: string; link: string; x: number; y: number }[] = [];
+		// Critique no wider than the column's items, so the column keeps its width.
+		const right = Math.max(
+			...links.flatMap((l) => [
+				COLUMN.pad + boxes.get(l.from)!.width,
+				...(nestedOf.get(l.from) ?? []).map(
+					(n) => COLUMN.pad + COLUMN.indent + boxes.get(n.from)!.width
+				)
+			])
+		);
+		const besideIds: string[] = [];
+		const placeBelow = (host: string, x: number, top: number): number => {
+			let bottom = top + boxes.get(host)!.height;
+			for (const a of beside.get(host) ?? []) {
+				const node = index.node.get(a)!;
+				boxes.set(a, measureBox(node, Math.min(right - x, BOX.width[node.kind])));
+				offsets.set(a, { x, y: bottom + SIDE.below });
+				plan.itemColumn.set(a, id);
+				besideIds.push(a);
+				bottom = placeBelow(a, x, bottom + SIDE.below);
+			}
+			return bottom;
+		};
 		const place = (item: string, x: number) => {
 			items.push(item);
 			offsets.set(item, { x, y });
-			y += boxes.get(item)!.height + COLUMN.gap;
+			y = placeBelow(item, x, y) + COLUMN.gap;
 			plan.itemColumn.set(item, id);
 		};
 		for (const l of links) {
@@ -189,14 +272,39 @@ export function toElk(
 			}
 			nested.push({ claim: l.from, links: sub.map((s) => s.id) });
 		}
+		// Objections to the claim itself, at the column's foot: their lines leave through ports.
+		const foot = beside.get(target) ?? [];
+		for (const a of foot) {
+			const node = index.node.get(a)!;
+			boxes.set(a, measureBox(node, Math.min(right - COLUMN.pad, BOX.width[node.kind])));
+			offsets.set(a, { x: COLUMN.pad, y: y + SIDE.below - COLUMN.gap });
+			plan.itemColumn.set(a, id);
+			besideIds.push(a);
+			y = placeBelow(a, COLUMN.pad, y + SIDE.below - COLUMN.gap) + COLUMN.gap;
+		}
 		const width =
-			Math.max(...items.map((i) => offsets.get(i)!.x + boxes.get(i)!.width)) + COLUMN.pad;
+			Math.max(...[...items, ...besideIds].map((i) => offsets.get(i)!.x + boxes.get(i)!.width)) +
+			COLUMN.pad;
+		for (const a of besideIds)
+			sideLines(
+				a,
+				candidates.get(a)!.links.filter((l) => l.to !== target),
+				offsets,
+				boxes,
+				index,
+				sideEdges,
+				sideJunctions,
+				JUNCTION_SIZE
+			);
 		// A collapsed column is just its caption; its items' other links leave from the column.
 		const collapsed = view.collapsed?.includes(target) ?? false;
 		const height = collapsed ? COLUMN.collapsedHeight : y - COLUMN.gap + COLUMN.pad;
 		// Items with further links leave the column through a port beside them.
-		const ports: ElkPort[] = items
-			.filter((i) => !collapsed && (index.outgoing.get(i) ?? []).length > 1)
+		const ports: ElkPort[] = [
+			...items.filter((i) => (index.outgoing.get(i) ?? []).length > 1),
+			...foot
+		]
+			.filter(() => !collapsed)
 			.map((i) => ({
 				id: portId(i),
 				x: width,
@@ -222,8 +330,12 @@ export function toElk(
 			offsets,
 			width,
 			nested,
-			collapsed
+			collapsed,
+			beside: besideIds,
+			sideEdges,
+			sideJunctions
 		});
+		for (const e of sideEdges) columnLinks.add(e.link.id);
 	}
 
 	for (const n of map.nodes) {

@@ -1,0 +1,189 @@
+/**
+ * Critique drawn next to what it is about. An objection to a piece of evidence, a reader's
+ * support for it, or an undercut of its link is stacked right below that item inside the item's
+ * column, no wider than the column, instead of pulling the item out of its column into a new
+ * layer far below (issue 12: adding a critique must not tear the article's structure apart).
+ * Below, not to the right: a wider column pushes half the map sideways (measured with
+ * scripts/layout-picture.ts: critique right of its item kept the picture in 15% of single
+ * additions, stacked below in the column's width in 72%).
+ */
+import type { ArgumentMap, MapLink } from '../model/schema';
+import type { MapIndex } from '../model/queries';
+
+/** A statement that may sit beside another: what its links are about. */
+export interface SideCandidate {
+	/** The statements it stands beside: the node it attacks or supports, the source of the link it undercuts. */
+	hosts: string[];
+	links: MapLink[];
+}
+
+/**
+ * Statements that can sit beside the statement (or link) they are about: not the thesis, no
+ * co-premise anywhere, nothing undercutting them, every link of theirs a plain attack, an
+ * undercut of a plain support, or a support of a piece of evidence or of critique, and whatever
+ * argues about them can sit beside them in turn.
+ */
+export function sideCandidates(map: ArgumentMap, index: MapIndex): Map<string, SideCandidate> {
+	const coPremise = new Set(map.links.flatMap((l) => l.with ?? []));
+	const undercut = new Set(map.links.filter((l) => l.relation === 'undercuts').map((l) => l.to));
+	const out = new Map<string, SideCandidate>();
+	const critique = (id: string) =>
+		(index.outgoing.get(id) ?? []).some((l) => l.from === id && l.relation !== 'supports');
+	const supportable = (id: string) => index.node.get(id)?.kind === 'evidence' || critique(id);
+	for (const n of map.nodes) {
+		if (n.kind === 'thesis' || coPremise.has(n.id)) continue;
+		const links = (index.outgoing.get(n.id) ?? []).filter((l) => l.from === n.id);
+		if (!links.length || links.some((l) => l.with?.length || undercut.has(l.id))) continue;
+		const hosts: string[] = [];
+		let ok = true;
+		for (const l of links) {
+			const attacked = index.link.get(l.to);
+			if (l.relation === 'undercuts') {
+				// Only the link that makes its source a column item: that one has no line of its own.
+				const first = attacked && index.outgoing.get(attacked.from)?.[0];
+				if (
+					!attacked ||
+					first !== attacked ||
+					attacked.relation !== 'supports' ||
+					attacked.with?.length
+				)
+					ok = false;
+				else hosts.push(attacked.from);
+			} else if (l.relation === 'attacks' && index.node.has(l.to)) hosts.push(l.to);
+			// Support beside its target only for a piece of evidence (a reader backing a figure up)
+			// or for critique: a claim's own reasons are the argument, laid out as such.
+			else if (l.relation === 'supports' && supportable(l.to)) hosts.push(l.to);
+			else ok = false;
+		}
+		if (ok) out.set(n.id, { hosts: [...new Set(hosts)], links });
+	}
+	// Whatever argues about a candidate must sit beside it (and nowhere else) too.
+	for (let changed = true; changed;) {
+		changed = false;
+		for (const [id] of out) {
+			const ok = (index.incoming.get(id) ?? []).every((l) => {
+				const c = out.get(l.from);
+				return l.relation !== 'undercuts' && c && c.hosts.length === 1 && c.hosts[0] === id;
+			});
+			if (!ok) {
+				out.delete(id);
+				changed = true;
+			}
+		}
+	}
+	return out;
+}
+
+/** Critique in a column (px). */
+export const SIDE = {
+	/** Between a statement and critique stacked below it: room for the line's end mark. */
+	below: 22,
+	/** How far right of an item the junction on its link sits (inside the column's padding). */
+	stub: 8,
+	/** Where a critique's line leaves its top, from its left side. */
+	lineX: 16
+} as const;
+
+/**
+ * What goes under what in the column of `target`: each critique under the first of its hosts in
+ * the column's order, critique of critique under that, each list in the author's order.
+ */
+export function besideTrees(
+	links: MapLink[],
+	nestedOf: Map<string, MapLink[]>,
+	sideColumn: Map<string, string>,
+	target: string,
+	candidates: Map<string, SideCandidate>,
+	order: Map<string, number>
+): Map<string, string[]> {
+	const sequence = new Map<string, number>();
+	for (const l of links) {
+		sequence.set(l.from, sequence.size);
+		for (const s of nestedOf.get(l.from) ?? []) sequence.set(s.from, sequence.size);
+	}
+	const rank = (id: string) => sequence.get(id) ?? sequence.size + (order.get(id) ?? 0);
+	const out = new Map<string, string[]>();
+	const mine = [...sideColumn].filter(([, t]) => t === target).map(([id]) => id);
+	mine.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+	for (const id of mine) {
+		const host = [...candidates.get(id)!.hosts].sort((a, b) => rank(a) - rank(b))[0]!;
+		const list = out.get(host);
+		if (list) list.push(id);
+		else out.set(host, [id]);
+	}
+	return out;
+}
+
+type Box = { width: number; height: number };
+type At = { x: number; y: number };
+
+/**
+ * The lines of critique `id`, stacked below the statement it is about, in column coordinates:
+ * straight up into the bottom of the statement it attacks or supports, or from its right side up
+ * to a junction on a short stub of the link it undercuts (the stub leaves the item's right side,
+ * where the item's link to the column's claim would be).
+ */
+export function sideLines(
+	id: string,
+	links: MapLink[],
+	offsets: Map<string, At>,
+	boxes: Map<string, Box>,
+	index: MapIndex,
+	edges: { id: string; link: MapLink; to: string; endsAtTarget: boolean; points: At[] }[],
+	junctions: { id: string; link: string; x: number; y: number }[],
+	junctionSize: number
+): void {
+	const from = offsets.get(id)!;
+	const mine = boxes.get(id)!;
+	const level = from.y + Math.min(20, mine.height / 2);
+	for (const l of links) {
+		if (l.relation === 'undercuts') {
+			const attacked = index.link.get(l.to)!;
+			const host = offsets.get(attacked.from)!;
+			const box = boxes.get(attacked.from)!;
+			const y = host.y + Math.min(20, box.height / 2);
+			const right = host.x + box.width;
+			const jx = right + SIDE.stub;
+			const j = `j--${attacked.id}`;
+			if (!junctions.some((x) => x.id === j)) {
+				junctions.push({ id: j, link: attacked.id, x: jx, y });
+				edges.push({
+					id: `${attacked.id}--stub`,
+					link: attacked,
+					to: j,
+					endsAtTarget: false,
+					points: [
+						{ x: right, y },
+						{ x: jx - junctionSize / 2, y }
+					]
+				});
+			}
+			edges.push({
+				id: l.id,
+				link: l,
+				to: j,
+				endsAtTarget: true,
+				// From the critique's right side, level with its first line, round and up.
+				points: [
+					{ x: from.x + mine.width, y: level },
+					{ x: jx, y: level },
+					{ x: jx, y: y + junctionSize / 2 }
+				]
+			});
+		} else {
+			const host = offsets.get(l.to)!;
+			const box = boxes.get(l.to)!;
+			const x = from.x + SIDE.lineX;
+			edges.push({
+				id: l.id,
+				link: l,
+				to: l.to,
+				endsAtTarget: true,
+				points: [
+					{ x, y: from.y },
+					{ x, y: host.y + box.height }
+				]
+			});
+		}
+	}
+}
