@@ -44,7 +44,7 @@ async function student(browser: Browser, url: string, name: string, map: unknown
 	await page.goto(url);
 	await page.getByRole('textbox', { name: /Your name/ }).fill(name);
 	await page.getByRole('button', { name: 'Start' }).click();
-	await expect(page.getByText(`Exercise: ${'Bike lanes: the argument'}`)).toBeVisible();
+	await expect(page.getByText(/^Exercise:/)).toBeVisible();
 	await expect(page.getByRole('textbox', { name: 'Your resume link' })).toHaveValue(/\?resume=/);
 	// Their reconstruction, saved through their own submission (the editing tools are tested
 	// elsewhere); then the page is reloaded and shows it.
@@ -70,12 +70,22 @@ async function submissionId(page: Page): Promise<string> {
 
 test('a teacher makes an exercise, two students check their maps, the class view shows both', async ({
 	page,
-	request,
 	browser
 }) => {
-	const ex = await makeExercise(request);
-	const ana = await student(browser, ex.studentPath, 'Ana', good());
-	const ben = await student(browser, ex.studentPath, 'Ben', flawed());
+	// The teacher makes it from the list of maps: the text only, hints up to level 2.
+	await page.goto('/');
+	await page.getByRole('button', { name: `Make an exercise of ${reference.title}` }).click();
+	const dialog = page.getByRole('dialog', { name: /An exercise of/ });
+	await dialog.getByRole('radio', { name: 'the text only' }).check();
+	await dialog.getByRole('combobox', { name: /Hints may go as far as/ }).selectOption('2');
+	await dialog.getByRole('button', { name: 'Make the exercise' }).click();
+	const studentUrl = await dialog.getByRole('textbox', { name: 'Student link' }).inputValue();
+	const teacherUrl = await dialog.getByRole('textbox', { name: 'Teacher link' }).inputValue();
+	await page.screenshot({ path: artifact('exercise-made.png') });
+	const ex = { id: new URL(studentUrl).pathname.split('/')[2]!, teacherPath: teacherUrl };
+	await dialog.getByRole('button', { name: 'Done' }).click();
+	const ana = await student(browser, studentUrl, 'Ana', good());
+	const ben = await student(browser, studentUrl, 'Ben', flawed());
 
 	// Ana's map is the argument: nothing to point out, full marks.
 	const feedback = (p: Page) => p.getByRole('complementary', { name: 'Feedback on your map' });

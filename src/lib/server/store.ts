@@ -110,6 +110,8 @@ export interface MapSummary {
 	problems?: Problem[];
 	/** Whose map it is; absent for a shared map. */
 	owner?: string;
+	/** It carries the text it maps (an exercise can be made of it). */
+	hasText?: boolean;
 	/**
 	 * What it is a copy of: the original's id, its title when it is still here, and whether it
 	 * has changed since the copy was made.
@@ -141,7 +143,8 @@ export async function listMaps(): Promise<MapSummary[]> {
 				title: r.map.title ?? title,
 				source: { title, author, publication, date },
 				counts: countMap(r.map),
-				...(r.map.owner ? { owner: r.map.owner } : {})
+				...(r.map.owner ? { owner: r.map.owner } : {}),
+				...(r.map.text ? { hasText: true } : {})
 			};
 			return { summary, revision: revisionOf(r.etag), basedOn: r.map.basedOn };
 		})
