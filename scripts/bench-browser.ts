@@ -199,9 +199,9 @@ async function pageRenderer() {
 	let bust = 0;
 	return async (id: string, fresh: boolean) => {
 		if (fresh) {
-			// A new revision of the file (same map, one more trailing newline): no cache may answer.
+			// A new revision of the file (the same map, one more trailing space): no cache may answer.
 			const file = join(dir, `${id}.map.json`);
-			writeFileSync(file, readFileSync(file, 'utf8').trimEnd() + '\n'.repeat(1 + (++bust % 2)));
+			writeFileSync(file, readFileSync(file, 'utf8').trimEnd() + ' '.repeat(++bust) + '\n');
 		}
 		const r = await fetch(`http://127.0.0.1:${port}/maps/${id}`);
 		if (r.status !== 200) throw new Error(`GET /maps/${id}: ${r.status}`);
