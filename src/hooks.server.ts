@@ -1,8 +1,17 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { TEACHER_COOKIE, accessFromEnv, decide, type AccessConfig } from '$lib/server/access';
 import { layoutMap } from '$lib/layout/run';
 import { syntheticWarmup } from '$lib/layout/warmup';
+import {
+	chooseEncoding,
+	compressed,
+	LruCache,
+	toResponse,
+	type StoredResponse
+} from '$lib/server/page-cache';
+import { isMapId, readMapText } from '$lib/server/store';
 
 // ELK is slow when cold (230–400 ms for the first layout in a fresh process, 35 ms warm):
 // lay out a small map at boot so the first visitor gets a warm layout.
@@ -21,7 +30,7 @@ let access: AccessConfig | undefined;
  * in class mode, the teacher's credential is needed outside the student's paths. A refusal is a
  * short plain sentence, never a page of the app.
  */
-export const handle: Handle = async ({ event, resolve }) => {
+const guard: Handle = async ({ event, resolve }) => {
 	access ??= accessFromEnv(env);
 	const d = decide(access, {
 		method: event.request.method,
@@ -41,3 +50,38 @@ export const handle: Handle = async ({ event, resolve }) => {
 		});
 	return resolve(event);
 };
+
+/** Map pages, as sent, by path, file revision (ETag) and encoding. */
+const pages = new LruCache<StoredResponse>(64);
+
+/** The revision of the map a request shows, when it is a plain GET of a map page. */
+async function mapRevision(event: Parameters<Handle>[0]['event']): Promise<string | undefined> {
+	if (event.request.method !== 'GET' || event.isDataRequest || event.url.search) return;
+	const id = /^\/maps\/([^/]+)$/.exec(event.url.pathname)?.[1];
+	if (!id || !isMapId(id)) return;
+	return (await readMapText(id).catch(() => undefined))?.etag;
+}
+
+/**
+ * Compress what the app answers (adapter-node compresses only static files), and answer a map
+ * page from the cache while its file is unchanged: the page is a function of the file alone.
+ */
+const compressAndCache: Handle = async ({ event, resolve }) => {
+	const encoding = chooseEncoding(event.request.headers.get('accept-encoding'));
+	const revision = await mapRevision(event);
+	const key = revision && `${event.url.pathname}|${revision}|${encoding ?? 'identity'}`;
+	const hit = key ? pages.get(key) : undefined;
+	if (hit) return toResponse(hit);
+
+	const response = await resolve(event);
+	const stored = await compressed(response, encoding);
+	if (!stored) return response;
+	// Kept only when the file did not change while the page was made.
+	if (key && stored.status === 200 && !response.headers.has('set-cookie')) {
+		if ((await mapRevision(event)) === revision) pages.set(key, stored);
+	}
+	return toResponse(stored);
+};
+
+/** The access rules first: nothing, not even a cached page, is answered past them. */
+export const handle = sequence(guard, compressAndCache);

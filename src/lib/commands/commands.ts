@@ -7,7 +7,9 @@
 import { plainIssue } from '../model/problems';
 import { checkIntegrity } from '../model/integrity';
 import {
+	linkSchema,
 	mapSchema,
+	nodeSchema,
 	type ArgumentMap,
 	type MapLink,
 	type MapNode,
@@ -184,12 +186,50 @@ function step(map: ArgumentMap, cmd: Command): ApplyResult {
 export function apply(map: ArgumentMap, cmd: Command): ApplyResult {
 	const r = step(map, cmd);
 	if (!r.ok) return r;
-	const parsed = mapSchema.safeParse(r.map);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0]!;
-		return { ok: false, reason: plainIssue(issue.path as (string | number)[], issue.message) };
-	}
+	const issue = touchedIssue(map, r.map);
+	if (issue) return { ok: false, reason: plainIssue(issue.path, issue.message) };
 	const problems = checkIntegrity(r.map);
 	if (problems.length) return { ok: false, reason: problems[0]!.message };
 	return r;
+}
+
+type Issue = { path: (string | number)[]; message: string };
+type Checked =
+	| { success: true }
+	| { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+function firstIssue(r: Checked, at: (string | number)[]): Issue | undefined {
+	if (r.success) return undefined;
+	const issue = r.error.issues[0]!;
+	return { message: issue.message, path: [...at, ...(issue.path as (string | number)[])] };
+}
+
+/**
+ * The schema's verdict on what a command changed, not on the whole map (full validation stays at
+ * the boundaries: load, save, import). The map it started from was valid and is immutable, so
+ * only new or replaced nodes and links need checking; any other field that changed (rare: the
+ * source, the title), or a list at its size limits, gets the whole map checked.
+ */
+function touchedIssue(before: ArgumentMap, after: ArgumentMap): Issue | undefined {
+	const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+	const other = [...fields].some(
+		(k) =>
+			k !== 'nodes' &&
+			k !== 'links' &&
+			before[k as keyof ArgumentMap] !== after[k as keyof ArgumentMap]
+	);
+	if (other || after.nodes.length < 1 || after.nodes.length > 5000 || after.links.length > 20000)
+		return firstIssue(mapSchema.safeParse(after), []);
+	const oldNodes = new Set(before.nodes);
+	for (const [i, n] of after.nodes.entries()) {
+		if (oldNodes.has(n)) continue;
+		const issue = firstIssue(nodeSchema.safeParse(n), ['nodes', i]);
+		if (issue) return issue;
+	}
+	const oldLinks = new Set(before.links);
+	for (const [i, l] of after.links.entries()) {
+		if (oldLinks.has(l)) continue;
+		const issue = firstIssue(linkSchema.safeParse(l), ['links', i]);
+		if (issue) return issue;
+	}
+	return undefined;
 }

@@ -199,13 +199,14 @@ export class MapEditor {
 
 	/**
 	 * Connect the editor to the world (the browser passes the worker, IndexedDB, localStorage and
-	 * the HTTP remote), lay out once so the worker is warm, and offer an earlier unsaved draft.
+	 * the HTTP remote), and offer an earlier unsaved draft. The server's layout stands: it is the
+	 * layout of the map as shown unless the view differs (the worker warms itself on a tiny map).
 	 * Returns when the draft check is done.
 	 */
 	async start(host: EditorHost): Promise<void> {
 		this.#host = host;
 		this.#view.author = host.prefs?.author() ?? this.#view.author;
-		void this.relayout();
+		if (this.shown !== this.map || this.#view.collapsed.length) void this.relayout();
 		const drafts = host.drafts;
 		if (!drafts) return;
 		const draft = (await drafts.load(this.mapId)) ?? (await drafts.load(this.pendingKey));

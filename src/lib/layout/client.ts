@@ -52,13 +52,19 @@ export class LayoutClient {
 		}
 		return new Promise((resolve) => {
 			this.pending.set(id, resolve);
-			// Svelte state proxies cannot be cloned into a worker: send plain data.
-			this.worker.postMessage({
-				id,
-				map: JSON.parse(JSON.stringify(map)),
-				view: view && JSON.parse(JSON.stringify(view)),
-				options
-			});
+			// The map is a plain immutable value: structured clone copies it straight. The view may
+			// hold Svelte state proxies, which cannot be cloned: it is small, sent as plain JSON.
+			const plainView = view && (JSON.parse(JSON.stringify(view)) as LayoutView);
+			try {
+				this.worker.postMessage({ id, map, view: plainView, options });
+			} catch {
+				this.worker.postMessage({
+					id,
+					map: JSON.parse(JSON.stringify(map)),
+					view: plainView,
+					options
+				});
+			}
 		});
 	}
 

@@ -5,6 +5,7 @@
  */
 import { layoutMap } from './run';
 import type { LayoutRequest, LayoutReply } from './client';
+import { syntheticWarmup } from './warmup';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -20,3 +21,7 @@ scope.addEventListener('message', async (e: MessageEvent<LayoutRequest>) => {
 	}
 	scope.postMessage(reply);
 });
+
+// ELK is slow when cold: warm it on a tiny map as soon as the worker starts, so the first edit's
+// layout is fast without laying the page's map out a second time (the server sent its layout).
+void layoutMap(syntheticWarmup()).catch(() => {});

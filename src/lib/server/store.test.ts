@@ -1,4 +1,12 @@
-import { closeSync, cpSync, ftruncateSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	cpSync,
+	ftruncateSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +43,22 @@ describe('file store', () => {
 		expect(await loadMap('missing')).toMatchObject({ ok: false, status: 404 });
 		const broken = await loadMap('broken');
 		expect(broken).toMatchObject({ ok: false, status: 422 });
+	});
+
+	it('reuses the parsed map while the file is unchanged, and reads a changed file anew', async () => {
+		const first = await loadMap('japan-mongolia');
+		const again = await loadMap('japan-mongolia');
+		if (!first.ok || !again.ok) throw new Error('the article map should load');
+		expect(again.map).toBe(first.map);
+		const file = join(dir, 'japan-mongolia.map.json');
+		const text = readFileSync(file, 'utf8');
+		writeFileSync(file, text.replace(first.map.nodes[0]!.text, 'A changed thesis.'));
+		const changed = await loadMap('japan-mongolia');
+		writeFileSync(file, text);
+		if (!changed.ok) throw new Error('the changed map should load');
+		expect(changed.map).not.toBe(first.map);
+		expect(changed.etag).not.toBe(first.etag);
+		expect(changed.map.nodes[0]!.text).toBe('A changed thesis.');
 	});
 
 	it('refuses a map file over the size limit without reading it (413)', async () => {

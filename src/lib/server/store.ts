@@ -47,7 +47,14 @@ export type LoadResult =
 			problems: Problem[];
 	  };
 
-/** Read and validate one map. Never throws. */
+/**
+ * Maps parsed and validated, by file, with the ETag of the bytes they came from: a request for
+ * an unchanged file skips the parse. A map is an immutable value, so callers may share it.
+ */
+const parsedMaps = new Map<string, { etag: string; map: ArgumentMap }>();
+const PARSED_MAX = 64;
+
+/** Read and validate one map (or reuse the map of the same bytes read before). Never throws. */
 export async function loadMap(id: string): Promise<LoadResult> {
 	if (!isMapId(id)) {
 		return {
@@ -78,10 +85,15 @@ export async function loadMap(id: string): Promise<LoadResult> {
 			};
 		}
 		const text = await readFile(file, 'utf8');
+		const etag = etagOf(text);
+		const known = parsedMaps.get(file);
+		if (known?.etag === etag) return { ok: true, id, file: shown, map: known.map, etag };
 		const parsed = parseMap(text);
-		return parsed.ok
-			? { ok: true, id, file: shown, map: parsed.map, etag: etagOf(text) }
-			: { ok: false, id, file: shown, status: 422, problems: parsed.problems };
+		if (!parsed.ok) return { ok: false, id, file: shown, status: 422, problems: parsed.problems };
+		parsedMaps.delete(file);
+		parsedMaps.set(file, { etag, map: parsed.map });
+		if (parsedMaps.size > PARSED_MAX) parsedMaps.delete(parsedMaps.keys().next().value!);
+		return { ok: true, id, file: shown, map: parsed.map, etag };
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;
 		return {
@@ -298,6 +310,7 @@ export async function saveMap(
 		const refusal = saved.ok ? saveRefusal(id, saved.map, ready.map) : undefined;
 		if (refusal) return { ok: false, status: 403, message: refusal };
 		await writeAtomic(mapFile(id), text);
+		parsedMaps.delete(mapFile(id));
 		return { ok: true, etag: etagOf(text), text };
 	});
 }

@@ -1,7 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { layoutMap } from '$lib/layout/run';
 import { loadMap } from '$lib/server/store';
+import type { ArgumentMap } from '$lib/model/schema';
+import type { MapLayout } from '$lib/layout/types';
 import type { PageServerLoad } from './$types';
+
+/** Layouts by map value: the store hands out the same value while the file is unchanged. */
+const layouts = new WeakMap<ArgumentMap, Promise<MapLayout>>();
 
 export const load: PageServerLoad = async ({ params }) => {
 	const r = await loadMap(params.id);
@@ -19,6 +24,11 @@ export const load: PageServerLoad = async ({ params }) => {
 		});
 	}
 	// Laid out on the server, so the first paint already shows the map.
-	const layout = await layoutMap(r.map);
-	return { id: r.id, map: r.map, layout, etag: r.etag };
+	let layout = layouts.get(r.map);
+	if (!layout) {
+		layout = layoutMap(r.map);
+		layouts.set(r.map, layout);
+		layout.catch(() => layouts.delete(r.map));
+	}
+	return { id: r.id, map: r.map, layout: await layout, etag: r.etag };
 };

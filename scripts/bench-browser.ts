@@ -1,0 +1,492 @@
+/**
+ * `npm run bench`, second part: the figures of issue 12, measured on the built app in Debian's
+ * Chromium, on the article map and on generated maps of 250 and 1000 statements. Each figure is
+ * printed with its goal and as a ratio against a reference measured in the same run (raw ELK on
+ * the same graph in this process; Argdown's own text → SVG of the same map), because absolute
+ * times vary from run to run on this machine. Exits 1 when a goal is missed.
+ *
+ * Needs `npm run build` first (it builds when build/ is missing). Serves build/ over a temporary
+ * copy of arguments/ plus the generated maps (never the repository's folder) on BENCH_PORT
+ * (default 4190), loopback only. `--only article|250|1000` measures one map.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { chromium, type Page } from '@playwright/test';
+import autocannon from 'autocannon';
+import { argdown } from '@argdown/node';
+import { parseMap } from '../src/lib/model/parse';
+import { serializeMap } from '../src/lib/model/serialize';
+import type { ArgumentMap } from '../src/lib/model/schema';
+import { layoutOptions } from '../src/lib/layout/options';
+import { toElk } from '../src/lib/layout/to-elk';
+import { syntheticMap } from '../tests/fixtures/synthetic';
+
+const root = resolve(import.meta.dirname, '..');
+const PORT = Number(process.env.BENCH_PORT || 4190);
+const BASE = `http://127.0.0.1:${PORT}`;
+const AUTHOR = 'Bench';
+const EDITS = 12;
+const only = process.argv.includes('--only')
+	? process.argv[process.argv.indexOf('--only') + 1]
+	: undefined;
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+	const s = [...xs].sort((a, b) => a - b);
+	if (!s.length) return NaN;
+	return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? s[0]!;
+}
+async function timeMedian(fn: () => unknown, runs: number): Promise<number> {
+	const t: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const s = performance.now();
+		await fn();
+		t.push(performance.now() - s);
+	}
+	return median(t);
+}
+
+// ---------------------------------------------------------------- the maps under test
+const dir = mkdtempSync(join(tmpdir(), 'warrant-bench-'));
+cpSync(join(root, 'arguments'), dir, { recursive: true });
+/** A map the bench may edit: owned by the bench's author, so edits are saved as drafts. */
+function benchCopy(id: string, map: ArgumentMap): { id: string; map: ArgumentMap } {
+	const owned = { ...map, owner: AUTHOR };
+	writeFileSync(join(dir, `${id}.map.json`), serializeMap(owned));
+	return { id, map: owned };
+}
+const article = parseMap(readFileSync(join(root, 'arguments/japan-mongolia.map.json'), 'utf8'));
+if (!article.ok) throw new Error('the article map does not parse');
+const maps = [
+	{ name: 'article', ...benchCopy('bench-article', article.map) },
+	{ name: '250', ...benchCopy('bench-250', syntheticMap(250)) },
+	{ name: '1000', ...benchCopy('bench-1000', syntheticMap(1000)) }
+].filter((m) => !only || m.name === only);
+
+// ---------------------------------------------------------------- references
+const elk = new ELK();
+/** Raw ELK on the graph Warrant builds for the map (options as the app's, no post-processing). */
+async function rawElk(map: ArgumentMap): Promise<number> {
+	const layoutOnce = () => elk.layout(toElk(map, layoutOptions).graph as never);
+	await layoutOnce();
+	return timeMedian(layoutOnce, map.nodes.length > 500 ? 3 : 5);
+}
+
+/** The map as Argdown: statements in a tree from the thesis, attacks and undercuts as `-`. */
+export function toArgdown(map: ArgumentMap): string {
+	const into = new Map<string, { from: string; sign: string }[]>();
+	const linkFrom = new Map(map.links.map((l) => [l.id, l.from]));
+	for (const l of map.links) {
+		const target = l.relation === 'undercuts' ? (linkFrom.get(l.to) ?? l.to) : l.to;
+		const list = into.get(target) ?? [];
+		list.push({ from: l.from, sign: l.relation === 'supports' ? '+' : '-' });
+		into.set(target, list);
+	}
+	const text = new Map(map.nodes.map((n) => [n.id, n.text.replace(/[[\]<>\n]/g, ' ')]));
+	const seen = new Set<string>();
+	const lines: string[] = ['===', 'map:', '  statementLabelMode: text', '===', ''];
+	const walk = (id: string, depth: number, sign: string) => {
+		const pad = '  '.repeat(depth);
+		const head = sign ? `${pad}${sign} ` : '';
+		if (seen.has(id)) return void lines.push(`${head}[${id}]`);
+		seen.add(id);
+		lines.push(`${head}[${id}]: ${text.get(id) ?? id}`);
+		for (const c of into.get(id) ?? []) walk(c.from, depth + 1, c.sign);
+	};
+	const thesis = map.nodes.find((n) => n.kind === 'thesis') ?? map.nodes[0];
+	if (thesis) walk(thesis.id, 0, '');
+	for (const n of map.nodes) if (!seen.has(n.id)) walk(n.id, 0, '');
+	return lines.join('\n') + '\n';
+}
+const ARGDOWN_SVG = [
+	'parse-input',
+	'build-model',
+	'build-map',
+	'transform-closed-groups',
+	'colorize',
+	'export-dot',
+	'export-svg'
+];
+async function argdownSvg(input: string): Promise<void> {
+	const r = (await argdown.runAsync({
+		input,
+		process: ARGDOWN_SVG,
+		logLevel: 'error'
+	})) as { svg?: string };
+	if (!r.svg) throw new Error('Argdown made no SVG');
+}
+
+// ---------------------------------------------------------------- the server
+if (!existsSync(join(root, 'build/index.js'))) {
+	const b = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+	if (b.status !== 0) process.exit(1);
+}
+const server = spawn(process.execPath, [join(root, 'build/index.js')], {
+	cwd: root,
+	env: {
+		...process.env,
+		WARRANT_ARGUMENTS_DIR: dir,
+		BODY_SIZE_LIMIT: '6M',
+		PORT: String(PORT),
+		HOST: '127.0.0.1'
+	},
+	stdio: ['ignore', 'ignore', 'inherit']
+});
+function stop() {
+	if (server.exitCode === null) server.kill('SIGTERM');
+	rmSync(dir, { recursive: true, force: true });
+}
+process.on('exit', stop);
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+	process.on(signal, () => {
+		stop();
+		process.exit(1);
+	});
+const log = (what: string) => console.error(`bench-browser: ${what}`);
+for (let i = 0; ; i++) {
+	if (
+		await fetch(BASE).then(
+			(r) => r.ok,
+			() => false
+		)
+	)
+		break;
+	if (i > 100) throw new Error(`the server did not start on ${BASE}`);
+	await new Promise((r) => setTimeout(r, 200));
+}
+
+/** The bytes sent for a page, raw (as on the wire) and decoded, and its encoding. */
+function pageBytes(path: string): Promise<{ wire: number; encoding: string }> {
+	return new Promise((ok, fail) => {
+		const req = request(`${BASE}${path}`, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
+			let wire = 0;
+			res.on('data', (c: Buffer) => (wire += c.length));
+			res.on('end', () => ok({ wire, encoding: String(res.headers['content-encoding'] ?? '') }));
+		});
+		req.on('error', fail);
+		req.end();
+	});
+}
+
+/** Requests per second and median latency, autocannon, 10 connections for 10 s. */
+async function throughput(path: string): Promise<{ rps: number; p50: number; errors: number }> {
+	const r = await autocannon({
+		url: `${BASE}${path}`,
+		connections: 10,
+		duration: 10,
+		headers: { 'accept-encoding': 'br, gzip' }
+	});
+	return { rps: r.requests.average, p50: r.latency.p50, errors: r.errors + r.non2xx };
+}
+
+/**
+ * The whole page in this process, warm: parse, validate, lay out and render it (the built app's
+ * request handler on a loopback port of its own, requests one at a time).
+ */
+async function pageRenderer() {
+	process.env.WARRANT_ARGUMENTS_DIR = dir;
+	const { handler } = await import(pathToFileURL(join(root, 'build/handler.js')).href);
+	const local = createServer(handler);
+	await new Promise<void>((ok) => local.listen(0, '127.0.0.1', ok));
+	const { port } = local.address() as AddressInfo;
+	local.unref();
+	let bust = 0;
+	return async (id: string, fresh: boolean) => {
+		if (fresh) {
+			// A new revision of the file (the same map, one more trailing space): no cache may answer.
+			const file = join(dir, `${id}.map.json`);
+			writeFileSync(file, readFileSync(file, 'utf8').trimEnd() + ' '.repeat(++bust) + '\n');
+		}
+		const r = await fetch(`http://127.0.0.1:${port}/maps/${id}`);
+		if (r.status !== 200) throw new Error(`GET /maps/${id}: ${r.status}`);
+		await r.text();
+	};
+}
+
+// ---------------------------------------------------------------- the browser
+interface EditFigures {
+	paint: number[];
+	longest: number;
+}
+/** In the page: long tasks, and the time from a Tab key to the next paint with a new statement. */
+function instrument() {
+	const w = window as unknown as {
+		__long: { start: number; duration: number }[];
+		__tab: number;
+	};
+	w.__long = [];
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
+	}).observe({ type: 'longtask', buffered: true });
+	addEventListener(
+		'keydown',
+		(e) => {
+			if ((e as KeyboardEvent).key === 'Tab') w.__tab = e.timeStamp;
+		},
+		{ capture: true }
+	);
+	localStorage.setItem('warrant.author', 'Bench');
+}
+
+async function select(page: Page, text: string) {
+	const find = page.getByRole('searchbox', { name: 'Find a statement' });
+	await find.fill(text);
+	await find.press('Enter');
+	await find.press('Escape');
+}
+
+async function edits(page: Page, map: ArgumentMap): Promise<EditFigures> {
+	const targets = map.nodes.filter((n) => n.kind !== 'evidence');
+	const paint: number[] = [];
+	let longest = 0;
+	for (let i = 0; i < EDITS; i++) {
+		const target = targets[(i * 7919) % targets.length]!;
+		await select(page, target.text.slice(0, 40));
+		const before = await page.locator('[data-node-id]').count();
+		const waitPaint = page.evaluate(
+			(before) =>
+				new Promise<{ paint: number; t0: number }>((ok) => {
+					const w = window as unknown as { __tab: number };
+					const done = () =>
+						requestAnimationFrame(() =>
+							setTimeout(() => ok({ paint: performance.now() - w.__tab, t0: w.__tab }))
+						);
+					const check = () => document.querySelectorAll('[data-node-id]').length > before;
+					const mo = new MutationObserver(() => {
+						if (check()) {
+							mo.disconnect();
+							done();
+						}
+					});
+					mo.observe(document.body, { childList: true, subtree: true });
+				}),
+			before
+		);
+		await page.keyboard.press('Tab');
+		const { paint: p, t0 } = await waitPaint;
+		paint.push(p);
+		await page.keyboard.type(`Bench reason ${i}`);
+		await page.keyboard.press('Enter');
+		// Settled: no long task for 600 ms (at most 6 s), then the longest since the key press.
+		longest = Math.max(
+			longest,
+			await page.evaluate(async (t0) => {
+				const w = window as unknown as { __long: { start: number; duration: number }[] };
+				const end = performance.now() + 6000;
+				for (;;) {
+					await new Promise((r) => setTimeout(r, 200));
+					const last = w.__long.at(-1);
+					const quiet = !last || performance.now() - (last.start + last.duration) > 600;
+					if (quiet || performance.now() > end) break;
+				}
+				return Math.max(0, ...w.__long.filter((e) => e.start >= t0 - 1).map((e) => e.duration));
+			}, t0)
+		);
+	}
+	return { paint, longest };
+}
+
+/** Frames per second over 2 s of wheel zooming (or dragging to pan) over the canvas. */
+async function frameRate(page: Page, gesture: 'zoom' | 'pan'): Promise<number> {
+	const canvas = page.getByRole('application', { name: /Argument map/ });
+	const box = (await canvas.boundingBox())!;
+	const cx = box.x + box.width / 2;
+	const cy = box.y + box.height / 2;
+	await page.mouse.move(cx, cy);
+	await page.evaluate(() => {
+		const w = window as unknown as { __frames: number; __counting: boolean };
+		w.__frames = 0;
+		w.__counting = true;
+		const tick = () => {
+			w.__frames++;
+			if (w.__counting) requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+	});
+	const start = Date.now();
+	if (gesture === 'pan') await page.mouse.down();
+	for (let i = 0; Date.now() - start < 2000; i++) {
+		const dir = Date.now() - start < 1000 ? 1 : -1;
+		if (gesture === 'zoom') await page.mouse.wheel(0, -60 * dir);
+		else await page.mouse.move(cx + 8 * (i % 40) - 160, cy + 4 * dir * (i % 20));
+		await new Promise((r) => setTimeout(r, 16));
+	}
+	if (gesture === 'pan') await page.mouse.up();
+	const seconds = (Date.now() - start) / 1000;
+	const frames = await page.evaluate(() => {
+		const w = window as unknown as { __frames: number; __counting: boolean };
+		w.__counting = false;
+		return w.__frames;
+	});
+	return frames / seconds;
+}
+
+// ---------------------------------------------------------------- run
+interface Row {
+	map: string;
+	what: string;
+	value: number;
+	unit: string;
+	goal: string;
+	ok: boolean;
+	ref?: string;
+}
+const rows: Row[] = [];
+const render = await pageRenderer();
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run']
+});
+try {
+	for (const m of maps) {
+		const path = `/maps/${m.id}`;
+		log(`${m.name}: references`);
+		const elkMs = await rawElk(m.map);
+		const ad = toArgdown(m.map);
+		await argdownSvg(ad);
+		const argdownMs = await timeMedian(() => argdownSvg(ad), 3);
+		await render(m.id, true);
+		const fullMs = await timeMedian(() => render(m.id, true), 3);
+		const cachedMs = await timeMedian(() => render(m.id, false), 5);
+		log(`${m.name}: page bytes, requests/s`);
+		const bytes = await pageBytes(path);
+		const load = await throughput(path);
+
+		log(`${m.name}: browser`);
+		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		// tsx keeps function names with a helper (__name) the page does not have.
+		await page.addInitScript('globalThis.__name = (f) => f;');
+		await page.addInitScript(instrument);
+		await page.goto(`${BASE}${path}`);
+		await page.locator('[data-node-id]').first().waitFor();
+		const loadLong = await page.evaluate(async () => {
+			await new Promise((r) => setTimeout(r, 1500));
+			const w = window as unknown as { __long: { duration: number }[] };
+			return Math.max(0, ...w.__long.map((e) => e.duration));
+		});
+		const zoom = await frameRate(page, 'zoom');
+		const pan = await frameRate(page, 'pan');
+		log(`${m.name}: edits`);
+		const e = await edits(page, m.map);
+		await page.close();
+
+		const ms = (x: number) => `${x.toFixed(0)} ms`;
+		const x = (a: number, b: number) => `${(a / b).toFixed(2)}× raw ELK (${ms(b)})`;
+		const p50 = median(e.paint);
+		const p95 = quantile(e.paint, 0.95);
+		rows.push(
+			{
+				map: m.name,
+				what: 'Tab → new statement painted, p50',
+				value: p50,
+				unit: 'ms',
+				goal: '—',
+				ok: true,
+				ref: x(p50, elkMs)
+			},
+			{
+				map: m.name,
+				what: 'Tab → new statement painted, p95',
+				value: p95,
+				unit: 'ms',
+				goal: '≤ 100 ms',
+				ok: p95 <= 100,
+				ref: x(p95, elkMs)
+			},
+			{
+				map: m.name,
+				what: 'longest main-thread task, edit',
+				value: e.longest,
+				unit: 'ms',
+				goal: '≤ 50 ms',
+				ok: e.longest <= 50,
+				ref: x(e.longest, elkMs)
+			},
+			{
+				map: m.name,
+				what: 'longest main-thread task, load',
+				value: loadLong,
+				unit: 'ms',
+				goal: '—',
+				ok: true,
+				ref: x(loadLong, elkMs)
+			},
+			{
+				map: m.name,
+				what: 'zoom (wheel) frame rate',
+				value: zoom,
+				unit: 'fps',
+				goal: '≥ 50 fps',
+				ok: zoom >= 50
+			},
+			{
+				map: m.name,
+				what: 'pan (drag) frame rate',
+				value: pan,
+				unit: 'fps',
+				goal: '≥ 50 fps',
+				ok: pan >= 50
+			},
+			{
+				map: m.name,
+				what: `page HTML sent (${bytes.encoding || 'identity'})`,
+				value: bytes.wire / 1000,
+				unit: 'KB',
+				goal: 'compressed',
+				ok: /br|gzip/.test(bytes.encoding)
+			},
+			{
+				map: m.name,
+				what: `GET map page, 10 connections (p50 ${ms(load.p50)})`,
+				value: load.rps,
+				unit: 'req/s',
+				goal: `≥ ${m.name === '1000' ? 64 : 320} (20× issue)`,
+				ok: load.errors === 0 && load.rps >= (m.name === '1000' ? 64 : m.name === '250' ? 160 : 320)
+			},
+			{
+				map: m.name,
+				what: 'full page, parse+validate+layout+render',
+				value: fullMs,
+				unit: 'ms',
+				goal: '≤ 0.5× Argdown',
+				ok: fullMs <= 0.5 * argdownMs,
+				ref: `${(fullMs / argdownMs).toFixed(2)}× Argdown text→SVG (${ms(argdownMs)})`
+			},
+			{
+				map: m.name,
+				what: 'page from cache (same revision)',
+				value: cachedMs,
+				unit: 'ms',
+				goal: '—',
+				ok: true,
+				ref: `${(cachedMs / argdownMs).toFixed(2)}× Argdown text→SVG`
+			}
+		);
+		log(`${m.name} done`);
+	}
+} catch (e) {
+	// One line, not a stack (viz.js, under Argdown, would print its whole source on a throw).
+	console.error(`bench-browser: ${e instanceof Error ? e.message : String(e)}`);
+	stop();
+	process.exit(1);
+} finally {
+	await browser.close();
+	stop();
+}
+
+let failed = false;
+console.log(`\nbrowser bench (${new Date().toISOString()}), ${EDITS} edits per map`);
+for (const r of rows) {
+	failed ||= !r.ok;
+	const v = r.unit === 'KB' ? r.value.toFixed(1) : r.value.toFixed(r.unit === 'fps' ? 1 : 0);
+	console.log(
+		`${r.ok ? 'ok  ' : 'MISS'} ${r.map.padEnd(8)} ${r.what.padEnd(46)} ${`${v} ${r.unit}`.padStart(12)}  goal ${r.goal.padEnd(18)} ${r.ref ?? ''}`
+	);
+}
+process.exit(failed ? 1 : 0);

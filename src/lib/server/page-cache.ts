@@ -1,0 +1,118 @@
+/**
+ * Cheap pages: responses compressed (brotli or gzip, as the client accepts: adapter-node
+ * compresses only its static files), and a map page kept per revision of its file, so a second
+ * request for the same revision costs a file read and a hash instead of a parse, a layout and a
+ * render. A revision is the file's ETag: a save writes new bytes, so the next request misses.
+ */
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { promisify } from 'node:util';
+
+export type Encoding = 'br' | 'gzip';
+
+/** The encoding to answer with, from an Accept-Encoding header: brotli first, else gzip. */
+export function chooseEncoding(accept: string | null): Encoding | undefined {
+	const offered = new Map<string, number>();
+	for (const part of (accept ?? '').toLowerCase().split(',')) {
+		const [name, ...params] = part.trim().split(';');
+		if (!name) continue;
+		const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+		offered.set(name, q ? Number(q.slice(2)) : 1);
+	}
+	const ok = (name: string) => (offered.get(name) ?? offered.get('*') ?? 0) > 0;
+	return ok('br') ? 'br' : ok('gzip') ? 'gzip' : undefined;
+}
+
+/** Below this many bytes compressing costs more than it saves. */
+export const MIN_BYTES = 1024;
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/;
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+/** Compress bytes; brotli at quality 5 (a page is compressed per revision, not per request). */
+export async function compress(body: Uint8Array, encoding: Encoding): Promise<Uint8Array> {
+	return encoding === 'br'
+		? brotli(body, {
+				params: {
+					[constants.BROTLI_PARAM_QUALITY]: 5,
+					[constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength
+				}
+			})
+		: gz(body, { level: 6 });
+}
+
+/** A response ready to be sent again: its status, headers and (maybe compressed) body. */
+export interface StoredResponse {
+	status: number;
+	headers: [string, string][];
+	body: Uint8Array;
+}
+
+/**
+ * The response compressed when the client accepts it and it is worth it (a compressible type,
+ * at least MIN_BYTES, not already encoded, not a stream of events). Otherwise as it came.
+ */
+export async function compressed(
+	response: Response,
+	encoding: Encoding | undefined
+): Promise<StoredResponse | undefined> {
+	const type = response.headers.get('content-type') ?? '';
+	if (
+		!encoding ||
+		!response.body ||
+		response.headers.has('content-encoding') ||
+		!COMPRESSIBLE.test(type) ||
+		type.startsWith('text/event-stream')
+	)
+		return undefined;
+	const raw = new Uint8Array(await response.arrayBuffer());
+	const headers = new Headers(response.headers);
+	const vary = headers.get('vary');
+	if (!vary?.toLowerCase().includes('accept-encoding'))
+		headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+	let body: Uint8Array = raw;
+	if (raw.byteLength >= MIN_BYTES) {
+		body = await compress(raw, encoding);
+		headers.set('content-encoding', encoding);
+	}
+	headers.set('content-length', String(body.byteLength));
+	return { status: response.status, headers: [...headers], body };
+}
+
+export function toResponse(stored: StoredResponse): Response {
+	return new Response(stored.body as BodyInit, {
+		status: stored.status,
+		headers: stored.headers
+	});
+}
+
+/** The last `max` entries, the least recently used dropped first. */
+export class LruCache<V> {
+	#entries = new Map<string, V>();
+	constructor(readonly max: number) {}
+
+	get(key: string): V | undefined {
+		const v = this.#entries.get(key);
+		if (v === undefined) return undefined;
+		this.#entries.delete(key);
+		this.#entries.set(key, v);
+		return v;
+	}
+
+	set(key: string, value: V): void {
+		this.#entries.delete(key);
+		this.#entries.set(key, value);
+		while (this.#entries.size > this.max) {
+			const oldest = this.#entries.keys().next().value as string;
+			this.#entries.delete(oldest);
+		}
+	}
+
+	delete(key: string): void {
+		this.#entries.delete(key);
+	}
+
+	get size(): number {
+		return this.#entries.size;
+	}
+}
