@@ -19,6 +19,7 @@ import { compareMaps, forStudent, type Comparison, type StudentView } from '../c
 import { validateMap } from '../model/parse';
 import { PLACEHOLDER_TAG } from '../model/queries';
 import { mapSchema, type ArgumentMap } from '../model/schema';
+import { templateMap } from '../model/templates';
 import { loadMap, writeAtomic } from './store';
 
 /** What students start from: the text only, the text and the thesis, or thesis and reasons. */
@@ -98,28 +99,13 @@ export function starterMap(reference: ArgumentMap, start: Start): ArgumentMap {
 						reference.nodes.find((n) => n.id === l.from)?.kind === 'claim'
 				).length
 			: 0;
+	// The scaffold is a new map's: the thesis and N empty reasons (model/templates).
+	const scaffold = templateMap(reference.source, '', reasons);
+	const { verdict: _v, flags: _f, ...thesisNode } = given;
 	return {
 		...rest,
-		nodes: [
-			{ ...given, verdict: undefined, flags: undefined },
-			...Array.from({ length: reasons }, (_, i) => ({
-				id: `reason-${i + 1}`,
-				kind: 'claim' as const,
-				label: `Reason ${i + 1}`,
-				text: `Reason ${i + 1}`,
-				tags: [PLACEHOLDER_TAG],
-				origin: 'source' as const,
-				inText: 'stated' as const
-			}))
-		].map((n) => JSON.parse(JSON.stringify(n))),
-		links: Array.from({ length: reasons }, (_, i) => ({
-			id: `link-${i + 1}`,
-			from: `reason-${i + 1}`,
-			to: 'thesis',
-			relation: 'supports' as const,
-			origin: 'source' as const,
-			inText: 'stated' as const
-		}))
+		nodes: [structuredClone(thesisNode), ...scaffold.nodes.slice(1)],
+		links: scaffold.links
 	};
 }
 
