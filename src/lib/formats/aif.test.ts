@@ -93,6 +93,13 @@ describe.skipIf(!present)('the AraucariaDB corpus', () => {
 		expect(map.nodes.find((n) => n.kind === 'thesis')?.id).toBe('277');
 		expect(notes).toEqual([]);
 	});
+
+	it("makes the speaker's conclusion the thesis, not the view they attack", () => {
+		// nodeset108: "they do not need more time" (996) attacks what the other side says (995),
+		// and three steps of reasons stand under 996.
+		const { map } = imported(readFileSync(`${CORPUS}/nodeset108.json`, 'utf8'));
+		expect(map.nodes.find((n) => n.kind === 'thesis')?.id).toBe('996');
+	});
 });
 
 describe('AIF of our own: undercuts, co-premises, schemes', () => {

@@ -200,12 +200,26 @@ describe('bad Argdown', () => {
 		expect(!empty.ok && empty.problems[0]!.message).toMatch(/^the file is empty/);
 		const nothing = await parse('# Just a heading\n');
 		expect(!nothing.ok && nothing.problems[0]!.message).toMatch(/no statements/);
+		const prose = await parse('Just some prose, not a map.\n\nAnother paragraph of it.\n');
+		expect(!prose.ok && prose.problems[0]!.message).toMatch(/does not read as Argdown/);
 		await fc.assert(
 			fc.asyncProperty(fc.string({ maxLength: 200 }), async (s) => {
 				const res = await parse(s);
 				expect(typeof res.ok).toBe('boolean');
 			}),
 			{ numRuns: 150 }
+		);
+	});
+
+	it('says what it leaves out: an undercut aimed at a statement', async () => {
+		const r = await parse(
+			'[T]: Cities should build lanes.\n  + [R]: Lanes cut deaths.\n\n[R]\n  _> [U]: One city only.\n'
+		);
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.map.links.some((l) => l.relation === 'undercuts')).toBe(false);
+		expect(r.notes?.map((n) => n.message).join('\n')).toMatch(
+			/undercut from "R" to "U".*not a statement; left out/
 		);
 	});
 

@@ -427,7 +427,10 @@ function build(r: Response, useWarrant: boolean, notes: Problem[]): ArgumentMap 
 		if (main && (endNode(x.to)?.id === main.to || x.to.title === main.to)) continue;
 		const from = endNode(x.from);
 		const where = `the ${x.relationType} from "${x.from.title ?? '?'}"`;
-		if (!from) continue;
+		if (!from) {
+			note('unsupported', `${where}: it starts from nothing the map has; left out`);
+			continue;
+		}
 		if (x.relationType === 'undercut') {
 			undercuts.push({ from, x, where });
 			continue;
@@ -437,7 +440,13 @@ function build(r: Response, useWarrant: boolean, notes: Problem[]): ArgumentMap 
 			x.to.type === 'argument' && !argumentMain.has(x.to.title ?? '')
 				? argumentNode.get(x.to.title ?? '')
 				: endNode(x.to);
-		if (!to) continue;
+		if (!to) {
+			note(
+				'unsupported',
+				`${where} to "${x.to.title ?? '?'}": the map has nothing to link it to; left out`
+			);
+			continue;
+		}
 		if (x.relationType === 'support' || x.relationType === 'entails')
 			add('supports', [from], to.id, undefined, where);
 		else if (x.relationType === 'attack' || x.relationType === 'contrary')
@@ -471,7 +480,11 @@ function build(r: Response, useWarrant: boolean, notes: Problem[]): ArgumentMap 
 					`${where} undercuts an argument that concludes nothing; read as an attack on it`
 				);
 				add('attacks', [from], node.id, undefined, where);
-			}
+			} else
+				note(
+					'unsupported',
+					`${where} to "${x.to.title ?? '?'}": a map undercuts a step of reasoning (an argument or its inference), not a statement; left out`
+				);
 			continue;
 		}
 		for (const t of targets) {
@@ -529,6 +542,15 @@ function build(r: Response, useWarrant: boolean, notes: Problem[]): ArgumentMap 
 	} as ArgumentMap;
 }
 
+/** Whether Argdown found any of its own structure, not only untitled lines of prose. */
+function looksLikeArgdown(r: Response): boolean {
+	if (Object.keys(r.arguments ?? {}).length || (r.relations ?? []).length) return true;
+	if (frontMatterOf(r.frontMatter)) return true;
+	const statements = Object.values(r.statements ?? {});
+	// No statement at all is said by the import's own check.
+	return !statements.length || statements.some((s) => !/^Untitled \d+$/.test(s.title));
+}
+
 /**
  * Argdown text as a map, or problems with lines. Never rejects. Notes say what has no
  * counterpart in a map and was left out.
@@ -556,6 +578,11 @@ export async function parse(input: string): Promise<ParseResult> {
 	const failure = r.exceptions?.[0];
 	if (failure)
 		return refuse('syntax', `Argdown's parser could not read the file: ${failure.message}`);
+	if (!looksLikeArgdown(r))
+		return refuse(
+			'syntax',
+			'this does not read as Argdown: it has no [statement], <argument> and no relation (+, -, _), only plain lines of text'
+		);
 
 	return checkImport(
 		(withOwnData, notes) => build(r, withOwnData, notes),

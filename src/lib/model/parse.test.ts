@@ -106,6 +106,17 @@ describe('parseMap', () => {
 		expect(problemsOf(doc)[0]).toMatchObject({ code: 'version', path: ['version'] });
 		expect(problemsOf(doc)[0]!.message).toMatch(/newer Warrant/);
 	});
+
+	it('says a JSON file of some other kind is not a map, instead of asking for its version', () => {
+		const other = problemsOf('{"name": "some-package", "version": "1.0.0"}\n');
+		expect(other).toHaveLength(1);
+		expect(other[0]!.message).toBe(
+			'this JSON is not a Warrant map: it has no "format": "warrant-map" and no "nodes"'
+		);
+		// A map missing its version is still told about the version.
+		const { version: _, ...noVersion } = small();
+		expect(problemsOf(noVersion)[0]).toMatchObject({ code: 'version' });
+	});
 });
 
 describe('integrity', () => {

@@ -12,7 +12,7 @@ import {
 import { migrate } from './migrate';
 import { lastAtOrBefore } from './sorted';
 import { checkIntegrity } from './integrity';
-import { mapSchema, type ArgumentMap } from './schema';
+import { FORMAT, mapSchema, type ArgumentMap } from './schema';
 import type { Problem } from './problems';
 
 /** Maps are a few hundred kilobytes; a file over this is refused before it is parsed. */
@@ -286,7 +286,19 @@ export function validateMap(
 			]
 		};
 	}
-	const migrated = migrate(value as Record<string, unknown>);
+	const doc = value as Record<string, unknown>;
+	if (doc.format !== FORMAT && !('nodes' in doc) && !('links' in doc))
+		return {
+			ok: false,
+			problems: [
+				place({
+					code: 'schema',
+					path: [],
+					message: `this JSON is not a Warrant map: it has no "format": "${FORMAT}" and no "nodes"`
+				})
+			]
+		};
+	const migrated = migrate(doc);
 	if (!migrated.ok)
 		return {
 			ok: false,
