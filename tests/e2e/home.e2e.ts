@@ -54,4 +54,31 @@ test.describe('the list of maps', () => {
 		// The valid map is still listed next to it.
 		await expect(page.getByRole('article', { name: mapTitle, exact: true })).toBeVisible();
 	});
+
+	test('deletes a map after asking, and brings it back with Undo', async ({ page, request }) => {
+		const id = 'to-be-deleted';
+		const title = 'A map made to be deleted';
+		const made = await request.post('/api/maps', {
+			data: { id, map: { ...map, title, owner: 'Sam' } }
+		});
+		expect(made.status()).toBe(201);
+		await page.goto('/');
+		const card = page.getByRole('article', { name: title, exact: true });
+		await card.getByRole('button', { name: `Delete ${title}` }).click();
+		const dialog = page.getByRole('dialog', { name: `Delete “${title}”?` });
+		// Cancel leaves it.
+		await dialog.getByRole('button', { name: 'Cancel' }).click();
+		await expect(card).toBeVisible();
+		await card.getByRole('button', { name: `Delete ${title}` }).click();
+		await dialog.getByRole('button', { name: 'Delete map' }).click();
+		await expect(page.getByRole('status')).toContainText(`Deleted “${title}”.`);
+		await expect(card).toHaveCount(0);
+		expect((await request.get(`/api/maps/${id}`)).status()).toBe(404);
+		// Undo has the focus: Enter brings the map back and opens it.
+		await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(new RegExp(`/maps/${id}$`));
+		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+		expect((await request.delete(`/api/maps/${id}`)).status()).toBe(200);
+	});
 });

@@ -8,6 +8,15 @@ import { deleteDraft, loadDraft, saveDraft, type Draft } from './drafts';
 /** Where the reader's name is kept in this browser (the New map form fills it in too). */
 export const AUTHOR_STORAGE_KEY = 'warrant.author';
 
+/** The reader's name as this browser remembers it, or undefined (none, or storage blocked). */
+export function rememberedAuthor(): string | undefined {
+	try {
+		return localStorage.getItem(AUTHOR_STORAGE_KEY)?.trim() || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 export function browserDrafts(): DraftStore {
 	const drafts = coalesceDrafts({ load: loadDraft, save: saveDraft, delete: deleteDraft });
 	addEventListener('pagehide', () => void drafts.flush());
@@ -67,13 +76,7 @@ export function coalesceDrafts(
 
 export function browserPrefs(): NonNullable<EditorHost['prefs']> {
 	return {
-		author() {
-			try {
-				return localStorage.getItem(AUTHOR_STORAGE_KEY) ?? undefined;
-			} catch {
-				return undefined;
-			}
-		},
+		author: rememberedAuthor,
 		setAuthor(name) {
 			try {
 				localStorage.setItem(AUTHOR_STORAGE_KEY, name);

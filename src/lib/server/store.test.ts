@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tooLargeProblem } from '../model';
-import { isMapId, listMaps, loadMap } from './store';
+import { deleteMap, isMapId, listMaps, loadMap, restoreMap } from './store';
 
 let dir: string;
 const before = process.env.WARRANT_ARGUMENTS_DIR;
@@ -93,5 +93,39 @@ describe('file store', () => {
 			expect(isMapId(id), id).toBe(false);
 			expect(await loadMap(id), id).toMatchObject({ ok: false, status: 400 });
 		}
+	});
+});
+
+describe('deleting a map', () => {
+	it('moves the file out of the list in one step, and restores it under its id', async () => {
+		const text = readFileSync(join(dir, 'japan-mongolia.map.json'), 'utf8');
+		writeFileSync(join(dir, 'to-delete.map.json'), text);
+		const stale = await deleteMap('to-delete', '"not-its-etag"');
+		expect(stale).toMatchObject({ ok: false, status: 412 });
+		expect((await listMaps()).some((m) => m.id === 'to-delete')).toBe(true);
+
+		const gone = await deleteMap('to-delete', null);
+		expect(gone.ok).toBe(true);
+		if (!gone.ok) return;
+		expect((await listMaps()).some((m) => m.id === 'to-delete')).toBe(false);
+		expect(await loadMap('to-delete')).toMatchObject({ ok: false, status: 404 });
+		expect(await deleteMap('to-delete', null)).toMatchObject({ ok: false, status: 404 });
+
+		expect(await restoreMap(gone.restore)).toEqual({ ok: true, id: 'to-delete' });
+		expect(readFileSync(join(dir, 'to-delete.map.json'), 'utf8')).toBe(text);
+		// Once back, the same key restores nothing.
+		expect(await restoreMap(gone.restore)).toMatchObject({ ok: false, status: 409 });
+	});
+
+	it('does not restore over a map made since under the same id, nor from a made-up key', async () => {
+		writeFileSync(join(dir, 'twice.map.json'), readFileSync(join(dir, 'broken.map.json')));
+		const gone = await deleteMap('twice', null);
+		if (!gone.ok) throw new Error('expected the delete to succeed');
+		writeFileSync(join(dir, 'twice.map.json'), '{}');
+		expect(await restoreMap(gone.restore)).toMatchObject({ ok: false, status: 409 });
+		expect(readFileSync(join(dir, 'twice.map.json'), 'utf8')).toBe('{}');
+		for (const key of ['../../etc/passwd', 'twice', 'twice.123', 'Twice.1764547200000'])
+			expect(await restoreMap(key)).toMatchObject({ ok: false, status: 400 });
+		expect(await restoreMap('nowhere.0000000000001')).toMatchObject({ ok: false, status: 404 });
 	});
 });

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { createMap, freeMapId, isMapId, loadMap } from '$lib/server/store';
+import { createMap, freeMapId, isMapId, loadMap, restoreMap } from '$lib/server/store';
 import { problem, readJsonBody } from '$lib/server/http';
 import { BAD_MAP_ID } from '$lib/model/ids';
 import { basedOn } from '$lib/model/ownership';
@@ -28,6 +28,7 @@ export const GET: RequestHandler = async ({ url }) => {
  *   { id, map }                                   a whole map (it may name its owner and basedOn)
  *   { id, from, title?, owner? }                  a copy of map `from`, based on its revision now
  *   { id, source, thesis, reasons, owner? }       a thesis with N empty reasons (the source layer)
+ *   { restore }                                   a map deleted a moment ago, back under its id
  *   { id, file: { name, text }, owner? }          a file in a format Warrant reads (docs/formats.md):
  *                                                 a map, AIF, Argdown or a Carneades graph; the
  *                                                 answer lists what the import left out (`notes`)
@@ -39,6 +40,11 @@ export const POST: RequestHandler = async ({ request }) => {
 	if (!body.ok) return body.response;
 	const b = body.value as Record<string, unknown>;
 	if (typeof b !== 'object' || b === null) return problem(400, 'the body must be a JSON object');
+	if (typeof b.restore === 'string') {
+		const back = await restoreMap(b.restore);
+		if (!back.ok) return problem(back.status, back.message);
+		return json({ id: back.id }, { status: 201, headers: { Location: `/maps/${back.id}` } });
+	}
 	const id = typeof b.id === 'string' ? b.id : '';
 	if (!isMapId(id)) return problem(400, BAD_MAP_ID);
 	// Checked with the rest of the map: `owner: must not be empty` and so on.

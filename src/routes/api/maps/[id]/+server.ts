@@ -1,4 +1,5 @@
-import { isMapId, readMapText, saveMap } from '$lib/server/store';
+import { json } from '@sveltejs/kit';
+import { deleteMap, isMapId, readMapText, saveMap } from '$lib/server/store';
 import { problem, readJsonBody } from '$lib/server/http';
 import { BAD_MAP_ID } from '$lib/model/ids';
 import { parseMap } from '$lib/model';
@@ -36,4 +37,15 @@ export const PUT: RequestHandler = async ({ params, request }) => {
 	return new Response(JSON.stringify({ etag: r.etag }), {
 		headers: { 'Content-Type': 'application/json', ETag: r.etag }
 	});
+};
+
+/**
+ * Delete a map (`If-Match` optional: when given, the version it names must be the current one).
+ * The answer names a `restore` key: POST /api/maps { restore } brings the map back.
+ */
+export const DELETE: RequestHandler = async ({ params, request }) => {
+	if (!isMapId(params.id)) return problem(400, BAD_MAP_ID);
+	const r = await deleteMap(params.id, request.headers.get('if-match'));
+	if (!r.ok) return problem(r.status, r.message, { etag: r.etag });
+	return json({ id: params.id, restore: r.restore });
 };
