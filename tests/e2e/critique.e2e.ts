@@ -100,6 +100,10 @@ test('the layers: as written hides the critique, highlighted shows it', async ({
 	await select(page, 'Motive 5');
 	await page.keyboard.press('o');
 	const nameDialog = page.getByRole('dialog', { name: 'Your name' });
+	// A reader who starts typing the objection at once types it here: it is not taken as a name.
+	await page.keyboard.type('Teaching a language is ordinary diplomacy.');
+	await page.keyboard.press('Enter');
+	await expect(nameDialog.getByRole('alert')).toHaveText(/reads like a sentence, not a name/);
 	await nameDialog.getByRole('textbox', { name: 'Name' }).fill('Tester');
 	await nameDialog.getByRole('button', { name: 'Continue' }).click();
 	await page.keyboard.type('Language teaching is what cultural diplomacy does everywhere.');
