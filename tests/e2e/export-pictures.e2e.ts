@@ -26,8 +26,10 @@ test('every export downloads under its name; bad requests are refused in words',
 }) => {
 	const cases = [
 		['svg', 'image/svg+xml', 'japan-mongolia.svg'],
-		['png?scale=2', 'image/png', 'japan-mongolia.png'],
-		['pdf?paper=letter', 'application/pdf', 'japan-mongolia.pdf'],
+		['svg?layer=written', 'image/svg+xml', 'japan-mongolia-as-written.svg'],
+		['png', 'image/png', 'japan-mongolia.png'],
+		['png?scale=2&fold=all', 'image/png', 'japan-mongolia-folded@2x.png'],
+		['pdf?paper=letter', 'application/pdf', 'japan-mongolia-letter.pdf'],
 		['md', 'text/markdown', 'japan-mongolia.summary.md'],
 		['outline.md', 'text/markdown', 'japan-mongolia.outline.md']
 	] as const;

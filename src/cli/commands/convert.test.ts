@@ -131,7 +131,12 @@ describe('warrant convert, names and streams', () => {
 		expect(outline.written).toMatch(/^\[Thesis\] The thesis\.\n/);
 		const yaml = await cli(['convert', '-', '-', '--from', 'carneades'], 'statements:\n  p: P\n');
 		expect(JSON.parse(yaml.written).nodes[0]).toMatchObject({ id: 'p', kind: 'thesis' });
-		const unknown = await cli(['convert', '-', 'out.map.json'], 'statements:\n  p: P\n');
+		// Without --from, by what the text is: Carneades YAML, Argdown, JSON of neither kind.
+		const guessed = await cli(['convert', '-', '-'], 'statements:\n  p: P\n');
+		expect(JSON.parse(guessed.written).nodes[0]).toMatchObject({ id: 'p', kind: 'thesis' });
+		const argdown = await cli(['convert', '-', '-'], '[T]: Lanes help.\n  + [R]: Fewer crashes.\n');
+		expect(JSON.parse(argdown.written).nodes.map((n: { id: string }) => n.id)).toEqual(['t', 'r']);
+		const unknown = await cli(['convert', '-', 'out.map.json'], '{"a": 1}');
 		expect(unknown).toMatchObject({ code: 2 });
 		expect(unknown.err).toMatch(/cannot tell the format of standard input; name it with --from/);
 	});

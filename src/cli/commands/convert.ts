@@ -6,13 +6,7 @@
  * input has problems or the output cannot be written, 2 the command line is wrong.
  */
 import { formatProblem } from '../../lib/model';
-import {
-	FORMATS,
-	formatById,
-	formatOfContent,
-	formatOfFile,
-	formatOfInput
-} from '../../lib/formats';
+import { FORMATS, formatById, guessFormat, formatOfFile, formatOfInput } from '../../lib/formats';
 import { writeAtomic } from '../../lib/server/store';
 import { options, readText, sameFile, type Io } from '../io';
 
@@ -90,8 +84,7 @@ export async function convert(args: string[], io: Io): Promise<number> {
 		text = read.text;
 	}
 	const from =
-		named(fromId, 'parse') ??
-		(input === STDIO ? formatOfContent(text) : formatOfInput(input, text));
+		named(fromId, 'parse') ?? (input === STDIO ? guessFormat(text) : formatOfInput(input, text));
 	if (!from?.parse)
 		return usageError(
 			`cannot tell the format of standard input; name it with --from ${ids('parse')}`

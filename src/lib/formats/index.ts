@@ -88,6 +88,28 @@ export function formatOfInput(fileName: string, text: string): Format | undefine
 	return formatOfContent(text) ?? byName;
 }
 
+/**
+ * The format of a text that comes without a name (standard input): JSON by its content as
+ * below; a YAML document whose top level has Carneades' `statements:` or `arguments:` is a
+ * Carneades graph; any other text is read as Argdown (which refuses plain prose in words).
+ */
+export function guessFormat(text: string): Format | undefined {
+	// A text that starts like JSON is JSON when it parses (`[T]: …` starts Argdown, too).
+	if (/^\s*\{/.test(text) || (/^\s*\[/.test(text) && parsesAsJson(text)))
+		return formatOfContent(text);
+	if (/^(statements|arguments|assumptions|issues):/m.test(text)) return formatById('carneades');
+	return formatById('argdown');
+}
+
+function parsesAsJson(text: string): boolean {
+	try {
+		JSON.parse(text);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** AIF or a Warrant map, told apart by a JSON document's content; undefined when it is neither. */
 export function formatOfContent(text: string): Format | undefined {
 	let doc: unknown;

@@ -37,10 +37,26 @@ function refuse(status: number, message: string): Response {
 	});
 }
 
-/** Whatever the map's id, a file name that is safe in a header. */
-function fileName(id: string, format: Format): string {
+/**
+ * Whatever the map's id, a file name that is safe in a header, naming the variant asked for
+ * (`-as-written`, `-letter`, `@2x` …) so two exports of one map do not overwrite each other.
+ */
+function fileName(id: string, format: Format, variant = ''): string {
 	const ending = format === 'md' ? 'summary.md' : format;
-	return `${id.replace(/[^A-Za-z0-9._-]/g, '_')}.${ending}`;
+	return `${id.replace(/[^A-Za-z0-9._-]/g, '_')}${variant}.${ending}`;
+}
+
+/** The part of a picture's file name that says which view it shows. */
+function viewName(view: View): string {
+	const layer =
+		view.layer === 'written'
+			? view.stated
+				? '-stated'
+				: '-as-written'
+			: view.layer === 'highlight'
+				? '-highlighted'
+				: '';
+	return `${layer}${view.fold === 'all' ? '-folded' : view.fold.length ? '-some-folded' : ''}`;
 }
 
 function download(body: BodyInit, type: string, name: string, extra: HeadersInit = {}): Response {
@@ -126,7 +142,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 
 	if (format === 'svg') {
 		const { svg } = await picture(map, view);
-		return download(svg, 'image/svg+xml; charset=utf-8', fileName(r.id, format));
+		return download(svg, 'image/svg+xml; charset=utf-8', fileName(r.id, format, viewName(view)));
 	}
 	if (format === 'png') {
 		const asked = url.searchParams.get('scale') ?? '1';
@@ -135,7 +151,8 @@ export const GET: RequestHandler = async ({ params, url }) => {
 		// Within Chromium's 32,767 px a side and a pixel budget: a huge map comes out smaller.
 		const scale = pngScale(width, height, Number(asked));
 		const png = await svgToPng(svg, scale);
-		return download(new Uint8Array(png), 'image/png', fileName(r.id, format), {
+		const at = asked === '1' ? '' : `@${asked}x`;
+		return download(new Uint8Array(png), 'image/png', fileName(r.id, format, viewName(view) + at), {
 			'X-Warrant-Scale': String(Math.round(scale * 1000) / 1000)
 		});
 	}
@@ -149,5 +166,10 @@ export const GET: RequestHandler = async ({ params, url }) => {
 		width,
 		height
 	});
-	return download(new Uint8Array(pdf), 'application/pdf', fileName(r.id, format));
+	const sheet = paper === 'a4' ? '' : `-${paper}`;
+	return download(
+		new Uint8Array(pdf),
+		'application/pdf',
+		fileName(r.id, format, viewName(view) + sheet)
+	);
 };
