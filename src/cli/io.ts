@@ -4,7 +4,15 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { MAX_MAP_BYTES, tooLargeProblem, type Problem } from '../lib/model';
+import {
+	MAX_MAP_BYTES,
+	formatProblem,
+	parseMap,
+	tooLargeProblem,
+	type ArgumentMap,
+	type ParseResult,
+	type Problem
+} from '../lib/model';
 
 export interface Io {
 	/** A line to standard output. */
@@ -76,4 +84,30 @@ export function options(
 		else files.push(a);
 	}
 	return { files, flags, values };
+}
+
+type Loaded = { ok: true; map: ArgumentMap } | { ok: false; problems: Problem[] };
+
+/**
+ * Read and parse one file, by default as a Warrant map. Never throws: a missing, unreadable or
+ * oversized file is a problem like any other.
+ */
+export async function load(
+	file: string,
+	parse: (text: string) => ParseResult | Promise<ParseResult> = parseMap
+): Promise<Loaded> {
+	const r = await readText(file, 'map');
+	return r.ok ? parse(r.text) : r;
+}
+
+/** Load one map; on problems, print them as `file:line: path: reason` and give undefined. */
+export async function loadOrReport(
+	file: string,
+	err: Io['err'],
+	parse?: (text: string) => ParseResult | Promise<ParseResult>
+): Promise<ArgumentMap | undefined> {
+	const r = await load(file, parse);
+	if (r.ok) return r.map;
+	for (const p of r.problems) err(formatProblem(file, p));
+	return undefined;
 }
