@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MARK, markGeometry, measureBox, type CanvasMark } from './box';
+import { BOX, MARK, markGeometry, measureBox, type CanvasMark } from './box';
 import { textWidth } from './measure';
 
 const box = { width: 240, height: 90 };
@@ -83,5 +83,20 @@ describe('marks on a box', () => {
 		// Everything stays left of the middle of the box.
 		expect(last.x + last.width).toBeLessThan(110);
 		expect(shown.length).toBeGreaterThan(0);
+	});
+});
+
+describe("a box's text", () => {
+	it('shows at most BOX.maxLines lines, the last ending in "…", so a pasted page cannot stretch the map', () => {
+		const sentence = 'Pasted text runs on and on without a break in sight. ';
+		const long = measureBox({ kind: 'claim', text: sentence.repeat(40).trim() });
+		expect(long.lines).toHaveLength(BOX.maxLines);
+		expect(long.lines.at(-1)!.text.endsWith('…')).toBe(true);
+		const inner = long.width - 2 * BOX.pad;
+		for (const l of long.lines) expect(l.width).toBeLessThanOrEqual(inner + 0.5);
+		expect(long.height).toBeLessThan(BOX.maxLines * BOX.body.lineHeight + 60);
+		// A statement within the limit keeps every word.
+		const short = measureBox({ kind: 'claim', text: sentence.repeat(3).trim() });
+		expect(short.lines.map((l) => l.text).join(' ')).toBe(sentence.repeat(3).trim());
 	});
 });

@@ -20,7 +20,13 @@ export const BOX = {
 	chipGap: 4,
 	chipTop: 6,
 	/** Room kept at the right of the header row for the status mark ("not established"). */
-	marks: 106
+	marks: 106,
+	/**
+	 * The most lines of text a box shows: a longer statement ends in "…" on its last line (its
+	 * whole text is in the panel, the editor and the box's accessible name), so one pasted page
+	 * cannot stretch the map. The longest statement of the critique map takes 17.
+	 */
+	maxLines: 20
 } as const;
 
 export interface TextLine {
@@ -75,7 +81,12 @@ export function measureBox(
 	y += headerStyle.lineHeight + BOX.headerGap;
 
 	const bodyStyle = node.kind === 'thesis' ? BOX.thesisBody : BOX.body;
-	const lines = breakLines(node.text, inner, bodyStyle).map((text, i) => ({
+	const broken = breakLines(node.text, inner, bodyStyle);
+	if (broken.length > BOX.maxLines) {
+		broken.length = BOX.maxLines;
+		broken[BOX.maxLines - 1] = fitText(`${broken[BOX.maxLines - 1]!}…`, inner, bodyStyle);
+	}
+	const lines = broken.map((text, i) => ({
 		text,
 		x: BOX.pad,
 		// Baseline sits at about 0.8 of the line box for Inter.
