@@ -3,6 +3,7 @@ import { layoutMap } from '$lib/layout/run';
 import { loadMap } from '$lib/server/store';
 import type { ArgumentMap } from '$lib/model/schema';
 import type { MapLayout } from '$lib/layout/types';
+import { withoutBoxes } from '$lib/layout/payload';
 import type { PageServerLoad } from './$types';
 
 /** Layouts by map value: the store hands out the same value while the file is unchanged. */
@@ -30,5 +31,6 @@ export const load: PageServerLoad = async ({ params }) => {
 		layouts.set(r.map, layout);
 		layout.catch(() => layouts.delete(r.map));
 	}
-	return { id: r.id, map: r.map, layout: await layout, etag: r.etag };
+	// Sent without the statements' box geometry: the page measures it again (layout/payload.ts).
+	return { id: r.id, map: r.map, layout: withoutBoxes(await layout), etag: r.etag };
 };

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ArgumentMap } from '../model/schema';
+import { syntheticMap } from '../../../tests/fixtures/synthetic';
+import { layoutMap } from './run';
+import { withBoxes, withoutBoxes } from './payload';
+
+const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as ArgumentMap;
+
+describe('the layout a page sends', () => {
+	it('leaves out the boxes, and the browser measures them back exactly', async () => {
+		const maps = [
+			read('arguments/japan-mongolia.map.json'),
+			read('arguments/japan-mongolia-critique.map.json'),
+			syntheticMap(250)
+		];
+		for (const map of maps) {
+			const layout = await layoutMap(map);
+			const sent = withoutBoxes(layout);
+			expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(layout).length * 0.6);
+			expect(Object.values(sent.nodes).every((n) => !('box' in n))).toBe(true);
+			expect(withBoxes(JSON.parse(JSON.stringify(sent)), map)).toEqual(layout);
+		}
+	});
+
+	it('refuses a layout of another map instead of drawing it wrong', async () => {
+		const map = read('arguments/japan-mongolia.map.json');
+		const sent = withoutBoxes(await layoutMap(map));
+		expect(() => withBoxes(sent, { nodes: map.nodes.slice(1) })).toThrow(/does not have/);
+	});
+});

@@ -1,0 +1,33 @@
+/**
+ * A layout as a page sends it: without each statement's box geometry (its lines of text, header
+ * and figure chips), which the browser measures again from the map, exactly as the server did
+ * (`measureBox` is pure and uses the same font metrics everywhere). On the critique map this is
+ * half the layout's bytes: 128 KB → 63 KB of JSON, 17 KB → 6.5 KB brotli.
+ */
+import type { MapNode } from '../model/schema';
+import { measureBox } from './box';
+import type { MapLayout, PlacedNode } from './types';
+
+/** A placed statement without its box: the box's width is all that is needed to measure it again. */
+export type SentNode = Omit<PlacedNode, 'box'> & { boxWidth: number };
+export type SentLayout = Omit<MapLayout, 'nodes'> & { nodes: Record<string, SentNode> };
+
+/** The layout without the geometry `withBoxes` can make again. */
+export function withoutBoxes(layout: MapLayout): SentLayout {
+	const nodes: Record<string, SentNode> = {};
+	for (const [id, { box, ...placed }] of Object.entries(layout.nodes))
+		nodes[id] = { ...placed, boxWidth: box.width };
+	return { ...layout, nodes };
+}
+
+/** The layout whole again: each statement's box measured from the map. */
+export function withBoxes(sent: SentLayout, map: { nodes: readonly MapNode[] }): MapLayout {
+	const byId = new Map(map.nodes.map((n) => [n.id, n]));
+	const nodes: Record<string, PlacedNode> = {};
+	for (const [id, { boxWidth, ...placed }] of Object.entries(sent.nodes)) {
+		const node = byId.get(id);
+		if (!node) throw new Error(`the layout places "${id}", which the map does not have`);
+		nodes[id] = { ...placed, box: measureBox(node, boxWidth) };
+	}
+	return { ...sent, nodes };
+}
