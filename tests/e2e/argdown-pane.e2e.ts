@@ -41,6 +41,13 @@ test('typing a reason puts it on the map, an objection on the map goes into the 
 	const area = page.getByRole('textbox', { name: 'The map as Argdown text' });
 	await expect(area).toHaveValue(/\[motive-1\]: /);
 	const pane = page.getByRole('complementary', { name: 'The map as Argdown' });
+	// Plain by default: each statement's words, none of Warrant's data; it can be shown.
+	await expect(area).not.toHaveValue(/\{warrant:/);
+	const data = pane.getByRole('checkbox', { name: /Show Warrant's data/ });
+	await data.check();
+	await expect(area).toHaveValue(/\[motive-1\]: [^\n]*\{warrant: \{"kind":"claim"/);
+	await data.uncheck();
+	await expect(area).not.toHaveValue(/\{warrant:/);
 
 	// A reason typed under Motive 1, with a pause: the map follows as one undoable change.
 	await cursorAfterLine(page, '[motive-1]:');

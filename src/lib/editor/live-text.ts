@@ -9,7 +9,8 @@ import type { ArgumentMap } from '../model/schema';
 
 /** A format the pane writes the map in and reads it back from (Argdown). */
 export interface TextFormat {
-	print(map: ArgumentMap): string;
+	/** With `data: false`, the text without Warrant's own data (the pane's plain view). */
+	print(map: ArgumentMap, options?: { data?: boolean }): string;
 	parse(text: string): ParseResult | Promise<ParseResult>;
 }
 
@@ -57,4 +58,54 @@ export function suspiciousLoss(before: ArgumentMap, after: ArgumentMap): number 
 	const kept = new Set(after.nodes.map((n) => n.id));
 	const lost = before.nodes.filter((n) => !kept.has(n.id)).length;
 	return lost > 3 && lost > before.nodes.length / 4 ? lost : undefined;
+}
+
+/** A statement's text as one line shows it: white space folded. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * A map read from text that carries none of Warrant's data (the pane's plain view), completed
+ * from the map the text was printed from: a statement it already had keeps its kind, label,
+ * anchors, verdict and the rest, and its exact text where only white space differs; a link
+ * between the same two statements with the same relation keeps its id and data; the map keeps
+ * its source, text, owner and order. What is new comes as the text says it.
+ */
+export function withKnownData(current: ArgumentMap, read: ArgumentMap): ArgumentMap {
+	const known = new Map(current.nodes.map((n) => [n.id, n]));
+	const nodes = read.nodes.map((n) => {
+		const was = known.get(n.id);
+		if (!was) return n;
+		const text = oneLine(was.text) === oneLine(n.text) ? was.text : n.text;
+		const { tags: _wasTags, ...rest } = was;
+		return { ...rest, ...(n.tags ? { tags: n.tags } : {}), text };
+	});
+	// One thesis: the text's choice stands only when the map's thesis is gone from it.
+	const theses = nodes.filter((n) => n.kind === 'thesis');
+	if (theses.length !== 1) {
+		const chosen = read.nodes.find((n) => n.kind === 'thesis');
+		for (const n of theses) if (n.id !== chosen?.id) Object.assign(n, { kind: 'claim' });
+		const c = nodes.find((n) => n.id === chosen?.id);
+		if (c) Object.assign(c, { kind: 'thesis' });
+	}
+	const key = (l: { from: string; relation: string; to: string }) =>
+		`${l.from}\u0000${l.relation}\u0000${l.to}`;
+	const knownLinks = new Map(current.links.map((l) => [key(l), l]));
+	const ids = new Map<string, string>();
+	const links = read.links.map((l) => {
+		const was = knownLinks.get(key(l));
+		if (!was) return l;
+		ids.set(l.id, was.id);
+		const { with: _with, ...rest } = was;
+		return { ...rest, ...(l.with ? { with: l.with } : {}) };
+	});
+	// An undercut names the link it cuts by id: the link's id may be the map's now.
+	for (const l of links) if (l.relation === 'undercuts' && ids.has(l.to)) l.to = ids.get(l.to)!;
+	const rank = (order: readonly { id: string }[]) => {
+		const at = new Map(order.map((x, i) => [x.id, i]));
+		return (a: { id: string }, b: { id: string }) =>
+			(at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity);
+	};
+	nodes.sort(rank(current.nodes));
+	links.sort(rank(current.links));
+	return { ...current, nodes, links } as ArgumentMap;
 }

@@ -67,9 +67,12 @@ const flow = (value: unknown) => JSON.stringify(value);
  * The map as idiomatic Argdown: the thesis first with its reasons and objections indented
  * beneath, every other statement that is not yet written as a tree of its own, then one
  * premise–conclusion structure per link with co-premises or undercuts (undercuts as `_` beneath
- * the argument).
+ * the argument). With `data: false`, the text a person reads: no Warrant data in the front
+ * matter or after each statement (kinds, anchors, verdicts …), which a reader of it back then
+ * takes from the map it was printed from (editor/live-text `withKnownData`).
  */
-export function print(map: ArgumentMap): string {
+export function print(map: ArgumentMap, options: { data?: boolean } = {}): string {
+	const withData = options.data ?? true;
 	const undercut = new Set(map.links.filter((l) => l.relation === 'undercuts').map((l) => l.to));
 	const byId = new Map(map.nodes.map((n) => [n.id, n]));
 	const links = new Map(map.links.map((l) => [l.id, l]));
@@ -99,7 +102,7 @@ export function print(map: ArgumentMap): string {
 		const shown = visible(text);
 		if (shown !== text) meta.text = text;
 		const tagText = (tags ?? []).map((t) => ` #${t}`).join('');
-		return `[${n.id}]: ${escape(shown)}${tagText} {${KEY}: ${flow(meta)}}`;
+		return `[${n.id}]: ${escape(shown)}${tagText}${withData ? ` {${KEY}: ${flow(meta)}}` : ''}`;
 	};
 
 	/** The links into `id`, each on its line beneath it, and recursively theirs. */
@@ -127,7 +130,7 @@ export function print(map: ArgumentMap): string {
 	lines.push(
 		'===',
 		`title: ${flow(map.title ?? map.source.title)}`,
-		`${KEY}: ${flow(front)}`,
+		...(withData ? [`${KEY}: ${flow(front)}`] : []),
 		'==='
 	);
 	// Undercutters are written beneath the argument they undercut.
@@ -275,12 +278,13 @@ function build(r: Response, useWarrant: boolean, notes: Problem[]): ArgumentMap 
 	const against = new Map<string, string>(); // helper statement title → attacking argument title
 
 	for (const s of Object.values(r.statements ?? {})) {
-		const data =
-			useWarrant && isRecord(s.data?.[KEY]) ? (s.data![KEY] as Record<string, unknown>) : undefined;
-		if (data && typeof data.against === 'string') {
-			against.set(s.title, data.against);
+		const own = isRecord(s.data?.[KEY]) ? (s.data![KEY] as Record<string, unknown>) : undefined;
+		// The statement an attacking argument concludes is marked so even in plain text.
+		if (own && typeof own.against === 'string') {
+			against.set(s.title, own.against);
 			continue;
 		}
+		const data = useWarrant ? own : undefined;
 		const member = s.members.find((m) => m.text?.trim());
 		const shown = withoutTags(member?.text ?? '', s.tags ?? []);
 		const { text: exact, tags: metaTags, ...fields } = (data ?? {}) as NodeData;
