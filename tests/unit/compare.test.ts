@@ -131,7 +131,9 @@ describe('feedback', () => {
 		expect(byLink.get('t1')?.code).toBe('shortcut');
 		expect(byLink.get('t3')?.code).toBe('shortcut');
 		expect(byLink.get('t4')?.code).toBe('misattached');
-		expect(byLink.get('t6')?.message).toMatch(/^In the text this is an attack, not an undercut/);
+		expect(byLink.get('t6')?.message).toMatch(
+			/^In the text this is an objection, not an undercut\.$/
+		);
 		expect(
 			result.findings.filter((f) => f.code === 'missing-statement').map((f) => f.message)
 		).toContain(

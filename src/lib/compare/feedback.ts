@@ -98,9 +98,10 @@ const NUMBER_NAMES = [
 const count = (n: number) => NUMBER_NAMES[n] ?? String(n);
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** A link kind in a teacher's words, as the editor's buttons name them ("Make it a reason"). */
 const RELATION_WORDS: Record<LinkKind, string> = {
-	supports: 'a support',
-	attacks: 'an attack',
+	supports: 'a reason',
+	attacks: 'an objection',
 	undercuts: 'an undercut (it grants the reason but denies that it shows the conclusion)',
 	'co-premise': 'a co-premise (it supports only together with another reason)'
 };
@@ -375,9 +376,9 @@ function linkFindings(ctx: Ctx, report: StructureReport): Finding[] {
 					'You joined this to another reason as a co-premise; in the text each supports on its own.';
 			else if (v.expected === 'attacks' && v.found === 'supports')
 				message =
-					'This is an objection to the statement you linked it to, not a reason for it: you mapped an attack as a support.';
+					'This is an objection to the statement you linked it to, not a reason for it: link it as an objection.';
 			else if (v.expected === 'supports' && v.found === 'attacks')
-				message = 'The author offers this in support; you mapped it as an attack.';
+				message = 'The author offers this as a reason; you mapped it as an objection.';
 			else if (v.expected === 'undercuts')
 				message = `The author does not deny this point; the reply grants it and denies what it shows. You mapped it as ${relationName(v.found)}.`;
 			else
