@@ -101,6 +101,19 @@ describe('the critical summary', () => {
 			'Five of the reasons fall with one assumption (*Hidden assumption: gain rules out help*), that aid that serves Japan’s interests'
 		);
 		expect(out).not.toContain('0 of the 6 reasons');
+		// Why each reason no longer carries the thesis: said in full once, then referred to.
+		const reasons = section(out, 'The reasons').split('\n\n');
+		expect(reasons[1]).toContain(
+			'It needs *Hidden assumption: gain rules out help*, the assumption that aid that serves Japan’s interests cannot also be genuine help to Mongolia'
+		);
+		expect(reasons[1]).toMatch(
+			/\*Objection: the grants still help\* defeats that assumption, so the reason no longer carries the thesis\.$/
+		);
+		expect(reasons[5]).toContain('It shares with Motive 1 the assumption that whatever Japan');
+		expect(reasons[5]).toMatch(
+			/Like Motive 1, it needs \*Hidden assumption: gain rules out help\*, and falls with it\.$/
+		);
+		expect(out).not.toContain('its premise');
 	});
 
 	it('keeps what the reader typed as words, not Markdown', () => {

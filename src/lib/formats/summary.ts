@@ -232,7 +232,7 @@ function whyNot(ctx: Ctx, r: ThesisReason, told: Map<string, string>): string | 
 				: `${by.length ? `${cap(list(by.map((b) => named(ctx, b))))} ${status(p) === 'defeated' ? (by.length === 1 ? 'defeats' : 'defeat') : by.length === 1 ? 'leaves unsupported' : 'leave unsupported'} that ${what}` : `That ${what} is ${STATUS_WORDS[status(p)]}`}, so the reason no longer carries the thesis.`;
 		if (first)
 			return `Like ${first}, it needs ${n.label ? named(ctx, p) : `the ${what} that ${clause(ctx, n.text)}`}, and falls with it.`;
-		return `It needs the ${what}${n.label ? ` ${named(ctx, p)}` : ''} that ${clause(ctx, n.text)}. ${fate}`;
+		return `It needs ${n.label ? `${named(ctx, p)}, the ${what}` : `the ${what}`} that ${clause(ctx, n.text)}. ${fate}`;
 	}
 	const step = ctx.evaluation.links.get(r.link);
 	if (step?.status === 'defeated') {
@@ -326,7 +326,7 @@ function reasonParagraph(
 			`It takes for granted ${list(fresh.map((a) => `that ${clause(ctx, a.text)}`))}${fresh.every((a) => a.origin === 'source' && a.kind === 'assumption') ? ', which the text leaves unstated' : ''}.`
 		);
 	for (const a of shared)
-		parts.push(`Like ${assumed.get(a.id)}, it takes for granted that ${clause(ctx, a.text)}.`);
+		parts.push(`It shares with ${assumed.get(a.id)} the assumption that ${clause(ctx, a.text)}.`);
 	for (const a of assumptions)
 		if (!assumed.has(a.id))
 			assumed.set(a.id, node.label ? mdText(node.label) : `the ${ordinal(i)} reason`);
