@@ -5,6 +5,7 @@
  * reference, nor the class view, nor anyone else's work.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Browser } from '@playwright/test';
 import { expect, test, type Locator, type Page } from './fixtures';
 import { artifact } from './helpers';
@@ -221,6 +222,12 @@ test('a teacher makes an exercise, two students reconstruct and check their maps
 		ben.page.getByRole('complementary', { name: 'Details of the selected link' })
 	).toContainText('Protected lanes change who rides.');
 	await ben.page.screenshot({ path: artifact('exercise-feedback.png') });
+	// The feedback, with its hints open, passes axe.
+	const axe = await new AxeBuilder({ page: ben.page })
+		.include('aside[aria-label="Feedback on your map"]')
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
 	// The class view, by the teacher link: both students, their scores, the heat strip.
 	await page.goto(ex.teacherPath);
