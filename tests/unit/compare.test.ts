@@ -104,6 +104,10 @@ describe('feedback', () => {
 		expect(got[0]!.message).toMatch(
 			/^This evidence supports the (first|second|third) reason in the text, not the (first|second|third)\./
 		);
+		// One full stop after the student's quoted statement, not two.
+		expect(got.map((f) => f.message)).toContain(
+			'This evidence supports the first reason in the text, not the second. Link it to your statement “Lanes that are only paint did not work.”'
+		);
 	});
 
 	it('tells an answer mapped as support and an inferred link marked stated', () => {
@@ -127,10 +131,17 @@ describe('feedback', () => {
 		expect(byLink.get('t1')?.code).toBe('shortcut');
 		expect(byLink.get('t3')?.code).toBe('shortcut');
 		expect(byLink.get('t4')?.code).toBe('misattached');
-		expect(byLink.get('t6')?.message).toMatch(/^In the text this is an attack, not an undercut/);
+		expect(byLink.get('t6')?.message).toMatch(
+			/^In the text this is an objection, not an undercut\.$/
+		);
 		expect(
 			result.findings.filter((f) => f.code === 'missing-statement').map((f) => f.message)
-		).toContain('You have one of the three reasons the author gives; look again at paragraph 2.');
+		).toContain(
+			'You have one of the three reasons the author gives; one of those missing is in paragraph 2.'
+		);
+		expect(byLink.get('t1')?.message).toBe(
+			'The author does not offer this directly for the thesis: it backs the first reason, which you have not mapped yet, and that in turn supports the thesis.'
+		);
 	});
 
 	it('leaves the student’s own (reader) statements out of the extra ones', () => {
@@ -231,7 +242,7 @@ describe('compareMaps on edge cases', () => {
 		// Evidence under a missing reason is told with its reason, not on its own.
 		const missing = result.findings.filter((f) => f.code === 'missing-statement');
 		expect(missing.map((f) => f.message)).toContain(
-			'You have none of the three reasons the author gives; look again at paragraph 2. It comes with one piece of evidence you have not mapped either.'
+			'You have none of the three reasons the author gives; one of those missing is in paragraph 2. It comes with a piece of evidence, which your map does not have either.'
 		);
 		expect(missing.length).toBe(5);
 		expect(result.score.parts.find((p) => p.id === 'structure')!.points).toBe(0);
@@ -249,5 +260,35 @@ describe('compareMaps on edge cases', () => {
 		expect(withText.alignment.pairs.length).toBeGreaterThanOrEqual(6);
 		expect(without.alignment.pairs.length).toBeGreaterThan(0);
 		expect(JSON.parse(JSON.stringify(without))).toEqual(without);
+	});
+});
+
+describe('feedback reads as a teacher writes', () => {
+	const all = loadCases().flatMap((c) =>
+		compareMaps(c.reference, c.student).findings.flatMap((f) => [
+			f.message,
+			...f.hints.map((h) => h.text)
+		])
+	);
+
+	it('never doubles a stop after a quote, nor repeats the author, nor names raw relations', () => {
+		expect(all.length).toBeGreaterThan(100);
+		for (const text of all) {
+			expect(text).not.toMatch(/[.!?]”\./);
+			expect(text).not.toMatch(/author\b[^.]*\bthe author\b/i);
+			expect(text).not.toMatch(/an? (support|attack|co-premise) of /);
+			expect(text).not.toMatch(/ → /);
+			expect(text).not.toMatch(/\s\s|\.\./);
+		}
+	});
+
+	it('names an answer as an answer and an objection as an objection in the reference wording', () => {
+		expect(all).toContain(
+			'The reference has “The plan keeps a loading bay on every block and predicts only two extra minutes at rush hour.” as an answer to “Critics say the lane will cause traffic jams and block deliveries.”'
+		);
+		expect(all).toContain(
+			'The reference has “Critics say the lane will cause traffic jams and block deliveries.” as an objection to “The council should build the protected bike lane on Harbour Road even though it removes parking.”'
+		);
+		expect(all).toContain('Look for a piece of evidence with a figure in it.');
 	});
 });

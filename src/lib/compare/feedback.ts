@@ -6,7 +6,7 @@
  * and the student's own words, so `forStudent` can strip what the teacher has not released.
  * Also the score, with its parts explained.
  */
-import type { ArgumentMap, MapNode } from '../model/schema';
+import type { ArgumentMap, MapLink, MapNode } from '../model/schema';
 import { indexMap, shorten, type MapIndex } from '../model/queries';
 import type { Alignment } from './align';
 import type { LinkKind, StructureReport } from './structure';
@@ -80,6 +80,8 @@ const ORDINALS = [
 ];
 const ordinal = (i: number) => ORDINALS[i] ?? `${i + 1}th`;
 const quote = (s: string) => `“${s}”`;
+/** A sentence's closing stop, unless it already ends in one (inside a closing quote too). */
+const stop = (s: string) => (/[.!?…]["”’)]?$/.test(s) ? s : `${s}.`);
 const NUMBER_NAMES = [
 	'none',
 	'one',
@@ -96,11 +98,28 @@ const NUMBER_NAMES = [
 const count = (n: number) => NUMBER_NAMES[n] ?? String(n);
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** A link kind in a teacher's words, as the editor's buttons name them ("Make it a reason"). */
 const RELATION_WORDS: Record<LinkKind, string> = {
-	supports: 'a support',
-	attacks: 'an attack',
+	supports: 'a reason',
+	attacks: 'an objection',
 	undercuts: 'an undercut (it grants the reason but denies that it shows the conclusion)',
 	'co-premise': 'a co-premise (it supports only together with another reason)'
+};
+/** A relation's name alone, without its explanation. */
+const relationName = (k: LinkKind) => RELATION_WORDS[k].split(' (')[0]!;
+/** What an item is to what it bears on: "a reason for", "an objection to". */
+const RELATION_TO: Record<LinkKind, string> = {
+	supports: 'a reason for',
+	attacks: 'an objection to',
+	undercuts: 'an undercut of',
+	'co-premise': 'a co-premise for'
+};
+/** What an item does to what it bears on, as a verb. */
+const RELATION_VERB: Record<LinkKind, string> = {
+	supports: 'supports',
+	attacks: 'objects to',
+	undercuts: 'undercuts',
+	'co-premise': 'supports, together with another reason,'
 };
 
 const KIND_WORDS: Record<MapNode['kind'], string> = {
@@ -162,6 +181,7 @@ function roleWords(ctx: Ctx, id: string): { name: string; plural: string; missin
 		const targetAttacks = (ctx.ri.outgoing.get(out.to) ?? []).some(
 			(l) => l.from === out.to && l.relation !== 'supports'
 		);
+		const answered = (ctx.ri.incoming.get(id) ?? []).some((l) => l.relation === 'attacks');
 		return targetAttacks
 			? {
 					name: 'the author’s answer to an objection',
@@ -169,9 +189,9 @@ function roleWords(ctx: Ctx, id: string): { name: string; plural: string; missin
 					missing: 'The author answers an objection, and your map does not have the answer.'
 				}
 			: {
-					name: 'an objection the author anticipates',
+					name: `an objection the author raises${answered ? ' and answers' : ''}`,
 					plural: 'objections',
-					missing: 'The author anticipates an objection that your map does not have.'
+					missing: `The text raises an objection${answered ? ' and answers it' : ''}; your map does not have the objection.`
 				};
 	}
 	if (n.kind === 'evidence')
@@ -219,12 +239,14 @@ function missing(ctx: Ctx, report: StructureReport): Finding[] {
 		const role = roleWords(ctx, id);
 		const children = (ctx.ri.incoming.get(id) ?? []).filter((l) => gone.has(l.from)).length;
 		const also = children
-			? ` It comes with ${count(children)} piece${children > 1 ? 's' : ''} of evidence you have not mapped either.`
+			? ` It comes with ${children > 1 ? `${count(children)} pieces` : 'a piece'} of evidence, which your map does not have either.`
 			: '';
 		let message: string;
 		if (role.plural === 'reasons') {
 			const found = ctx.reasons.filter((r) => !gone.has(r)).length;
-			message = `You have ${count(found)} of the ${count(ctx.reasons.length)} reasons the author gives; ${where(p).replace(/^L/, 'l')}`;
+			const lost = ctx.reasons.length - found;
+			const which = lost === 1 ? 'the one missing' : 'one of those missing';
+			message = `You have ${count(found)} of the ${count(ctx.reasons.length)} reasons the author gives; ${p === undefined ? `read the text again for ${lost === 1 ? 'it' : 'them'}.` : `${which} is in paragraph ${p}.`}`;
 		} else if (role.plural === 'pieces of evidence' && parent && ctx.r2s.has(parent)) {
 			const siblings = (ctx.ri.incoming.get(parent) ?? []).filter(
 				(l) => ctx.ri.node.get(l.from)?.kind === 'evidence'
@@ -235,7 +257,7 @@ function missing(ctx: Ctx, report: StructureReport): Finding[] {
 					? `The author backs ${yours(ctx, ctx.r2s.get(parent))} with evidence your map does not have. ${where(p)}`
 					: `You have ${count(found)} of the ${count(siblings.length)} pieces of evidence the author gives for ${yours(ctx, ctx.r2s.get(parent))}; ${where(p).replace(/^L/, 'l')}`;
 		} else message = `${role.missing} ${where(p)}`;
-		const figures = n.kind === 'evidence' && /\d/.test(n.text) ? ' It gives a figure.' : '';
+		const figures = n.kind === 'evidence' && /\d/.test(n.text) ? ' with a figure in it' : '';
 		out.push({
 			id: `missing-statement:${out.length + 1}`,
 			code: 'missing-statement',
@@ -246,7 +268,7 @@ function missing(ctx: Ctx, report: StructureReport): Finding[] {
 				{ level: 1, text: where(p) },
 				{
 					level: 2,
-					text: `Look for ${role.name}.${figures}`
+					text: `Look for ${role.name}${figures}.`
 				},
 				wording(n)
 			],
@@ -354,13 +376,13 @@ function linkFindings(ctx: Ctx, report: StructureReport): Finding[] {
 					'You joined this to another reason as a co-premise; in the text each supports on its own.';
 			else if (v.expected === 'attacks' && v.found === 'supports')
 				message =
-					'This is an objection the author raises against it, not a reason for it: you mapped an attack as support.';
+					'This is an objection to the statement you linked it to, not a reason for it: link it as an objection.';
 			else if (v.expected === 'supports' && v.found === 'attacks')
-				message = 'The author offers this in support; you mapped it as an attack.';
+				message = 'The author offers this as a reason; you mapped it as an objection.';
 			else if (v.expected === 'undercuts')
-				message = `The author does not deny this point; the reply grants it and denies what it shows. You mapped it as ${RELATION_WORDS[v.found].split(' (')[0]}.`;
+				message = `The author does not deny this point; the reply grants it and denies what it shows. You mapped it as ${relationName(v.found)}.`;
 			else
-				message = `In the text this is ${RELATION_WORDS[v.expected]}, not ${RELATION_WORDS[v.found]}.`;
+				message = `In the text this is ${relationName(v.expected)}, not ${relationName(v.found)}.`;
 			out.push({
 				id: `wrong-relation:${v.student}`,
 				code: 'wrong-relation',
@@ -375,13 +397,20 @@ function linkFindings(ctx: Ctx, report: StructureReport): Finding[] {
 					{ level: 2, text: `The link should be ${RELATION_WORDS[v.expected]}.` },
 					{
 						level: 3,
-						text: `The reference has ${quote(ctx.ri.node.get(rl.from)!.text)} as ${RELATION_WORDS[v.expected].split(' (')[0]} of ${quote(linkTargetText(ctx, rl.to))}.`
+						text: stop(
+							`The reference has ${quote(ctx.ri.node.get(rl.from)!.text)} as ${relationTo(ctx, { relation: v.expected, to: rl.to })} ${linkTargetText(ctx, rl.to)}`
+						)
 					}
 				],
 				reference: [v.reference]
 			});
 		} else if (v.verdict === 'misattached') {
-			const what = from?.kind === 'evidence' ? 'This evidence' : 'This';
+			const what =
+				from?.kind === 'evidence'
+					? 'This evidence'
+					: from?.kind === 'claim'
+						? 'This claim'
+						: 'This';
 			const right = ctx.r2s.get(v.expectedTarget);
 			const right_ = reasonName(ctx, v.expectedTarget);
 			const wrong = reasonName(ctx, v.foundTarget);
@@ -390,14 +419,16 @@ function linkFindings(ctx: Ctx, report: StructureReport): Finding[] {
 					? 'the statement you linked it to'
 					: right_.endsWith(' reason') && wrong.endsWith(' reason')
 						? wrong.replace(/ reason$/, '')
-						: wrong;
+						: wrong === 'the thesis'
+							? 'the thesis directly'
+							: wrong;
 			const message = `${what} supports ${right_} in the text, not ${not}.`;
 			out.push({
 				id: `misattached:${v.student}`,
 				code: 'misattached',
 				severity: 'problem',
 				target: { type: 'link', id: v.student },
-				message: right ? `${message} Link it to ${yours(ctx, right)}.` : message,
+				message: right ? stop(`${message} Link it to ${yours(ctx, right)}`) : message,
 				hints: [
 					{
 						level: 1,
@@ -413,15 +444,20 @@ function linkFindings(ctx: Ctx, report: StructureReport): Finding[] {
 			});
 		} else if (v.verdict === 'shortcut') {
 			const skipped = ctx.ri.node.get(v.skipped);
+			const to = reasonName(ctx, ctx.s2r.get(sl.to) ?? '');
+			const toName = to === 'another statement' ? 'the statement you linked it to' : to;
 			out.push(
 				onLink(
 					'shortcut',
 					'note',
 					v.student,
-					`The author does not use this directly for ${reasonName(ctx, ctx.s2r.get(sl.to) ?? '')}: it backs ${reasonName(ctx, v.skipped)}, which you have not mapped, and that one supports it.`,
+					`The author does not offer this directly for ${toName}: it backs ${reasonName(ctx, v.skipped)}, which you have not mapped yet, and that in turn supports ${to === 'another statement' ? 'it' : toName}.`,
 					[
 						{ level: 1, text: where(paragraphOf(skipped)) },
-						{ level: 2, text: `Add ${roleWords(ctx, v.skipped).name} between the two.` },
+						{
+							level: 2,
+							text: `Between the two belongs ${roleWords(ctx, v.skipped).name}.`
+						},
 						wording(skipped, 'The claim in between, in the reference')
 					],
 					[v.reference, v.skipped]
@@ -442,7 +478,9 @@ function linkFindings(ctx: Ctx, report: StructureReport): Finding[] {
 						},
 						{
 							level: 3,
-							text: `The reference has ${quote(ctx.ri.node.get(ctx.ri.link.get(v.reference)!.from)!.text)} as the reason.`
+							text: stop(
+								`The reference has ${quote(ctx.ri.node.get(ctx.ri.link.get(v.reference)!.from)!.text)} as the reason`
+							)
 						}
 					],
 					[v.reference]
@@ -473,11 +511,16 @@ function linkFindings(ctx: Ctx, report: StructureReport): Finding[] {
 			code: 'missing-link',
 			severity: 'missing',
 			target: { type: 'node', id: s },
-			message: `You found this statement, but not what it bears on: in the text it is ${RELATION_WORDS[rel].split(' (')[0]} of ${yours(ctx, ctx.r2s.get(linkTargetNode(ctx, rl.to)))}.`,
+			message: stop(
+				`You found this statement, but not what it bears on: in the text it ${RELATION_VERB[rel]} ${yours(ctx, ctx.r2s.get(linkTargetNode(ctx, rl.to)))}`
+			),
 			hints: [
 				{ level: 1, text: where(paragraphOf(ctx.ri.node.get(rl.from))) },
-				{ level: 2, text: `Draw ${RELATION_WORDS[rel]} from it.` },
-				{ level: 3, text: `The reference links it to ${quote(linkTargetText(ctx, rl.to))}.` }
+				{ level: 2, text: `Link it as ${RELATION_WORDS[rel]}.` },
+				{
+					level: 3,
+					text: stop(`In the reference it is ${relationTo(ctx, rl)} ${linkTargetText(ctx, rl.to)}`)
+				}
 			],
 			reference: [id]
 		});
@@ -489,10 +532,20 @@ function linkTargetNode(ctx: Ctx, to: string): string {
 	return ctx.ri.link.get(to)?.from ?? to;
 }
 
+/** What a reference link makes of its source: "a reason for", "an answer to" (an objection). */
+function relationTo(ctx: Ctx, rl: { relation: LinkKind | MapLink['relation']; to: string }) {
+	const answers =
+		rl.relation === 'attacks' &&
+		(ctx.ri.outgoing.get(rl.to) ?? []).some((l) => l.from === rl.to && l.relation !== 'supports');
+	return answers ? 'an answer to' : RELATION_TO[rl.relation];
+}
+
+/** What a reference link points at, quoted: a statement, or the step a link makes. */
 function linkTargetText(ctx: Ctx, to: string): string {
 	const l = ctx.ri.link.get(to);
-	if (l) return `${ctx.ri.node.get(l.from)!.text} → ${ctx.ri.node.get(l.to)?.text ?? ''}`;
-	return ctx.ri.node.get(to)!.text;
+	if (l)
+		return `the step from ${quote(ctx.ri.node.get(l.from)!.text)} to ${quote(ctx.ri.node.get(l.to)?.text ?? '')}`;
+	return quote(ctx.ri.node.get(to)!.text);
 }
 
 function inTextFindings(ctx: Ctx, report: StructureReport): Finding[] {
@@ -587,7 +640,7 @@ function score(ctx: Ctx, report: StructureReport, alignment: Alignment): Score {
 			label: 'Statements found',
 			max: 50,
 			points: Math.round(50 * (all ? got / all : 0)),
-			explanation: `You found ${alignment.pairs.length} of the ${ctx.ref.nodes.length} statements of the author’s argument: ${kinds.join(', ')}. The thesis counts 3, a claim 2, evidence and assumptions 1 each.`
+			explanation: `You found ${alignment.pairs.length} of the ${ctx.ref.nodes.length} statements of the author’s argument: ${kinds.join(', ')}. The thesis counts three points, each claim two, each piece of evidence or assumption one.`
 		},
 		{
 			id: 'structure',

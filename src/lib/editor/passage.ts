@@ -4,6 +4,7 @@
  * when a text is first used, so reading a map without one never pays for them.
  */
 import { addChild, updateFields, type Built, type Provenance } from '../commands/intents';
+import { PLACEHOLDER_TAG } from '../model/queries';
 import type { Anchor, ArgumentMap, Block, Source } from '../model/schema';
 import { anchorFromSelection, resolveAnchors } from '../source/anchor';
 import { attachText } from '../source/attach';
@@ -39,13 +40,21 @@ export function statementFromPassage(
 		who: Provenance;
 	}
 ): Built {
-	if (opts.as === 'thesis')
+	if (opts.as === 'thesis') {
+		// A template's placeholder thesis ("select it in the text and press T") is written at last.
+		const tags = map.nodes.find((n) => n.id === opts.parent)?.tags;
+		const rest = tags?.filter((t) => t !== PLACEHOLDER_TAG);
 		return updateFields(
 			map,
 			opts.parent,
-			{ text: at.passage, anchors: [at.anchor] },
+			{
+				text: at.passage,
+				anchors: [at.anchor],
+				...(rest && rest.length !== tags!.length ? { tags: rest.length ? rest : undefined } : {})
+			},
 			'thesis from the text'
 		);
+	}
 	const role = opts.as === 'claim' ? 'reason' : opts.as;
 	const built = addChild(map, opts.parent, role, { text: at.passage, ...opts.who });
 	if (!built.ok || built.command.type !== 'insert') return built;

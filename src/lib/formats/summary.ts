@@ -8,7 +8,7 @@
  * Prints only; pure.
  */
 import { STATUS_WORDS, evaluate, type Evaluation, type Status } from '../model/evaluate';
-import { thesisSummary, type ThesisReason } from '../model/follows';
+import { thesisSummary, type ThesisReason, type ThesisSummary } from '../model/follows';
 import {
 	displayName,
 	formatFigure,
@@ -33,12 +33,48 @@ function lowerFirst(text: string, names: ReadonlySet<string>): string {
 	return text[0]!.toLowerCase() + text.slice(1);
 }
 
-/** The capitalised words the map's texts use in mid-sentence: names. */
+/**
+ * The capitalised words the map's texts use in mid-sentence, and never in lower case: names
+ * ("Japan", "UN"). The first word of a run of capitalised words ("South Korea", "New Railway")
+ * counts as a name too.
+ */
+/** Words that open a sentence before a name without being part of it ("After Westvale …"). */
+const OPENERS = new Set(
+	(
+		'a an the this that these those some other others most many all each every both no not only ' +
+		'even if although because since when while after before during under over through in on at ' +
+		'by for with without from to of as like unlike its their our his her my your one two three'
+	).split(' ')
+);
+
 function namesIn(map: ArgumentMap): Set<string> {
 	const names = new Set<string>();
-	for (const n of map.nodes)
-		for (const m of n.text.matchAll(/(?<![.!?:;]["”’)]?)\s[“"(]?(\p{Lu}[\p{L}’']*)/gu))
-			names.add(m[1]!);
+	const alone = new Set<string>();
+	const lower = new Set<string>();
+	const runs: [string, string][] = [];
+	const word = (w: string | undefined) => w?.replace(/^[“"(]+|[”"),;:.!?]+$/g, '') ?? '';
+	const capital = (w: string) => /^\p{Lu}/u.test(w);
+	for (const n of map.nodes) {
+		const words = n.text.split(/\s+/);
+		words.forEach((raw, i) => {
+			const w = word(raw);
+			if (!w) return;
+			if (!capital(w)) lower.add(w.split(/[’']/)[0]!);
+			else if (i === 0 || /[.!?:;]["”’)]?$/.test(words[i - 1]!)) {
+				const next = word(words[i + 1]);
+				if (capital(next)) runs.push([w, next]);
+			} else {
+				names.add(w);
+				if (!capital(word(words[i - 1]))) alone.add(w);
+			}
+		});
+	}
+	// "South Korea …", "New Railway …": a name of two words, whose second word never stands
+	// alone ("Promoting Japanese …" is a verb before a name that does).
+	for (const [first, second] of runs)
+		if (!alone.has(second) && !OPENERS.has(first.toLowerCase()) && !/ing$/.test(first))
+			names.add(first);
+	for (const w of names) if (lower.has(w.toLowerCase())) names.delete(w);
 	return names;
 }
 
@@ -53,7 +89,6 @@ function sentence(text: string): string {
 
 const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
 const ordinal = (i: number) => ORDINAL[i] ?? `${i + 1}th`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "A, B and C". */
 function list(items: string[]): string {
@@ -72,15 +107,28 @@ const inferred = (item: { origin: MapNode['origin']; inText?: MapNode['inText'] 
 
 /** Who puts an item on the map: the text, or a named reader. */
 function byWhom(item: { origin: MapNode['origin']; author?: string }): string {
-	return item.origin === 'reader'
-		? item.author
-			? `${mdText(item.author)} (a reader)`
-			: 'a reader'
-		: 'the author';
+	return item.origin === 'reader' ? (item.author ? mdText(item.author) : 'a reader') : 'the author';
 }
 
+/** The numbers a text writes out ("1,000", "2.6"), as numbers. */
+function numbersIn(text: string): Set<number> {
+	return new Set(
+		[...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, '')))
+	);
+}
+
+/**
+ * A statement's figures in brackets, those its words do not already give: "(about 1,000 students)"
+ * after a paraphrase without the number, nothing after "…a $210 million soft loan…".
+ */
 function figures(n: MapNode): string {
-	return n.figures?.length ? ` (${n.figures.map((f) => mdText(formatFigure(f))).join('; ')})` : '';
+	const said = numbersIn(n.text);
+	const given = (v: number) =>
+		[1, 1e3, 1e6, 1e9].some((k) => said.has(Math.round((v / k) * 1e6) / 1e6));
+	const left = (n.figures ?? []).filter(
+		(f) => !given(f.value) || (f.year !== undefined && !said.has(f.year))
+	);
+	return left.length ? ` (${left.map((f) => mdText(formatFigure(f))).join('; ')})` : '';
 }
 
 interface Ctx {
@@ -89,6 +137,8 @@ interface Ctx {
 	evaluation: Evaluation;
 	name: (id: string) => string;
 	names: ReadonlySet<string>;
+	/** What has been said once already, to be said shortly the next time. */
+	said: Set<string>;
 }
 
 /** A statement as a clause after "that", its closing stop dropped (see lowerFirst). */
@@ -109,10 +159,25 @@ function says(ctx: Ctx, n: MapNode): string {
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+/** A count in words up to nine, in figures above: "three reasons", "24 statements". */
+const count = (n: number, one: string, many = `${one}s`) =>
+	`${NUMBER_WORDS[n] ?? n} ${n === 1 ? one : many}`;
+
 const live = (ctx: Ctx) => (l: MapLink) => {
 	const n = ctx.index.node.get(l.from);
 	return !!n && !isPlaceholder(n);
 };
+
+/** A statement by its name, in italics: its label, else its first words. */
+const named = (ctx: Ctx, id: string) =>
+	ctx.index.node.get(id)?.kind === 'thesis' ? 'the thesis' : `*${mdText(ctx.name(id))}*`;
+
+/** "that a, that b and that c", or with semicolons when an item has commas of its own. */
+function thatList(items: string[]): string {
+	if (items.length <= 1 || !items.some((i) => i.includes(','))) return list(items);
+	return `${items.slice(0, -1).join('; ')}; and ${items[items.length - 1]}`;
+}
 
 /** The supports into a statement: evidence (with evidence co-premises), further claims, assumptions. */
 function supportsOf(ctx: Ctx, id: string) {
@@ -138,62 +203,135 @@ function supportsOf(ctx: Ctx, id: string) {
 	return { evidence, claims, assumptions };
 }
 
-/** One paragraph on a reason: what it says, what it rests on, what the text gives, how it fares. */
-function reasonParagraph(ctx: Ctx, r: ThesisReason, i: number, count: number): string {
+/** The objections and undercuts among `ids`, by name: what took something down. */
+const objectionsAmong = (ctx: Ctx, ids: string[]) =>
+	ids.filter((id) =>
+		(ctx.index.outgoing.get(id) ?? []).some((l) => l.from === id && l.relation !== 'supports')
+	);
+
+/**
+ * Why a reason does not carry the thesis, in a sentence, or undefined when it does: a premise
+ * of its step that fell (with what felled it), an undercut of the step, or the reason itself.
+ */
+function whyNot(ctx: Ctx, r: ThesisReason, told: Map<string, string>): string | undefined {
+	if (r.carries) return undefined;
+	const link = ctx.index.link.get(r.link)!;
+	const status = (id: string) => ctx.evaluation.nodes.get(id)?.status ?? 'open';
+	const fallen = (link.with ?? []).filter((p) => status(p) !== 'holds');
+	if (fallen.length) {
+		const p = fallen[0]!;
+		const n = ctx.index.node.get(p)!;
+		const by = objectionsAmong(ctx, ctx.evaluation.nodes.get(p)?.because ?? []);
+		const what = n.kind === 'assumption' ? 'assumption' : 'premise';
+		const first = told.get(p);
+		const self = ctx.index.node.get(r.id)!;
+		if (!first) told.set(p, self.label ? mdText(self.label) : 'the reason above');
+		const fate =
+			status(p) === 'open'
+				? `That ${what} is still undecided, so whether the reason carries the thesis is open.`
+				: `${by.length ? `${cap(list(by.map((b) => named(ctx, b))))} ${status(p) === 'defeated' ? (by.length === 1 ? 'defeats' : 'defeat') : by.length === 1 ? 'leaves unsupported' : 'leave unsupported'} that ${what}` : `That ${what} is ${STATUS_WORDS[status(p)]}`}, so the reason no longer carries the thesis.`;
+		if (first)
+			return `Like ${first}, it needs ${n.label ? named(ctx, p) : `the ${what} that ${clause(ctx, n.text)}`}, and falls with it.`;
+		return `It needs ${n.label ? `${named(ctx, p)}, the ${what}` : `the ${what}`} that ${clause(ctx, n.text)}. ${fate}`;
+	}
+	const step = ctx.evaluation.links.get(r.link);
+	if (step?.status === 'defeated') {
+		const by = objectionsAmong(ctx, step.because);
+		return `${list(by.map((b) => named(ctx, b)))} ${by.length === 1 ? 'undercuts' : 'undercut'} its step to the thesis, so it no longer carries it.`;
+	}
+	const because = ctx.evaluation.nodes.get(r.id)?.because ?? [];
+	const by = objectionsAmong(ctx, because);
+	const other = because.filter((b) => !by.includes(b) && ctx.index.node.has(b));
+	if (r.status === 'open')
+		return `Whether it holds is still open${other.length ? `: ${list(other.map((b) => named(ctx, b)))} ${other.length === 1 ? 'is' : 'are'} undecided` : ''}.`;
+	const causes = [
+		by.length
+			? `${list(by.map((b) => named(ctx, b)))} ${by.length === 1 ? 'takes' : 'take'} away its support`
+			: '',
+		other.length
+			? `${list(other.map((b) => named(ctx, b)))} ${other.length === 1 ? 'is' : 'are'} not established`
+			: ''
+	].filter(Boolean);
+	return `On this map the reason itself is ${STATUS_WORDS[r.status]}${causes.length ? `: ${causes.join(', and ')}` : ''}.`;
+}
+
+/** One paragraph on a reason: what it says, its evidence and figures, stated or inferred, its fate. */
+function reasonParagraph(
+	ctx: Ctx,
+	r: ThesisReason,
+	i: number,
+	told: Map<string, string>,
+	assumed: Map<string, string>
+): string {
 	const node = ctx.index.node.get(r.id)!;
 	const link = ctx.index.link.get(r.link)!;
-	const label = node.label ? `**${mdText(node.label)}.** ` : '';
+	const label = node.label ? `**${sentence(mdText(node.label))}** ` : '';
 	const whose =
-		node.origin === 'reader'
-			? `${cap(byWhom(node))} adds the reason`
-			: count === 1
-				? 'The author’s reason is'
-				: `The author’s ${ordinal(i)} reason is`;
+		node.origin === 'reader' ? `${cap(byWhom(node))} adds a reason` : `The ${ordinal(i)} reason is`;
 	const parts: string[] = [`${label}${whose}${says(ctx, node)}`];
-	if (node.origin === 'source')
-		parts.push(
-			inferred(node)
-				? 'The text does not say this in so many words: the reconstruction infers it.'
-				: inferred(link)
-					? 'The text states it, but the reconstruction infers that it is offered for the thesis.'
-					: 'The text states it as a reason for the thesis.'
-		);
+	// Stated and inferred: said only where the reason is not simply stated and offered for the thesis.
+	if (node.origin === 'source') {
+		if (inferred(node))
+			parts.push('The text does not say this in so many words: it is the reader’s inference.');
+		else if (inferred(link))
+			parts.push(
+				'The text says this, but does not itself offer it for the thesis: that step is inferred.'
+			);
+	}
 	const { evidence, claims, assumptions } = supportsOf(ctx, r.id);
-	if (evidence.length) {
-		const items = evidence.map(({ id }) => {
+	const authors = evidence.filter(({ id }) => ctx.index.node.get(id)!.origin !== 'reader');
+	const readers = evidence.filter(({ id }) => ctx.index.node.get(id)!.origin === 'reader');
+	if (authors.length) {
+		const items = authors.map(({ id }) => {
 			const e = ctx.index.node.get(id)!;
-			const by = e.origin === 'reader' ? ` (added by ${byWhom(e)})` : '';
 			return manySentences(e.text)
-				? `“${mdText(e.text).replace(/[.]$/, '')}”${figures(e)}${by}`
-				: `that ${clause(ctx, e.text)}${figures(e)}${by}`;
+				? `“${mdText(e.text).replace(/[.]$/, '')}”${figures(e)}`
+				: `that ${clause(ctx, e.text)}${figures(e)}`;
 		});
 		parts.push(
-			evidence.length === 1
-				? `The evidence for it: ${items[0]}.`
-				: `It rests on ${plural(evidence.length, 'piece')} of evidence: ${list(items)}.`
+			authors.length === 1
+				? `As evidence the author gives ${items[0]}.`
+				: `As evidence the author gives ${count(authors.length, 'thing')}: ${thatList(items)}.`
 		);
-		const stated = evidence.filter(({ link }) => !inferred(link)).length;
-		if (stated < evidence.length && evidence.some(({ link }) => link.origin === 'source'))
+		const stated = authors.filter(({ link }) => !inferred(link)).length;
+		if (stated < authors.length)
 			parts.push(
 				stated
-					? `The text itself ties ${stated} of ${plural(evidence.length, 'piece')} of this evidence to the reason; the rest is tied by the reconstruction or a reader.`
-					: 'The text never ties this evidence to the reason: the reconstruction does.'
+					? `The text itself ties ${count(stated, 'of these', 'of these')} to the reason; the tie of the rest is inferred.`
+					: ctx.said.has('untied')
+						? `Here too the text gives the evidence without tying it to the reason.`
+						: (ctx.said.add('untied'),
+							`The text gives ${authors.length === 1 ? 'this evidence' : 'these facts'} without tying ${authors.length === 1 ? 'it' : 'them'} to the reason: the tie is inferred.`)
 			);
-	} else if (!claims.length) parts.push('No evidence is given for it.');
+	} else if (!claims.length && node.origin === 'source')
+		parts.push('The author gives no evidence for it.');
+	for (const { id } of readers) {
+		const e = ctx.index.node.get(id)!;
+		parts.push(`${cap(byWhom(e))} adds evidence${says(ctx, e)}`);
+	}
 	for (const c of claims) {
 		const n = ctx.index.node.get(c.from)!;
-		const how = inferred(c) || inferred(n) ? ' (an inference of the reconstruction)' : '';
-		parts.push(`It leans in turn on a further claim${how}${says(ctx, n)}`);
+		const how =
+			n.origin === 'reader'
+				? ` (added by ${byWhom(n)})`
+				: inferred(c) || inferred(n)
+					? ' (the reader’s inference, not the text’s)'
+					: '';
+		parts.push(`It rests in turn on the claim${how}${says(ctx, n)}`);
 	}
-	if (assumptions.length)
+	const fresh = assumptions.filter((a) => !assumed.has(a.id));
+	const shared = assumptions.filter((a) => assumed.has(a.id));
+	if (fresh.length)
 		parts.push(
-			`It takes for granted ${list(assumptions.map((a) => `that ${clause(ctx, a.text)}`))}${assumptions.every((a) => a.origin === 'source' && a.kind === 'assumption') ? ', which the text leaves unstated' : ''}.`
+			`It takes for granted ${list(fresh.map((a) => `that ${clause(ctx, a.text)}`))}${fresh.every((a) => a.origin === 'source' && a.kind === 'assumption') ? ', which the text leaves unstated' : ''}.`
 		);
-	parts.push(
-		r.carries
-			? `On the map it ${statusPhrase(r.status)} and carries the thesis.`
-			: `On the map it ${statusPhrase(r.status)} and does not carry the thesis: ${clause(ctx, r.stepReason)}.`
-	);
+	for (const a of shared)
+		parts.push(`It shares with ${assumed.get(a.id)} the assumption that ${clause(ctx, a.text)}.`);
+	for (const a of assumptions)
+		if (!assumed.has(a.id))
+			assumed.set(a.id, node.label ? mdText(node.label) : `the ${ordinal(i)} reason`);
+	const not = whyNot(ctx, r, told);
+	if (not) parts.push(not);
 	return parts.join(' ');
 }
 
@@ -202,66 +340,103 @@ function isAnswer(ctx: Ctx, l: MapLink): boolean {
 	return (ctx.index.outgoing.get(l.to) ?? []).some((o) => o.relation !== 'supports');
 }
 
-function fate(relation: MapLink['relation'], status: Status, steps: Status[]): string {
-	const what =
-		relation === 'undercuts'
-			? `the ${steps.length === 1 ? 'step' : 'steps'} it attacks no longer ${steps.length === 1 ? 'carries' : 'carry'}`
-			: 'it counts against what it attacks';
-	if (status === 'defeated') return 'It is itself shown false, so it does no harm.';
-	if (status === 'unestablished') return 'It is not established, so it does no harm yet.';
+/** How an objection fares on the map, after what it says and its answers. */
+function fate(
+	relation: MapLink['relation'],
+	status: Status,
+	steps: Status[],
+	answered: boolean,
+	/** What its standing does, to end "It stands, so …": "*A* no longer counts towards *B*". */
+	so: string
+): string {
+	if (status === 'defeated')
+		return answered
+			? 'The answer holds, so the objection is met and does no harm.'
+			: 'It is rejected on this map, so it does no harm.';
+	if (status === 'unestablished')
+		return answered
+			? 'The answer leaves it without support, so it does no harm yet.'
+			: 'It is not established, so it does no harm yet.';
 	if (status === 'open' || steps.includes('open')) return 'Whether it stands is still open.';
-	if (steps.every((s) => s === 'holds')) return `It stands: ${what}.`;
-	return 'It holds, but its step does not: it does no harm.';
+	if (steps.every((s) => s === 'holds')) return so ? `It stands, so ${so}.` : 'It stands.';
+	return 'It holds, but it is itself undercut, so it does no harm.';
 }
 
 /**
  * Every objection and undercut on the map, one paragraph per objecting statement (an undercut
- * aimed at several steps is told once), with what it targets, its answers and how it fares.
+ * aimed at several steps is told once), with what it targets, its answers and how it fares: the
+ * author's (those the text takes up) first, then the readers'.
  */
-function objections(ctx: Ctx): string[] {
+function objections(ctx: Ctx): { author: string[]; reader: string[] } {
 	const byNode = new Map<string, MapLink[]>();
 	for (const l of ctx.map.links) {
 		if (l.relation === 'supports' || !live(ctx)(l)) continue;
 		if (l.relation === 'attacks' && isAnswer(ctx, l)) continue;
 		byNode.set(l.from, [...(byNode.get(l.from) ?? []), l]);
 	}
-	const target = (l: MapLink) => {
-		if (l.relation === 'attacks')
-			return ctx.index.node.get(l.to)?.kind === 'thesis' ? 'the thesis' : mdText(ctx.name(l.to));
-		const under = ctx.index.link.get(l.to);
-		return under ? `from *${mdText(ctx.name(under.from))}* to *${mdText(ctx.name(under.to))}*` : '';
+	/** "that A and B show C", or "that A shows C or that B shows D": what an undercut denies. */
+	const denied = (links: MapLink[]) => {
+		const steps = links.flatMap((l) => ctx.index.link.get(l.to) ?? []);
+		const ends = [...new Set(steps.map((x) => x.to))];
+		return ends
+			.map((to) => {
+				const from = steps.filter((x) => x.to === to).map((x) => named(ctx, x.from));
+				return `that ${list(from)} ${from.length === 1 ? 'shows' : 'show'} ${named(ctx, to)}`;
+			})
+			.join(' or ');
 	};
-	const out: string[] = [];
+	/** An objection's own words, after what introduces them: ": …" for several sentences. */
+	const words = (n: MapNode) =>
+		manySentences(n.text)
+			? says(ctx, n)
+			: `: ${lowerFirst(mdText(n.text).replace(/[.]+$/, ''), ctx.names)}${figures(n)}.`;
+	const out = { author: [] as string[], reader: [] as string[] };
 	for (const [id, links] of byNode) {
 		const n = ctx.index.node.get(id)!;
 		const relation = links[0]!.relation;
-		const who =
-			n.origin === 'source' ? 'The author anticipates an objection' : `${cap(byWhom(n))} objects`;
-		const targets = list(links.map(target));
-		const to =
-			relation === 'undercuts'
-				? `to the ${links.length === 1 ? 'step' : 'steps'} ${targets}`
-				: `to ${targets}`;
-		const name = n.label ? ` (“${mdText(n.label)}”)` : '';
-		const parts = [`${who}${name} ${to}${says(ctx, n)}`];
-		for (const a of (ctx.index.incoming.get(id) ?? []).filter(
+		const label = n.label ? `**${sentence(mdText(n.label))}** ` : '';
+		const mine = n.origin === 'source';
+		const who = mine ? 'The author' : cap(byWhom(n));
+		let opening: string;
+		if (relation === 'undercuts')
+			opening = `${who} does not dispute what ${links.length === 1 ? 'the step starts' : 'these steps start'} from, but denies ${denied(links)}${words(n)}`;
+		else {
+			const targets = list(links.map((l) => named(ctx, l.to)));
+			opening = mine
+				? `The author anticipates an objection to ${targets}${words(n)}`
+				: `${who} objects to ${targets}${words(n)}`;
+		}
+		const parts = [`${label}${opening}`];
+		const answers = (ctx.index.incoming.get(id) ?? []).filter(
 			(a) => a.relation === 'attacks' && live(ctx)(a)
-		)) {
+		);
+		for (const a of answers) {
 			const r = ctx.index.node.get(a.from)!;
-			const status = ctx.evaluation.nodes.get(r.id)?.status ?? 'open';
 			parts.push(
-				`${r.origin === 'source' ? 'The author answers' : `${cap(byWhom(r))} answers`}${says(ctx, r)} The answer ${statusPhrase(status)}.`
+				`${r.origin === 'source' ? 'The author answers' : `${cap(byWhom(r))} answers`}${says(ctx, r)}`
 			);
 		}
 		const status = ctx.evaluation.nodes.get(id)?.status ?? 'open';
 		const steps = links.map((l) => ctx.evaluation.links.get(l.id)?.status ?? 'open');
-		parts.push(fate(relation, status, steps));
-		out.push(parts.join(' '));
+		let so = '';
+		if (relation === 'undercuts') {
+			const under = ctx.index.link.get(links[0]!.to);
+			so =
+				links.length === 1 && under
+					? `${named(ctx, under.from)} no longer counts towards ${named(ctx, under.to)}`
+					: `those ${count(links.length, 'step')} no longer count`;
+		} else {
+			const fell = links.filter((l) => ctx.evaluation.nodes.get(l.to)?.status === 'defeated');
+			if (fell.length === links.length)
+				so = `${list(fell.map((l) => named(ctx, l.to)))} ${fell.length === 1 ? 'falls' : 'fall'}`;
+		}
+		parts.push(fate(relation, status, steps, answers.length > 0, so));
+		out[mine ? 'author' : 'reader'].push(parts.join(' '));
 	}
 	return out;
 }
 
-/** What the text states and what the reconstruction adds, counted over the source's items. */
+/** What the text states and what the reconstruction infers, counted over the source's items. */
 function statedInferred(ctx: Ctx): string | undefined {
 	const nodes = ctx.map.nodes.filter((n) => n.origin === 'source' && !isPlaceholder(n));
 	const links = ctx.map.links.filter((l) => l.origin === 'source');
@@ -269,17 +444,23 @@ function statedInferred(ctx: Ctx): string | undefined {
 	const inferredNodes = nodes.filter(inferred);
 	const inferredLinks = links.filter(inferred);
 	const parts = [
-		`Of the text’s ${plural(nodes.length, 'statement')} on the map, the text states ${nodes.length - inferredNodes.length}${inferredNodes.length ? ` and the reconstruction infers ${inferredNodes.length}` : ''}; of the ${plural(links.length, 'link')} between them, the text states ${links.length - inferredLinks.length}${inferredLinks.length ? ` and the reconstruction infers ${inferredLinks.length}` : ''}.`
+		`Of the ${count(nodes.length, 'statement')} taken from the text, ${inferredNodes.length ? `the text states ${nodes.length - inferredNodes.length} and the reader infers ${inferredNodes.length}` : 'the text states every one'}; of the ${count(links.length, 'link')} between them, ${inferredLinks.length ? `the text makes ${links.length - inferredLinks.length} itself and the reader infers ${inferredLinks.length}` : 'the text makes every one itself'}.`
 	];
+	if (inferredLinks.length)
+		parts.push(
+			'An inferred link is a step the argument needs but the text does not spell out: that is where a critical reading can press.'
+		);
 	const hidden = nodes.filter((n) => n.kind === 'assumption');
 	if (hidden.length)
 		parts.push(
-			`The argument needs ${hidden.length === 1 ? 'an assumption' : 'assumptions'} the text does not state: ${list(hidden.map((n) => `that ${clause(ctx, n.text)}`))}.`
+			`The argument also needs ${hidden.length === 1 ? 'an assumption' : 'assumptions'} the text does not state: ${list(hidden.map((n) => `that ${clause(ctx, n.text)}`))}.`
 		);
 	const readerItems = ctx.map.nodes.filter((n) => n.origin === 'reader').length;
 	if (readerItems)
 		parts.push(
-			`The ${plural(readerItems, 'statement')} a reader added (objections, evidence, assumptions) are the critique, not the text.`
+			readerItems === 1
+				? 'The one other statement on the map is the reader’s own critique, not the text.'
+				: `The other ${count(readerItems, 'statement')} on the map are the reader’s own critique, not the text.`
 		);
 	return parts.join(' ');
 }
@@ -288,6 +469,61 @@ function statedInferred(ctx: Ctx): string | undefined {
 function readers(map: ArgumentMap): string[] {
 	const names = map.nodes.filter((n) => n.origin === 'reader').map((n) => n.author ?? 'a reader');
 	return names.filter((n, i) => names.indexOf(n) === i);
+}
+
+/** What follows for the thesis, in the summary's own words (model/follows.ts decides it). */
+function follows(ctx: Ctx, summary: ThesisSummary, objectionCount: number): string {
+	const n = summary.reasons.length;
+	const carried = summary.reasons.filter((r) => r.carries);
+	const thesis = ctx.index.thesis!;
+	const toThesis = (ctx.index.incoming.get(thesis.id) ?? []).filter(
+		(l) => l.relation === 'attacks' && live(ctx)(l)
+	);
+	const parts: string[] = [];
+	if (thesis.verdict) parts.push(sentence(summary.sentence));
+	else if (summary.status === 'holds')
+		parts.push(
+			n
+				? `The thesis stands on this map: ${carried.length === n ? (n === 1 ? 'its reason carries it' : `all ${count(n, 'reason')} carry it`) : `${count(carried.length, 'of its reasons', 'of its reasons')} carry it (${list(carried.map((r) => named(ctx, r.id)))})`}${toThesis.length ? `, and no objection to it stands` : ''}. To contest it, a reader would have to bring down enough of those reasons (reject or question them, or undercut their steps to the thesis), or raise an objection to the thesis that stands.`.replace(
+						/(\w+) of its reasons carry/,
+						(_, k: string) =>
+							`${k} of its ${count(n, 'reason')} carry`.replace(
+								/ of its (\w+ reasons?)/,
+								' of its $1'
+							)
+					)
+				: 'The thesis stands only because nobody has questioned it: the map gives it no reason.'
+		);
+	else if (summary.status === 'defeated')
+		parts.push(
+			`The thesis is defeated on this map: ${list(summary.standingObjections.map((id) => (ctx.index.node.get(id)?.label ? named(ctx, id) : `the objection that ${clause(ctx, ctx.index.node.get(id)!.text)}`)))} ${summary.standingObjections.length === 1 ? 'stands' : 'stand'} against it unanswered${carried.length ? `, and on this map that outweighs the ${count(carried.length, 'reason')} still carrying it` : ''}. That is a verdict on the argument as mapped here, not proof that the thesis is false.`
+		);
+	else if (summary.status === 'unestablished')
+		parts.push(
+			n
+				? `The thesis is not established on this map: none of its ${count(n, 'reason')} carries it any more. That does not show it false; it shows that the text, read critically, has not made its case.`
+				: 'The thesis is not established: it is questioned and given no reason. Nothing shows it false.'
+		);
+	else
+		parts.push(
+			`Whether the thesis stands is still open${carried.length ? '' : ': none of its reasons carries it for certain'}. Settling the undecided statements above decides it.`
+		);
+	// What most of the fallen reasons share: one premise taken away takes them all.
+	const fallenBy = new Map<string, number>();
+	for (const r of summary.reasons.filter((x) => !x.carries))
+		for (const p of ctx.index.link.get(r.link)?.with ?? [])
+			if (ctx.evaluation.nodes.get(p)?.status !== 'holds')
+				fallenBy.set(p, (fallenBy.get(p) ?? 0) + 1);
+	const [widest] = [...fallenBy].sort((a, b) => b[1] - a[1]);
+	if (widest && widest[1] > 1)
+		parts.push(
+			`${cap(count(widest[1], 'of the reasons', 'of the reasons'))} fall with one assumption${ctx.index.node.get(widest[0])!.label ? ` (${named(ctx, widest[0])})` : ''}, that ${clause(ctx, ctx.index.node.get(widest[0])!.text)}. That is where the argument is weakest.`
+		);
+	if (objectionCount && summary.status !== 'defeated' && toThesis.length === 0 && !thesis.verdict)
+		parts.push(
+			'No objection is aimed at the thesis itself; they all bear on its reasons and their steps.'
+		);
+	return parts.join(' ');
 }
 
 /**
@@ -301,7 +537,8 @@ export function print(map: ArgumentMap, evaluation: Evaluation = evaluate(map)):
 		index,
 		evaluation,
 		name: (id) => displayName(index.node.get(id), id, 48),
-		names: namesIn(map)
+		names: namesIn(map),
+		said: new Set()
 	};
 	const title = map.title ?? map.source?.title ?? 'Argument map';
 	const out: string[] = [`# Critical summary: ${mdText(title)}`];
@@ -320,41 +557,49 @@ export function print(map: ArgumentMap, evaluation: Evaluation = evaluate(map)):
 		return out.join('\n\n') + '\n';
 	}
 	const who = readers(map);
+	const objs = objections(ctx);
+	const own = summary.reasons.filter((r) => index.node.get(r.id)?.origin !== 'reader').length;
+	const added = summary.reasons.length - own;
+	const author = src?.author ? mdText(src.author) : 'The author';
 	out.push(
 		[
-			`The author argues${says(ctx, thesis)}`,
-			summary.reasons.length
-				? `The map gives ${plural(summary.reasons.length, 'reason')} for it.`
-				: 'The map gives no reason for it.',
-			who.length ? `The critique on this map is by ${list(who.map(mdText))}.` : '',
-			`On the map the thesis ${statusPhrase(summary.status)}.`
+			`${author} argues${says(ctx, thesis)}`,
+			own
+				? `The text gives ${count(own, 'reason')} for it${objs.author.length ? ` and takes up ${count(objs.author.length, 'objection')}` : ''}.`
+				: 'The text gives no reason for it.',
+			added ? `A reader adds ${count(added, 'reason')} of their own.` : '',
+			who.length
+				? `The critique on this map is by ${list(who.map(mdText))}, ${who.length === 1 ? 'a reader' : 'readers'} of the text.`
+				: '',
+			`${who.length ? 'With the critique weighed in, the' : 'Taken as the text gives it, the'} thesis ${statusPhrase(summary.status)}.`
 		]
 			.filter(Boolean)
 			.join(' ')
 	);
 	if (summary.reasons.length) {
 		out.push('## The reasons');
-		summary.reasons.forEach((r, i) => out.push(reasonParagraph(ctx, r, i, summary.reasons.length)));
+		const told = new Map<string, string>();
+		const assumed = new Map<string, string>();
+		let k = 0;
+		for (const r of summary.reasons) {
+			const reader = index.node.get(r.id)?.origin === 'reader';
+			out.push(reasonParagraph(ctx, r, reader ? k : k++, told, assumed));
+		}
 	}
 	const stated = statedInferred(ctx);
 	if (stated) out.push('## What the text states and what is inferred', stated);
-	const objs = objections(ctx);
 	out.push('## Objections and how they fare');
-	out.push(...(objs.length ? objs : ['Nobody has raised an objection on this map yet.']));
+	if (!objs.author.length && !objs.reader.length)
+		out.push('Nobody has raised an objection on this map yet.');
+	else {
+		// Whose objections are whose: the text's own first, then the readers'.
+		if (objs.reader.length)
+			out.push(
+				`${objs.author.length ? `The text itself takes up ${count(objs.author.length, 'objection')}` : 'The text takes up no objection to its own argument'}; the critique of ${who.length ? list(who.map(mdText)) : 'a reader'} adds ${objs.author.length ? count(objs.reader.length, 'more', 'more') : count(objs.reader.length, 'objection')}.`
+			);
+		out.push(...objs.author, ...objs.reader);
+	}
 	out.push('## What follows');
-	const carried = summary.reasons.filter((r) => r.carries).length;
-	out.push(
-		[
-			sentence(summary.sentence),
-			summary.reasons.length
-				? `${carried} of the ${plural(summary.reasons.length, 'reason')} still ${carried === 1 ? 'carries' : 'carry'} the thesis.`
-				: '',
-			summary.standingObjections.length
-				? `${plural(summary.standingObjections.length, 'objection')} to the thesis ${summary.standingObjections.length === 1 ? 'stands' : 'stand'}: ${list(summary.standingObjections.map((id) => mdText(ctx.name(id))))}.`
-				: 'No objection to the thesis itself stands.'
-		]
-			.filter(Boolean)
-			.join(' ')
-	);
+	out.push(follows(ctx, summary, objs.author.length + objs.reader.length));
 	return out.join('\n\n') + '\n';
 }
