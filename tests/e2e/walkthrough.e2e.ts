@@ -209,7 +209,7 @@ test('the map flies to each step, and jumps under reduced motion', async ({ page
 		await world().evaluate((el) => {
 			(window as unknown as Counted).flights = 0;
 			el.addEventListener('transitionrun', (e) => {
-				if (e.target === el && e.propertyName === 'transform')
+				if (e.target === el && (e as TransitionEvent).propertyName === 'transform')
 					(window as unknown as Counted).flights++;
 			});
 		});
