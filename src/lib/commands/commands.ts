@@ -14,7 +14,8 @@ import {
 	type MapLink,
 	type MapNode,
 	type Source,
-	type SourceText
+	type SourceText,
+	type Walkthrough
 } from '../model/schema';
 
 export type NodePatch = Partial<Omit<MapNode, 'id'>>;
@@ -37,8 +38,8 @@ export type Command =
 	| { type: 'updateNode'; id: string; patch: NodePatch }
 	| { type: 'updateLink'; id: string; patch: LinkPatch }
 	/**
-	 * Set fields of the source description, and the map's own `title`, `$schema` and source
-	 * `text` (null removes one; left out, it stays as it is).
+	 * Set fields of the source description, and the map's own `title`, `$schema`, source `text`
+	 * and `walkthrough` order (null removes one; left out, it stays as it is).
 	 */
 	| {
 			type: 'updateSource';
@@ -46,6 +47,7 @@ export type Command =
 			title?: string | null;
 			$schema?: string | null;
 			text?: SourceText | null;
+			walkthrough?: Walkthrough | null;
 	  }
 	/** Several commands as one step: all apply or none. */
 	| { type: 'batch'; commands: Command[] };
@@ -148,17 +150,12 @@ function step(map: ArgumentMap, cmd: Command): ApplyResult {
 			const { next, old } = setFields(map.source, cmd.patch);
 			const result: ArgumentMap = { ...map, source: next };
 			const inverse: Command & { type: 'updateSource' } = { type: 'updateSource', patch: old };
-			for (const key of ['title', '$schema'] as const) {
+			for (const key of ['title', '$schema', 'text', 'walkthrough'] as const) {
 				const value = cmd[key];
 				if (value === undefined) continue;
-				inverse[key] = map[key] ?? null;
+				(inverse as Record<string, unknown>)[key] = map[key] ?? null;
 				if (value === null) delete result[key];
-				else result[key] = value;
-			}
-			if (cmd.text !== undefined) {
-				inverse.text = map.text ?? null;
-				if (cmd.text === null) delete result.text;
-				else result.text = cmd.text;
+				else (result as Record<string, unknown>)[key] = value;
 			}
 			return { ok: true, map: result, inverse };
 		}

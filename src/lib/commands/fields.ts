@@ -196,3 +196,18 @@ export function setOrigin(
 		command: { type: 'batch', commands }
 	};
 }
+
+/**
+ * Save the walkthrough's order of steps with the map, or remove it (`order` undefined: the
+ * argument's own order). Which keys are steps is model/walkthrough.ts's business: an order
+ * naming a step the map does not have is read without it.
+ */
+export function walkthroughOrder(map: ArgumentMap, order: string[] | undefined): Built {
+	const now = map.walkthrough?.order;
+	if (JSON.stringify(now) === JSON.stringify(order)) return { ok: false, reason: 'unchanged' };
+	return {
+		ok: true,
+		label: order ? 'Reorder the walkthrough' : 'Walkthrough back in the argument’s order',
+		command: { type: 'updateSource', patch: {}, walkthrough: order ? { order } : null }
+	};
+}

@@ -137,6 +137,16 @@ describe('commandBetween', () => {
 		roundTrip(edited, small);
 	});
 
+	it('gives, changes and takes away the walkthrough’s order (a restored draft brings it)', () => {
+		const ordered = copy(small);
+		ordered.walkthrough = { order: ['o1', 't'] };
+		roundTrip(small, ordered);
+		const reordered = copy(ordered);
+		reordered.walkthrough = { order: ['t', 'o1', 'c1'] };
+		roundTrip(ordered, reordered);
+		roundTrip(reordered, small);
+	});
+
 	it('builds the command from a diff, and one from a stale diff is refused, not applied', () => {
 		const after = copy(small);
 		after.nodes.push(evidence('late'));

@@ -54,14 +54,16 @@ export function commandFromDiff(before: ArgumentMap, diff: MapDiff): CommandFrom
 			links: links.insert.map(({ at, item }) => ({ at, link: item }))
 		});
 	const own = patchOf(diff.fields);
-	if (diff.source.length || 'title' in own || '$schema' in own || 'text' in own)
+	const mapFields = ['title', '$schema', 'text', 'walkthrough'] as const;
+	if (diff.source.length || mapFields.some((k) => k in own))
 		commands.push({
 			type: 'updateSource',
 			patch: patchOf(diff.source),
 			// format and version are literal types: two valid maps cannot differ in them.
 			...('title' in own ? { title: own.title ?? null } : {}),
 			...('$schema' in own ? { $schema: own.$schema ?? null } : {}),
-			...('text' in own ? { text: own.text ?? null } : {})
+			...('text' in own ? { text: own.text ?? null } : {}),
+			...('walkthrough' in own ? { walkthrough: own.walkthrough ?? null } : {})
 		});
 	return { kind: 'command', command: { type: 'batch', commands } };
 }

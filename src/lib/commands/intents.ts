@@ -348,5 +348,6 @@ export {
 	setQuestion,
 	setVerdict,
 	updateFields,
-	updateLinkFields
+	updateLinkFields,
+	walkthroughOrder
 } from './fields';

@@ -27,6 +27,13 @@ describe('keyboard actions', () => {
 		expect(actionForKey(k('c', { ctrlKey: true }), false)).toBeUndefined();
 	});
 
+	it('presents the map with P, anywhere outside a field, a statement selected or not', () => {
+		expect(actionForKey(k('p'), false)).toBe('present');
+		expect(actionForKey(k('p'), true)).toBe('present');
+		expect(actionForKey(k('p', { ctrlKey: true }), false)).toBeUndefined();
+		expect(actionForKey(k('p', { altKey: true }), false)).toBeUndefined();
+	});
+
 	it('maps statement keys only when a statement has the focus', () => {
 		expect(actionForKey(k('Tab'), true)).toBe('add-reason');
 		expect(actionForKey(k('Tab'), false)).toBeUndefined();

@@ -18,6 +18,7 @@ export type ActionId =
 	| 'redo'
 	| 'save'
 	| 'mode'
+	| 'present'
 	| 'shortcuts';
 
 export interface ActionInfo {
@@ -148,6 +149,13 @@ export const ACTIONS: ActionInfo[] = [
 		help: 'Switch between reconstructing the text (what you add is the text’s argument) and critiquing it (what you add is yours, with your name).'
 	},
 	{
+		id: 'present',
+		label: 'Present',
+		keys: 'P',
+		needsSelection: false,
+		help: 'Walk through the map step by step in the full window, for a projector: → or Space goes on, ← goes back, Escape leaves. The steps can be reordered there and saved with the map.'
+	},
+	{
 		id: 'shortcuts',
 		label: 'Keyboard shortcuts',
 		keys: '?',
@@ -174,6 +182,7 @@ export const GLOBAL_ACTIONS: ReadonlySet<ActionId> = new Set([
 	'redo',
 	'save',
 	'mode',
+	'present',
 	'shortcuts'
 ]);
 
@@ -193,6 +202,7 @@ export function actionForKey(
 	if (e.altKey) return undefined;
 	if (e.key === '?') return 'shortcuts';
 	if (key === 'c' && !e.shiftKey) return 'mode';
+	if (key === 'p' && !e.shiftKey) return 'present';
 	if (!onStatement) return undefined;
 	if (e.shiftKey && e.key === 'Tab') return undefined;
 	const plain: Record<string, ActionId> = {

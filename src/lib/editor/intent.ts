@@ -40,6 +40,13 @@ export type Intent =
 	/** A view's own check refused an input: say so in the status line. */
 	| { type: 'notify'; text: string; tone: 'info' | 'error' }
 	| { type: 'previewVerdict'; id: string; verdict: Verdict | undefined }
+	/** Open the walkthrough (full window, step by step), or leave it. */
+	| { type: 'present'; open: boolean }
+	/**
+	 * Save the walkthrough's order of steps with the map (step keys, model/walkthrough.ts), or go
+	 * back to the argument's own order (`order` undefined). One undo step, saved as any edit.
+	 */
+	| { type: 'setWalkthrough'; order: string[] | undefined }
 	| { type: 'endPreview' }
 	// Building the argument.
 	| { type: 'add'; role: ChildRole; parent: string }

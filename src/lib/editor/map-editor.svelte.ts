@@ -23,6 +23,7 @@ import {
 	setVerdict,
 	updateFields,
 	updateLinkFields,
+	walkthroughOrder,
 	type Built,
 	type Provenance
 } from '../commands/intents';
@@ -329,6 +330,13 @@ export class MapEditor {
 			case 'endPreview':
 				v.preview = undefined;
 				return true;
+			case 'present':
+				if (v.presenting === intent.open) return false;
+				v.presenting = intent.open;
+				if (intent.open) v.dialog = v.editing = undefined;
+				return true;
+			case 'setWalkthrough':
+				return this.#run(walkthroughOrder(this.map, intent.order));
 			case 'add':
 				return this.#addFresh(addChild(this.map, intent.parent, intent.role, this.#who()));
 			case 'addUndercut': {
@@ -558,6 +566,7 @@ export class MapEditor {
 				type: 'setMode',
 				mode: v.mode === 'critique' ? 'reconstruct' : 'critique'
 			});
+		if (a === 'present') return this.dispatch({ type: 'present', open: true });
 		if (a === 'shortcuts') {
 			v.dialog = { kind: 'shortcuts' };
 			return true;

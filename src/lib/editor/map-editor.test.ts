@@ -909,3 +909,23 @@ describe('MapEditor: the source text', () => {
 		expect(editor.undoLabel).toBe('Attach a new version of the text');
 	});
 });
+
+describe('MapEditor: the walkthrough', () => {
+	it('P opens it; its order is one undoable edit, saved with the map, and can be taken away', async () => {
+		const { editor, remote } = await setUp({ author: 'Ana', map: anas });
+		expect(await editor.dispatch({ type: 'act', action: 'present' })).toBe(true);
+		expect(editor.view.presenting).toBe(true);
+		const order = ['o1', 't', 'c1'];
+		await roundTrip(editor, { type: 'setWalkthrough', order });
+		expect(editor.map.walkthrough).toEqual({ order });
+		expect(editor.dirty).toBe(true);
+		// The same order again is no edit (no empty undo step).
+		expect(await editor.dispatch({ type: 'setWalkthrough', order: [...order] })).toBe(false);
+		expect(await editor.dispatch({ type: 'save' })).toBe(true);
+		expect(remote.store.get('m')!.map.walkthrough).toEqual({ order });
+		await roundTrip(editor, { type: 'setWalkthrough', order: undefined });
+		expect(editor.map).not.toHaveProperty('walkthrough');
+		expect(await editor.dispatch({ type: 'present', open: false })).toBe(true);
+		expect(editor.view.presenting).toBe(false);
+	});
+});

@@ -96,6 +96,8 @@ export class ViewState {
 	message = $state<Message | undefined>(undefined);
 	/** An unsaved draft from an earlier visit, waiting for the reader to restore or discard it. */
 	restore = $state<{ draft: Draft; summary: string } | undefined>(undefined);
+	/** The walkthrough is open over the map (a presentation, step by step). */
+	presenting = $state(false);
 	/** Who is editing: reader items carry this name. */
 	author = $state<string | undefined>(undefined);
 }

@@ -8,6 +8,7 @@ import { serializeMap } from './serialize';
 const v1 = readFileSync('tests/fixtures/v1/japan-mongolia.v1.map.json', 'utf8');
 const v2 = readFileSync('tests/fixtures/v2/japan-mongolia-critique.v2.map.json', 'utf8');
 const v3 = readFileSync('tests/fixtures/v3/japan-mongolia-critique.v3.map.json', 'utf8');
+const v4 = readFileSync('tests/fixtures/v4/japan-mongolia-critique.v4.map.json', 'utf8');
 
 type Item = { origin: string; inText?: string };
 /** What the 2 → 3 step does to a list of nodes or links: source items become stated. */
@@ -69,12 +70,26 @@ describe('format migrations', () => {
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.migratedFrom).toBe(3);
-		expect(r.map.version).toBe(4);
+		expect(r.map.version).toBe(CURRENT_VERSION);
 		const old = JSON.parse(v3);
 		expect(r.map.nodes).toEqual(old.nodes);
 		expect(r.map.links).toEqual(old.links);
 		expect(r.map.nodes.some((n) => n.questioned || n.sources)).toBe(false);
 		expect(changedLines(v3, serializeMap(r.map))).toEqual([`  "version": ${CURRENT_VERSION},`]);
+	});
+
+	it('4 → 5: a version 4 map carries over as it is, presented in the argument’s order', () => {
+		expect(JSON.parse(v4).version).toBe(4);
+		const r = parseMap(v4);
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.migratedFrom).toBe(4);
+		expect(r.map.version).toBe(5);
+		const old = JSON.parse(v4);
+		expect(r.map.nodes).toEqual(old.nodes);
+		expect(r.map.links).toEqual(old.links);
+		expect(r.map).not.toHaveProperty('walkthrough');
+		expect(changedLines(v4, serializeMap(r.map))).toEqual([`  "version": ${CURRENT_VERSION},`]);
 	});
 
 	it('refuses a version 0 or a non-number version with a sentence', () => {

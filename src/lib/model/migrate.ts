@@ -22,7 +22,13 @@ export const steps: Record<number, (doc: Json) => Json> = {
 	 * over as it is: a shared map, owned by nobody. The step keeps a file with questions from
 	 * being read by a Warrant that would drop them.
 	 */
-	3: (doc) => ({ ...doc })
+	3: (doc) => ({ ...doc }),
+	/**
+	 * 4 → 5: version 5 adds an optional field only (the walkthrough's saved order); a version 4
+	 * map has none and is presented in the argument's order. The step keeps a file with an order
+	 * from being read by a Warrant that would drop it.
+	 */
+	4: (doc) => ({ ...doc })
 };
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The map format, version 4 (CURRENT_VERSION), as a zod schema. This file is the single source of truth:
+ * The map format, version 5 (CURRENT_VERSION), as a zod schema. This file is the single source of truth:
  * `arguments/schema.json` is generated from it (`npm run schema`) and a test fails when the
  * two drift apart. Shapes are strict: an unknown key is an error, so a typo in a hand-edited
  * file is reported instead of silently dropped.
@@ -17,8 +17,9 @@ export const FORMAT = 'warrant-map';
  * 4 adds the reader's questioning of a statement (`questioned`, Carneades' "questioned": the
  * statement must now be shown, not presumed), the `sources` a reader statement relies on, and
  * whose a map is: its `owner`, and what a copy is `basedOn`.
+ * 5 adds the order a teacher gave the map's walkthrough (`walkthrough`), presented step by step.
  */
-export const CURRENT_VERSION = 4;
+export const CURRENT_VERSION = 5;
 
 /** Ids are slugs: they end up in URLs and file names, so nothing else is allowed. */
 export const slug = z
@@ -286,6 +287,18 @@ export const basedOnSchema = z.strictObject({
 		.regex(REVISION_PATTERN, 'must be a revision: 1 to 64 letters, digits, "-" or "_"')
 });
 
+/** The key of the walkthrough's closing step (what follows for the thesis): never a node id. */
+export const FOLLOWS_STEP = '#follows';
+
+/**
+ * A saved walkthrough order: step keys (a step's key is the id of the statement it presents, or
+ * `FOLLOWS_STEP`). Steps the map no longer has are skipped; steps it gained keep their place in
+ * the argument's order (model/walkthrough.ts), so the order never has to be kept in step by hand.
+ */
+export const walkthroughSchema = z.strictObject({
+	order: z.array(z.union([slug, z.literal(FOLLOWS_STEP)])).max(5001)
+});
+
 export const mapSchema = z.strictObject({
 	$schema: z.string().max(300).optional(),
 	format: z.literal(FORMAT),
@@ -307,7 +320,9 @@ export const mapSchema = z.strictObject({
 	nodes: z.array(nodeSchema).min(1, 'must have at least one node').max(5000),
 	links: z.array(linkSchema).max(20000),
 	/** The source text, when the map carries it (optional: someone else's text may not be shared). */
-	text: textSchema.optional()
+	text: textSchema.optional(),
+	/** The order of the walkthrough's steps, when a teacher changed it (absent: the argument's order). */
+	walkthrough: walkthroughSchema.optional()
 });
 
 export type ArgumentMap = z.infer<typeof mapSchema>;
@@ -329,3 +344,4 @@ export type Reference = z.infer<typeof referenceSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type BasedOn = z.infer<typeof basedOnSchema>;
 export type SourceText = z.infer<typeof textSchema>;
+export type Walkthrough = z.infer<typeof walkthroughSchema>;
