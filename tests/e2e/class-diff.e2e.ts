@@ -131,6 +131,15 @@ test('the class view draws a submission beside the reference with the difference
 		'true'
 	);
 	await page.screenshot({ path: artifact('class-diff-actual-size.png') });
+
+	// The teacher deletes Ben's work, asked twice: it is gone from the class and from the server.
+	await page.getByRole('button', { name: 'Delete Ben’s work' }).click();
+	await page.getByRole('button', { name: 'Delete Ben’s work for good' }).click();
+	await expect(page.getByRole('status')).toContainText('is deleted');
+	await expect(page.getByRole('link', { name: 'Ben' })).toHaveCount(0);
+	expect((await ben.context.request.get(`/api/x/${ex.id}/submission/${ben.sub}`)).status()).toBe(
+		403
+	);
 	await ben.context.close();
 });
 
@@ -213,6 +222,12 @@ test('the reference reaches students only while the teacher has it released', as
 		const data = await (await ben.context.request.get(`/x/${ex.id}/__data.json`)).text();
 		return html.includes(refOnly) || data.includes(refOnly);
 	};
+	expect(await sent()).toBe(false);
+	// Only the teacher can release it, or do anything else the class view does.
+	for (const data of [{ action: 'release', released: true }, { action: 'teacher-link' }]) {
+		const r = await ben.context.request.post(`/api/x/${ex.id}/teacher`, { data });
+		expect(r.status()).toBe(403);
+	}
 	expect(await sent()).toBe(false);
 
 	await page.goto(ex.teacherPath);

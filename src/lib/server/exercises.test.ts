@@ -154,10 +154,9 @@ describe('exercises on the server', () => {
 			readFileSync(join(data, 'exercises', r.exercise.id, 'exercise.json'), 'utf8');
 		expect(stored()).not.toContain(r.joinKey);
 		// Without the student link's key, or with a wrong one, nobody joins.
-		expect(await joinExercise(r.exercise, 'Eve', undefined)).toMatchObject({
-			ok: false,
-			status: 403
-		});
+		const keyless = await joinExercise(r.exercise, 'Eve', undefined);
+		expect(keyless).toMatchObject({ ok: false, status: 403 });
+		expect(!keyless.ok && keyless.message).toMatch(/missing its key/);
 		expect(await joinExercise(r.exercise, 'Eve', `${r.joinKey}x`)).toMatchObject({
 			ok: false,
 			status: 403

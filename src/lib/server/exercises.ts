@@ -178,9 +178,14 @@ export function canJoin(exercise: Exercise, key: string | null | undefined): boo
 	return exercise.joinHash === undefined || same(key, exercise.joinHash);
 }
 
-/** What a student is told when the link they came by has been replaced. */
-export const REPLACED_LINK =
-	'This student link is no longer in use: your teacher has replaced it. Ask them for the new link. If you have already started, open your resume link to go on with your work.';
+/** Why a student may not join with `key`, in words; undefined when they may. */
+export function joinRefusal(exercise: Exercise, key: string | null | undefined) {
+	if (canJoin(exercise, key)) return undefined;
+	const resume = 'If you have already started, open your resume link to go on with your work.';
+	return key
+		? `This student link is no longer in use: your teacher has replaced it. Ask them for the new link. ${resume}`
+		: `This link is missing its key: open the whole student link your teacher gave you (it ends in “?join=…”). ${resume}`;
+}
 
 /** The student link as a path: `/x/ID?join=KEY` (or `/x/ID` for an exercise made without one). */
 export const studentPath = (exercise: Exercise, joinKey: string | undefined) =>
@@ -226,7 +231,8 @@ export async function joinExercise(
 	name: string,
 	joinKey: string | null | undefined
 ): Promise<Result<{ submission: Submission; credential: string }>> {
-	if (!canJoin(exercise, joinKey)) return { ok: false, status: 403, message: REPLACED_LINK };
+	const refused = joinRefusal(exercise, joinKey);
+	if (refused) return { ok: false, status: 403, message: refused };
 	const display = name.trim().replace(/\s+/g, ' ');
 	if (!display || display.length > 80)
 		return { ok: false, status: 400, message: 'Give a name of 1 to 80 characters.' };

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { layoutMap } from '$lib/layout/run';
 import { serializeMap } from '$lib/model/serialize';
-import { canJoin, loadExercise, REPLACED_LINK, submissionFor } from '$lib/server/exercises';
+import { joinRefusal, loadExercise, submissionFor } from '$lib/server/exercises';
 import { cookieOptions, studentCookie } from '$lib/server/exercise-http';
 import { etagOf } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
@@ -27,9 +27,8 @@ export const load: PageServerLoad = async ({ params, url, cookies, request }) =>
 	const s = await submissionFor(ex, cookies.get(studentCookie(ex.id)));
 	if (!s.ok) {
 		const join = url.searchParams.get('join') ?? undefined;
-		return canJoin(ex, join)
-			? { exercise, joined: false as const, join, refused: undefined }
-			: { exercise, joined: false as const, join: undefined, refused: REPLACED_LINK };
+		const refused = joinRefusal(ex, join);
+		return { exercise, joined: false as const, join: refused ? undefined : join, refused };
 	}
 	const map = s.submission.map;
 	return {
