@@ -130,6 +130,24 @@ test('the class view draws a submission beside the reference with the difference
 		'aria-pressed',
 		'true'
 	);
+	// At actual size the reference scrolls; choosing a difference brings its mark into view
+	// in the map, without moving the page away from the list.
+	const scroller = refMap;
+	await scroller.evaluate((el) => el.scrollTo(0, 0));
+	await misattached.blur();
+	const mark = refMap.locator('.link-mark.misattached').first();
+	const inView = async () => {
+		const [m, r] = [await mark.boundingBox(), await scroller.boundingBox()];
+		return !!m && !!r && m.x >= r.x && m.x + m.width <= r.x + r.width;
+	};
+	expect(await inView()).toBe(false);
+	await misattached.scrollIntoViewIfNeeded();
+	await page.mouse.move(0, 0);
+	const before = await page.evaluate(() => scrollY);
+	await misattached.focus();
+	await expect(mark).toHaveAttribute('data-lit', 'true');
+	await expect.poll(inView).toBe(true);
+	expect(await page.evaluate(() => scrollY)).toBe(before);
 	await page.screenshot({ path: artifact('class-diff-actual-size.png') });
 
 	// The teacher deletes Ben's work, asked twice: it is gone from the class and from the server.
