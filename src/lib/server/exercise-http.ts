@@ -16,6 +16,11 @@ import { problem } from './http';
 export const studentCookie = (exercise: string) => `wx_${exercise}`;
 /** The cookie holding the teacher key of one exercise. */
 export const teacherCookie = (exercise: string) => `wxt_${exercise}`;
+/**
+ * The cookie, in the teacher's browser only, holding the student link's key: the server keeps
+ * just its hash, so this is how the class view can show the link again after it was made.
+ */
+export const joinCookie = (exercise: string) => `wxj_${exercise}`;
 
 /**
  * The cookies' settings. `secure` only where the app is really served over HTTPS (ORIGIN says
@@ -34,6 +39,10 @@ export function cookieOptions(request: Request) {
 		secure: https
 	} as const;
 }
+
+/** The teacher-only cookies' settings: as `cookieOptions`, never sent from another site. */
+export const teacherCookieOptions = (request: Request) =>
+	({ ...cookieOptions(request), sameSite: 'strict' }) as const;
 
 type Got<T> = { ok: true; value: T } | { ok: false; response: Response };
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+	canJoin,
 	check,
 	classCsv,
 	classRows,
@@ -12,7 +13,10 @@ import {
 	joinExercise,
 	loadExercise,
 	nextHint,
+	reissueStudentLink,
+	reissueTeacherLink,
 	saveSubmission,
+	setReleased,
 	starterMap,
 	submissionFor,
 	updateReference
@@ -93,11 +97,11 @@ describe('exercises on the server', () => {
 		const r = await createExercise({ from: 'bike-lanes', start: 'text', hintLevel: 2 });
 		if (!r.ok) throw new Error(r.message);
 		const ex = r.exercise;
-		const ana = await joinExercise(ex, '  Ana  ');
-		const ben = await joinExercise(ex, 'Ben');
+		const ana = await joinExercise(ex, '  Ana  ', r.joinKey);
+		const ben = await joinExercise(ex, 'Ben', r.joinKey);
 		if (!ana.ok || !ben.ok) throw new Error('join');
 		expect(ana.submission.name).toBe('Ana');
-		expect(await joinExercise(ex, '   ')).toMatchObject({ ok: false, status: 400 });
+		expect(await joinExercise(ex, '   ', r.joinKey)).toMatchObject({ ok: false, status: 400 });
 		// Ana's credential opens Ana's work only; a made-up or altered one opens nothing.
 		const mine = await submissionFor(ex, ana.credential);
 		expect(mine.ok && mine.submission.id).toBe(ana.submission.id);
@@ -141,5 +145,58 @@ describe('exercises on the server', () => {
 		expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
 		expect(await deleteSubmission(ex, ben.submission.id)).toBe(true);
 		expect((await classRows(ex)).map((x) => x.name)).toEqual(['Ana']);
+	});
+
+	it('revokes the student link (old one cannot join, joined students keep their work) and the teacher link', async () => {
+		const r = await createExercise({ from: 'bike-lanes', start: 'text', hintLevel: 2 });
+		if (!r.ok) throw new Error(r.message);
+		const stored = () =>
+			readFileSync(join(data, 'exercises', r.exercise.id, 'exercise.json'), 'utf8');
+		expect(stored()).not.toContain(r.joinKey);
+		// Without the student link's key, or with a wrong one, nobody joins.
+		const keyless = await joinExercise(r.exercise, 'Eve', undefined);
+		expect(keyless).toMatchObject({ ok: false, status: 403 });
+		expect(!keyless.ok && keyless.message).toMatch(/missing its key/);
+		expect(await joinExercise(r.exercise, 'Eve', `${r.joinKey}x`)).toMatchObject({
+			ok: false,
+			status: 403
+		});
+		const ana = await joinExercise(r.exercise, 'Ana', r.joinKey);
+		if (!ana.ok) throw new Error(ana.message);
+
+		const s = await reissueStudentLink(r.exercise);
+		expect(s.joinKey).not.toBe(r.joinKey);
+		expect(stored()).not.toContain(s.joinKey);
+		const reloaded = await loadExercise(r.exercise.id);
+		if (!reloaded.ok) throw new Error('reload');
+		const ex = reloaded.exercise;
+		expect(canJoin(ex, r.joinKey)).toBe(false);
+		const old = await joinExercise(ex, 'Late', r.joinKey);
+		expect(old).toMatchObject({ ok: false, status: 403 });
+		expect(!old.ok && old.message).toMatch(/no longer in use.*resume link/);
+		expect((await joinExercise(ex, 'Ben', s.joinKey)).ok).toBe(true);
+		// Ana, who joined by the old link, still opens her work with her own credential.
+		expect((await submissionFor(ex, ana.credential)).ok).toBe(true);
+
+		const t = await reissueTeacherLink(ex);
+		const after = await loadExercise(ex.id);
+		if (!after.ok) throw new Error('reload');
+		expect(isTeacher(after.exercise, r.teacherKey)).toBe(false);
+		expect(isTeacher(after.exercise, t.teacherKey)).toBe(true);
+		expect(stored()).not.toContain(t.teacherKey);
+		// The student link is untouched by a new teacher link.
+		expect(canJoin(after.exercise, s.joinKey)).toBe(true);
+	});
+
+	it('keeps whether the reference is released', async () => {
+		const r = await createExercise({ from: 'bike-lanes', start: 'text', hintLevel: 1 });
+		if (!r.ok) throw new Error(r.message);
+		expect(r.exercise.released).toBe(false);
+		await setReleased(r.exercise, true);
+		const on = await loadExercise(r.exercise.id);
+		expect(on.ok && on.exercise.released).toBe(true);
+		await setReleased(r.exercise, false);
+		const off = await loadExercise(r.exercise.id);
+		expect(off.ok && off.exercise.released).toBe(false);
 	});
 });

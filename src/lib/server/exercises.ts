@@ -3,13 +3,19 @@
  * student works on their own submission and asks the server to check it. Stored under
  * `WARRANT_DATA_DIR` (default ./data), which no /maps or /api/maps route serves:
  *
- *   data/exercises/ID/exercise.json          the pinned reference, settings, teacher key hash
+ *   data/exercises/ID/exercise.json          the pinned reference, settings, key hashes
  *   data/exercises/ID/submissions/SUB.json   one student's map, token hash, hints used
  *
  * The reference is a copy, pinned: editing the source map changes nothing until the teacher
  * updates the exercise. Keys and tokens are long random strings kept only as SHA-256 hashes and
  * compared in constant time; exercise and submission ids are random too, so no URL can be
  * guessed into someone else's work. Checking runs here; a student gets `forStudent`'s view.
+ *
+ * Two keys, both revocable: the teacher key (the teacher link: the class view) and the join key
+ * (the student link: joining by name). Reissuing the join key stops the old student link from
+ * making new submissions, while students who joined keep their work: their own submission token
+ * (cookie and resume link) is what opens it, not the link they came by. Reissuing the teacher
+ * key locks every browser holding the old one out of the class view.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
@@ -38,8 +44,11 @@ const exerciseSchema = z.object({
 	from: z.string(),
 	start: z.enum(STARTS),
 	hintLevel: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+	/** The teacher has released the reference: students see it beside their map. */
 	released: z.boolean(),
 	teacherHash: z.string(),
+	/** The student link's key; exercises made before there was one are joined by their id. */
+	joinHash: z.string().optional(),
 	created: z.string(),
 	updated: z.string(),
 	reference: mapSchema
@@ -67,6 +76,8 @@ export function dataDir(): string {
 const exerciseDir = (id: string) => join(dataDir(), 'exercises', id);
 const submissionFile = (ex: string, sub: string) =>
 	join(exerciseDir(ex), 'submissions', `${sub}.json`);
+const saveExercise = (exercise: Exercise) =>
+	writeAtomic(join(exerciseDir(exercise.id), 'exercise.json'), JSON.stringify(exercise));
 
 function same(secret: string | null | undefined, storedHash: string): boolean {
 	if (!secret) return false;
@@ -109,13 +120,13 @@ export function starterMap(reference: ArgumentMap, start: Start): ArgumentMap {
 	};
 }
 
-/** Make an exercise of map `from` (which must carry its text). Its teacher key is shown once. */
+/** Make an exercise of map `from` (which must carry its text). Its keys are shown once. */
 export async function createExercise(opts: {
 	from: string;
 	title?: string;
 	start: Start;
 	hintLevel: HintLevel;
-}): Promise<Result<{ exercise: Exercise; teacherKey: string }>> {
+}): Promise<Result<{ exercise: Exercise; teacherKey: string; joinKey: string }>> {
 	const loaded = await loadMap(opts.from);
 	if (!loaded.ok) return { ok: false, status: 404, message: `There is no map "${opts.from}".` };
 	if (!loaded.map.text)
@@ -128,6 +139,7 @@ export async function createExercise(opts: {
 	if (!loaded.map.nodes.some((n) => n.kind === 'thesis'))
 		return { ok: false, status: 422, message: 'This map has no thesis to check students against.' };
 	const teacherKey = newSecret();
+	const joinKey = newSecret();
 	const now = new Date().toISOString();
 	const exercise: Exercise = {
 		id: newId(),
@@ -137,13 +149,14 @@ export async function createExercise(opts: {
 		hintLevel: opts.hintLevel,
 		released: false,
 		teacherHash: hash(teacherKey),
+		joinHash: hash(joinKey),
 		created: now,
 		updated: now,
 		reference: loaded.map
 	};
 	await mkdir(join(exerciseDir(exercise.id), 'submissions'), { recursive: true });
-	await writeAtomic(join(exerciseDir(exercise.id), 'exercise.json'), JSON.stringify(exercise));
-	return { ok: true, exercise, teacherKey };
+	await saveExercise(exercise);
+	return { ok: true, exercise, teacherKey, joinKey };
 }
 
 /** An exercise by id; a malformed or unknown id is "not found", never a path. */
@@ -160,11 +173,66 @@ export function isTeacher(exercise: Exercise, key: string | null | undefined): b
 	return same(key, exercise.teacherHash);
 }
 
-/** A student joins with a display name: their submission and its token (cookie and resume link). */
+/** Whether `key` is this exercise's join key (the student link's); an old link's key is not. */
+export function canJoin(exercise: Exercise, key: string | null | undefined): boolean {
+	return exercise.joinHash === undefined || same(key, exercise.joinHash);
+}
+
+/** Why a student may not join with `key`, in words; undefined when they may. */
+export function joinRefusal(exercise: Exercise, key: string | null | undefined) {
+	if (canJoin(exercise, key)) return undefined;
+	const resume = 'If you have already started, open your resume link to go on with your work.';
+	return key
+		? `This student link is no longer in use: your teacher has replaced it. Ask them for the new link. ${resume}`
+		: `This link is missing its key: open the whole student link your teacher gave you (it ends in “?join=…”). ${resume}`;
+}
+
+/** The student link as a path: `/x/ID?join=KEY` (or `/x/ID` for an exercise made without one). */
+export const studentPath = (exercise: Exercise, joinKey: string | undefined) =>
+	`/x/${exercise.id}${joinKey ? `?join=${joinKey}` : ''}`;
+
+/** A new key in place of the one whose hash is `field`; the old key is refused from now on. */
+async function reissue(exercise: Exercise, field: 'joinHash' | 'teacherHash') {
+	const key = newSecret();
+	const next = { ...exercise, [field]: hash(key), updated: new Date().toISOString() };
+	await saveExercise(next);
+	return { exercise: next, key };
+}
+
+/** A new key for the student link; the old link can no longer join. Shown once. */
+export async function reissueStudentLink(
+	exercise: Exercise
+): Promise<{ exercise: Exercise; joinKey: string }> {
+	const r = await reissue(exercise, 'joinHash');
+	return { exercise: r.exercise, joinKey: r.key };
+}
+
+/** A new teacher key; the old teacher link and every browser holding it are refused. Shown once. */
+export async function reissueTeacherLink(
+	exercise: Exercise
+): Promise<{ exercise: Exercise; teacherKey: string }> {
+	const r = await reissue(exercise, 'teacherHash');
+	return { exercise: r.exercise, teacherKey: r.key };
+}
+
+/** Release the reference to the students (they see it beside their map), or take it back. */
+export async function setReleased(exercise: Exercise, released: boolean): Promise<Exercise> {
+	const next = { ...exercise, released, updated: new Date().toISOString() };
+	await saveExercise(next);
+	return next;
+}
+
+/**
+ * A student joins with a display name and the student link's key: their submission and its
+ * token (cookie and resume link).
+ */
 export async function joinExercise(
 	exercise: Exercise,
-	name: string
+	name: string,
+	joinKey: string | null | undefined
 ): Promise<Result<{ submission: Submission; credential: string }>> {
+	const refused = joinRefusal(exercise, joinKey);
+	if (refused) return { ok: false, status: 403, message: refused };
 	const display = name.trim().replace(/\s+/g, ' ');
 	if (!display || display.length > 80)
 		return { ok: false, status: 400, message: 'Give a name of 1 to 80 characters.' };
@@ -263,6 +331,8 @@ export interface ClassRow {
 	checks: number;
 	/** The highest hint level the student opened. */
 	hintsUsed: number;
+	/** The student's map (the side-by-side view draws it; never sent to another student). */
+	map: ArgumentMap;
 	comparison: Comparison;
 }
 
@@ -281,6 +351,7 @@ export async function classRows(exercise: Exercise): Promise<ClassRow[]> {
 			updated: s.updated,
 			checks: s.checks,
 			hintsUsed: Math.max(0, ...Object.values(s.hints)),
+			map: s.map,
 			comparison: compareMaps(exercise.reference, s.map)
 		});
 	}
@@ -299,7 +370,7 @@ export async function updateReference(exercise: Exercise): Promise<Result<{ exer
 	const loaded = await loadMap(exercise.from);
 	if (!loaded.ok) return { ok: false, status: 404, message: `The map "${exercise.from}" is gone.` };
 	const next = { ...exercise, reference: loaded.map, updated: new Date().toISOString() };
-	await writeAtomic(join(exerciseDir(exercise.id), 'exercise.json'), JSON.stringify(next));
+	await saveExercise(next);
 	return { ok: true, exercise: next };
 }
 

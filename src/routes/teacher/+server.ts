@@ -1,7 +1,7 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { TEACHER_COOKIE, accessFromEnv, isSecret } from '$lib/server/access';
-import { cookieOptions } from '$lib/server/exercise-http';
+import { teacherCookieOptions } from '$lib/server/exercise-http';
 
 /**
  * The teacher link, `/teacher?key=SECRET`: in class mode it gives this browser the teacher's
@@ -17,6 +17,6 @@ export const GET: RequestHandler = ({ url, cookies, request }) => {
 			status: 401,
 			headers: { 'content-type': 'text/plain; charset=utf-8' }
 		});
-	cookies.set(TEACHER_COOKIE, key!, { ...cookieOptions(request), sameSite: 'strict' });
+	cookies.set(TEACHER_COOKIE, key!, teacherCookieOptions(request));
 	redirect(303, '/');
 };

@@ -1,13 +1,21 @@
 import { json } from '@sveltejs/kit';
-import { STARTS, createExercise, type HintLevel, type Start } from '$lib/server/exercises';
+import {
+	STARTS,
+	createExercise,
+	studentPath,
+	type HintLevel,
+	type Start
+} from '$lib/server/exercises';
+import { joinCookie, teacherCookieOptions } from '$lib/server/exercise-http';
 import { problem, readJsonBody } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /**
  * Make an exercise: `{ from, title?, start: 'text' | 'thesis' | 'scaffold', hintLevel: 1 | 2 | 3 }`.
- * 201 with the student's path and the teacher's (the only time its key is shown).
+ * 201 with the student's path and the teacher's (the only time their keys are shown). The
+ * student link's key is also kept in this browser, so its class view can show the link again.
  */
-export const POST: RequestHandler = async ({ request, locals }) => {
+export const POST: RequestHandler = async ({ request, locals, cookies }) => {
 	if (!locals.teacher) return problem(403, 'Only the teacher makes exercises.');
 	const body = await readJsonBody(request);
 	if (!body.ok) return body.response;
@@ -29,12 +37,13 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	});
 	if (!r.ok) return problem(r.status, r.message);
 	const id = r.exercise.id;
+	cookies.set(joinCookie(id), r.joinKey, teacherCookieOptions(request));
 	return json(
 		{
 			id,
 			title: r.exercise.title,
 			// Paths: the server cannot know the name students reach it by.
-			studentPath: `/x/${id}`,
+			studentPath: studentPath(r.exercise, r.joinKey),
 			teacherPath: `/x/${id}/class?key=${r.teacherKey}`
 		},
 		{ status: 201 }

@@ -1,14 +1,16 @@
 import { error, redirect } from '@sveltejs/kit';
 import { layoutMap } from '$lib/layout/run';
 import { serializeMap } from '$lib/model/serialize';
-import { loadExercise, submissionFor } from '$lib/server/exercises';
+import { joinRefusal, loadExercise, submissionFor } from '$lib/server/exercises';
 import { cookieOptions, studentCookie } from '$lib/server/exercise-http';
 import { etagOf } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 
 /**
- * A student's page of an exercise: their own map and nothing of the reference. `?resume=…`
- * (the link given when they joined) puts their credential back into this browser.
+ * A student's page of an exercise: their own map, and nothing of the reference until the
+ * teacher releases it (then it is drawn beside theirs, to read). `?resume=…` (the link given
+ * when they joined) puts their credential back into this browser; `?join=…` is the student
+ * link's key, needed to join (a replaced link's key is refused with a plain message).
  */
 export const load: PageServerLoad = async ({ params, url, cookies, request }) => {
 	const r = await loadExercise(params.ex);
@@ -23,7 +25,11 @@ export const load: PageServerLoad = async ({ params, url, cookies, request }) =>
 	}
 	const exercise = { id: ex.id, title: ex.title, start: ex.start, hintLevel: ex.hintLevel };
 	const s = await submissionFor(ex, cookies.get(studentCookie(ex.id)));
-	if (!s.ok) return { exercise, joined: false as const };
+	if (!s.ok) {
+		const join = url.searchParams.get('join') ?? undefined;
+		const refused = joinRefusal(ex, join);
+		return { exercise, joined: false as const, join: refused ? undefined : join, refused };
+	}
 	const map = s.submission.map;
 	return {
 		exercise,
@@ -32,6 +38,10 @@ export const load: PageServerLoad = async ({ params, url, cookies, request }) =>
 		submission: s.submission.id,
 		map,
 		layout: await layoutMap(map),
-		etag: etagOf(serializeMap(map))
+		etag: etagOf(serializeMap(map)),
+		// Only once released: before that the reference is never in the page or its data.
+		reference: ex.released
+			? { map: ex.reference, layout: await layoutMap(ex.reference) }
+			: undefined
 	};
 };

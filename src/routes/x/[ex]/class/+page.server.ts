@@ -1,14 +1,21 @@
-import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
+import { error, redirect, type Cookies } from '@sveltejs/kit';
+import { diffMarks } from '$lib/compare/diff-marks';
+import { layoutMap } from '$lib/layout/run';
 import {
+	canJoin,
 	classRows,
 	classSummary,
-	deleteSubmission,
 	isTeacher,
 	loadExercise,
-	updateReference
+	studentPath
 } from '$lib/server/exercises';
-import { cookieOptions, teacherCookie, teaches } from '$lib/server/exercise-http';
-import type { Actions, PageServerLoad } from './$types';
+import {
+	joinCookie,
+	teacherCookie,
+	teacherCookieOptions,
+	teaches
+} from '$lib/server/exercise-http';
+import type { PageServerLoad } from './$types';
 
 async function teacherExercise(
 	params: { ex: string },
@@ -17,14 +24,18 @@ async function teacherExercise(
 	const r = await loadExercise(params.ex);
 	if (!r.ok) error(404, { message: 'There is no such exercise.' });
 	if (!teaches(r.exercise, event.cookies, event.locals))
-		error(403, { message: 'The class view needs the teacher link of this exercise.' });
+		error(403, {
+			message:
+				'The class view needs the teacher link of this exercise. If the teacher has made a new one, the old link no longer opens it.'
+		});
 	return r.exercise;
 }
 
 /**
  * The class view: every submission with its score and parts, what the class most often missed
- * (a heat strip over the text's paragraphs), one submission beside the reference (`?open=ID`).
- * `?key=…` (the teacher link) gives this browser the exercise's teacher cookie.
+ * (a heat strip over the text's paragraphs), one submission beside the reference (`?open=ID`),
+ * both maps drawn with the differences marked. `?key=…` (the teacher link) gives this browser
+ * the exercise's teacher cookie. Its buttons post to /api/x/ID/teacher.
  */
 export const load: PageServerLoad = async (event) => {
 	const { params, url, cookies } = event;
@@ -32,26 +43,30 @@ export const load: PageServerLoad = async (event) => {
 	if (key !== null) {
 		const r = await loadExercise(params.ex);
 		if (!r.ok || !isTeacher(r.exercise, key))
-			error(403, { message: 'That teacher link is not right.' });
-		cookies.set(teacherCookie(r.exercise.id), key, {
-			...cookieOptions(event.request),
-			sameSite: 'strict'
-		});
+			error(403, {
+				message:
+					'That teacher link is not right: it may have been replaced by a new one. Use the newest teacher link.'
+			});
+		cookies.set(teacherCookie(r.exercise.id), key, teacherCookieOptions(event.request));
 		redirect(303, `/x/${r.exercise.id}/class`);
 	}
 	const ex = await teacherExercise(params, event);
 	const rows = await classRows(ex);
 	const open = url.searchParams.get('open');
 	const chosen = rows.find((r) => r.id === open);
+	// The student link's key lives only in the browser it was made in (the server keeps a hash).
+	const joinKey = cookies.get(joinCookie(ex.id));
+	const joinKnown = ex.joinHash === undefined || (!!joinKey && canJoin(ex, joinKey));
 	return {
 		exercise: {
 			id: ex.id,
 			title: ex.title,
 			start: ex.start,
 			hintLevel: ex.hintLevel,
-			from: ex.from
+			from: ex.from,
+			released: ex.released
 		},
-		studentPath: `/x/${ex.id}`,
+		studentPath: joinKnown ? studentPath(ex, joinKey) : undefined,
 		rows: rows.map((r) => ({
 			id: r.id,
 			name: r.name,
@@ -65,35 +80,9 @@ export const load: PageServerLoad = async (event) => {
 		open: chosen && {
 			id: chosen.id,
 			name: chosen.name,
-			reference: ex.reference.nodes.map((n) => ({
-				id: n.id,
-				kind: n.kind,
-				text: n.text,
-				missing: chosen.comparison.structure.missingStatements.includes(n.id)
-			})),
-			findings: chosen.comparison.findings.map((f) => ({
-				id: f.id,
-				message: f.message,
-				severity: f.severity
-			}))
+			reference: { map: ex.reference, layout: await layoutMap(ex.reference) },
+			student: { map: chosen.map, layout: await layoutMap(chosen.map) },
+			diff: diffMarks(ex.reference, chosen.map, chosen.comparison)
 		}
 	};
-};
-
-export const actions: Actions = {
-	/** Pin the source map as it is now; every submission is scored anew. */
-	update: async (event) => {
-		const ex = await teacherExercise(event.params, event);
-		const r = await updateReference(ex);
-		if (!r.ok) return fail(r.status, { message: r.message });
-		return { message: 'The reference is the map as it is now; every submission is scored anew.' };
-	},
-	/** Delete one student's work. */
-	delete: async (event) => {
-		const ex = await teacherExercise(event.params, event);
-		const id = (await event.request.formData()).get('submission');
-		if (typeof id !== 'string' || !(await deleteSubmission(ex, id)))
-			return fail(400, { message: 'Say which submission to delete.' });
-		return { message: 'That student’s work is deleted.' };
-	}
 };
