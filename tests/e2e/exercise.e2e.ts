@@ -147,7 +147,8 @@ async function student(browser: Browser, url: string, name: string, map?: unknow
 	const { context, page } = await join(browser, url, name);
 	const id = await submissionId(page);
 	if (!map) return { context, page, id };
-	const put = await context.request.put(`/api/x/${url.split('/')[2]}/submission/${id}`, {
+	const exercise = new URL(url, 'http://x').pathname.split('/')[2];
+	const put = await context.request.put(`/api/x/${exercise}/submission/${id}`, {
 		data: map,
 		headers: { 'if-match': '*' }
 	});
