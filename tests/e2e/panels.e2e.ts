@@ -62,7 +62,7 @@ async function backgroundPoint(page: Page, stage: Box) {
 		for (let y = s.y + 20; y < s.y + s.height - 20; y += 15)
 			for (let x = s.x + 20; x < s.x + s.width - 20; x += 15) {
 				const el = document.elementFromPoint(x, y);
-				if (el?.matches('.canvas, .canvas > svg')) return { x, y };
+				if (el?.matches('.canvas, .canvas > .layer > svg')) return { x, y };
 			}
 		return undefined;
 	}, stage);
