@@ -139,7 +139,7 @@ function sameNode(a: PlacedNode, b: PlacedNode): boolean {
 		a.width === b.width &&
 		a.height === b.height &&
 		a.column === b.column &&
-		sameBox(a.box, b.box)
+		(a.box === b.box || sameBox(a.box, b.box))
 	);
 }
 
@@ -209,7 +209,8 @@ export function keepUnchanged(prev: MapLayout, next: MapLayout): MapLayout {
 	let moved = Object.keys(prev.nodes).length !== Object.keys(next.nodes).length;
 	for (const [id, n] of Object.entries(next.nodes)) {
 		const p = prev.nodes[id];
-		const kept = p && sameNode(p, n) ? p : n;
+		// A box that only moved keeps its geometry object: its text is not drawn again.
+		const kept = !p ? n : sameNode(p, n) ? p : sameBox(p.box, n.box) ? { ...n, box: p.box } : n;
 		if (kept !== p) moved = true;
 		nodes[id] = kept;
 	}
