@@ -77,6 +77,8 @@ export type Intent =
 	/** Question a statement (ask for a reason), or withdraw the question (`note` undefined). */
 	| { type: 'question'; id: string; note?: string; withdraw?: boolean }
 	| { type: 'seal' }
+	/** Stop a layout that is taking long (the worker is restarted; the last layout stays). */
+	| { type: 'cancelLayout' }
 	// The source text: attach it, and make statements from passages of it.
 	/** Attach a text (blocks as read from a paste, a file or a page): anchors are found again. */
 	| {

@@ -29,6 +29,7 @@ import {
 } from '../commands/intents';
 import type { LayoutClient } from '../layout/client';
 import type { MapLayout } from '../layout/types';
+import { keepUnchanged, withProvisional } from '../layout/provisional';
 import { evaluate, whatIf, type Evaluation } from '../model/evaluate';
 import { asWritten } from '../model/layers';
 import {
@@ -71,6 +72,9 @@ export interface EditorHost {
 	navigate?(path: string, notice?: string): void;
 }
 
+/** How long a layout may run before the canvas says so and offers to cancel it (issue 12). */
+export const SLOW_LAYOUT_MS = 500;
+
 /** Intents that add something of the reader's: not in "As written", and only with a name. */
 const READER_ADDS = new Set<Intent['type']>([
 	'add',
@@ -93,6 +97,9 @@ export class MapEditor {
 
 	#layout = $state.raw<MapLayout>() as MapLayout;
 	#layingOut = $state(false);
+	/** A layout has taken longer than `SLOW_LAYOUT_MS`: the canvas offers to cancel it. */
+	#layoutSlow = $state(false);
+	#slowTimer: ReturnType<typeof setTimeout> | undefined;
 	#layoutError = $state<string | undefined>(undefined);
 	#host: EditorHost = {};
 	/** A statement just added: naming it is the same undo step; untouched, Escape takes it back. */
@@ -142,6 +149,10 @@ export class MapEditor {
 	}
 	get layoutError() {
 		return this.#layoutError;
+	}
+	/** True while a layout (an edit's, an import's, a fold's) runs longer than half a second. */
+	get layoutSlow() {
+		return this.#layoutSlow;
 	}
 	get selected() {
 		return this.#view.selected;
@@ -223,6 +234,7 @@ export class MapEditor {
 	/** Let go of the world: no more layouts, drafts or saves (the page is closing). */
 	stop() {
 		this.#host = {};
+		this.#settled();
 	}
 
 	/** Where an arrow key leads from `id` along the map's structure, or undefined. */
@@ -432,6 +444,8 @@ export class MapEditor {
 			case 'seal':
 				this.#doc.history.seal();
 				return true;
+			case 'cancelLayout':
+				return this.#cancelLayout();
 			case 'replace':
 				return this.#replace(intent.map, intent.label);
 			case 'attachText':
@@ -671,6 +685,10 @@ export class MapEditor {
 		if (!built.ok || !built.nodeId) return this.#run(built);
 		const id = built.nodeId;
 		if (!this.#run(built, `new:${id}`)) return false;
+		// Paint first: drawn now where it most likely stays, editable at once; the worker's
+		// layout settles it (and whatever else must move) when it comes.
+		const first = this.#host.layout && withProvisional(this.#layout, this.shownIndex, id);
+		if (first) this.#layout = first;
 		this.#view.selected = id;
 		this.#fresh = { id, text: this.index.node.get(id)?.text ?? '' };
 		this.#view.editing = id;
@@ -748,18 +766,41 @@ export class MapEditor {
 		const client = this.#host.layout;
 		if (!client) return false;
 		this.#layingOut = true;
+		// Long work shows itself, with a way to stop it, once it has taken half a second.
+		// (Counted from the first of a run of edits: typing on does not put it off.)
+		this.#slowTimer ??= setTimeout(() => (this.#layoutSlow = this.#layingOut), SLOW_LAYOUT_MS);
 		const r = await client.layout(this.shown, { collapsed: this.#view.collapsed });
 		if (r.ok) {
-			this.#layout = r.layout;
+			// What did not move stays the same object: the canvas redraws only what moved.
+			this.#layout = keepUnchanged(this.#layout, r.layout);
 			this.#layoutError = undefined;
-			this.#layingOut = false;
+			this.#settled();
 			return true;
 		}
-		if (!r.stale) {
-			this.#layoutError = `The map could not be laid out again: ${r.message}`;
-			this.#layingOut = false;
-		}
+		if (r.stale) return false;
+		this.#layoutError = r.cancelled
+			? undefined
+			: `The map could not be laid out again: ${r.message}`;
+		this.#settled();
 		return false;
+	}
+
+	#settled() {
+		clearTimeout(this.#slowTimer);
+		this.#slowTimer = undefined;
+		this.#layingOut = false;
+		this.#layoutSlow = false;
+	}
+
+	/** Stop a long layout: the map stays usable at its last layout; the next edit lays it out. */
+	#cancelLayout(): boolean {
+		if (!this.#host.layout?.cancel()) return false;
+		this.#settled();
+		this.#view.message = {
+			text: 'Layout cancelled: the map shows its last layout until the next change.',
+			tone: 'info'
+		};
+		return true;
 	}
 
 	/**

@@ -58,4 +58,30 @@ describe('LayoutClient', () => {
 		expect(await p).toEqual({ ok: false, stale: true });
 		expect(w.terminated).toBe(true);
 	});
+
+	it('cancels a layout under way by ending its worker and starting a fresh one', async () => {
+		const workers: FakeWorker[] = [];
+		const start = () => {
+			const w = new FakeWorker();
+			workers.push(w);
+			return w;
+		};
+		const client = new LayoutClient(start(), start);
+		expect(client.cancel()).toBe(false); // nothing under way: the worker stays
+		expect(workers).toHaveLength(1);
+		const p = client.layout(syntheticMap(5));
+		expect(client.busy).toBe(true);
+		expect(client.cancel()).toBe(true);
+		expect(await p).toMatchObject({ ok: false, stale: false, cancelled: true });
+		expect(client.busy).toBe(false);
+		expect(workers[0]!.terminated).toBe(true);
+		expect(workers).toHaveLength(2);
+		// The fresh worker answers the next request.
+		const q = client.layout(syntheticMap(6));
+		expect(workers[1]!.requests).toHaveLength(1);
+		await workers[1]!.answer(0);
+		const outcome = await q;
+		expect(outcome.ok).toBe(true);
+		if (outcome.ok) expect(Object.keys(outcome.layout.nodes)).toHaveLength(6);
+	});
 });

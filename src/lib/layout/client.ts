@@ -26,15 +26,44 @@ export interface WorkerLike {
 export type LayoutOutcome =
 	| { ok: true; layout: MapLayout }
 	| { ok: false; stale: true }
-	| { ok: false; stale: false; message: string };
+	/** `cancelled`: the reader stopped it (`cancel`); the map keeps its last layout. */
+	| { ok: false; stale: false; message: string; cancelled?: true };
 
 export class LayoutClient {
 	private next = 1;
 	private latest = 0;
 	private pending = new Map<number, (outcome: LayoutOutcome) => void>();
 
-	constructor(private worker: WorkerLike) {
+	/**
+	 * `restart` makes a fresh worker for `cancel` (ELK cannot be interrupted: the only way to
+	 * stop a layout is to end its worker).
+	 */
+	constructor(
+		private worker: WorkerLike,
+		private restart?: () => WorkerLike
+	) {
 		worker.onmessage = (e) => this.receive(e.data);
+	}
+
+	/** Whether a layout asked for has not come back yet. */
+	get busy(): boolean {
+		return this.pending.size > 0;
+	}
+
+	/**
+	 * Stop the layout under way: its worker is ended and a new one started (it warms itself);
+	 * what was pending settles as cancelled. Returns false when there was nothing to stop.
+	 */
+	cancel(): boolean {
+		if (!this.pending.size || !this.restart) return false;
+		for (const resolve of this.pending.values())
+			resolve({ ok: false, stale: false, message: 'cancelled', cancelled: true });
+		this.pending.clear();
+		this.worker.onmessage = null;
+		this.worker.terminate();
+		this.worker = this.restart();
+		this.worker.onmessage = (e) => this.receive(e.data);
+		return true;
 	}
 
 	/** Ask for a layout. Resolves `{ ok: false, stale: true }` when a newer request overtook it. */
@@ -88,8 +117,9 @@ export class LayoutClient {
 
 /** Start the worker early and warm ELK, which is slow when cold. Browser only. */
 export function startLayoutWorker(): LayoutClient {
-	const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-		type: 'module'
-	}) as unknown as WorkerLike;
-	return new LayoutClient(worker);
+	const start = () =>
+		new Worker(new URL('./worker.ts', import.meta.url), {
+			type: 'module'
+		}) as unknown as WorkerLike;
+	return new LayoutClient(start(), start);
 }

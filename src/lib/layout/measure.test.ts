@@ -35,4 +35,16 @@ describe('measure', () => {
 	it('assumes a wide glyph for characters the font lacks, so nothing overflows', () => {
 		expect(textWidth('漢', style)).toBeGreaterThanOrEqual(textWidth('m', style));
 	});
+
+	it('gives the same lines for a text again, from its cache, and a change of width or font breaks anew', () => {
+		const text = 'A statement measured once and then again in the next layout of the map';
+		const first = breakLines(text, 120, style);
+		first.push('a caller may change its copy');
+		const again = breakLines(text, 120, style);
+		expect(again).toEqual(first.slice(0, -1));
+		expect(breakLines(text, 240, style).length).toBeLessThan(again.length);
+		expect(breakLines(text, 120, { size: 15, weight: 600 }).length).toBeGreaterThanOrEqual(
+			again.length
+		);
+	});
 });
