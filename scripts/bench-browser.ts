@@ -272,24 +272,27 @@ async function edits(page: Page, map: ArgumentMap): Promise<EditFigures> {
 		const target = targets[(i * 7919) % targets.length]!;
 		await select(page, target.text.slice(0, 40));
 		const before = await page.locator('[data-node-id]').count();
+		// The watch is set before the key is pressed: the new statement is painted in the key
+		// press's own task (paint first), which an observer set up later would miss.
+		await page.evaluate((before) => {
+			const w = window as unknown as { __tab: number; __painted: Promise<unknown> };
+			w.__painted = new Promise<{ paint: number; t0: number }>((ok) => {
+				const done = () =>
+					requestAnimationFrame(() =>
+						setTimeout(() => ok({ paint: performance.now() - w.__tab, t0: w.__tab }))
+					);
+				const check = () => document.querySelectorAll('[data-node-id]').length > before;
+				const mo = new MutationObserver(() => {
+					if (check()) {
+						mo.disconnect();
+						done();
+					}
+				});
+				mo.observe(document.body, { childList: true, subtree: true });
+			});
+		}, before);
 		const waitPaint = page.evaluate(
-			(before) =>
-				new Promise<{ paint: number; t0: number }>((ok) => {
-					const w = window as unknown as { __tab: number };
-					const done = () =>
-						requestAnimationFrame(() =>
-							setTimeout(() => ok({ paint: performance.now() - w.__tab, t0: w.__tab }))
-						);
-					const check = () => document.querySelectorAll('[data-node-id]').length > before;
-					const mo = new MutationObserver(() => {
-						if (check()) {
-							mo.disconnect();
-							done();
-						}
-					});
-					mo.observe(document.body, { childList: true, subtree: true });
-				}),
-			before
+			() => (window as unknown as { __painted: Promise<{ paint: number; t0: number }> }).__painted
 		);
 		await page.keyboard.press('Tab');
 		const { paint: p, t0 } = await waitPaint;
