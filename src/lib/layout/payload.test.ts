@@ -25,7 +25,13 @@ describe('the layout a page sends', () => {
 
 	it('refuses a layout of another map instead of drawing it wrong', async () => {
 		const map = read('arguments/japan-mongolia.map.json');
-		const sent = withoutBoxes(await layoutMap(map));
+		// As the browser has it: a copy, not the server's own object.
+		const sent = structuredClone(withoutBoxes(await layoutMap(map)));
 		expect(() => withBoxes(sent, { nodes: map.nodes.slice(1) })).toThrow(/does not have/);
+	});
+
+	it('gives the server back the layout it stripped, without measuring again', async () => {
+		const layout = await layoutMap(read('arguments/japan-mongolia.map.json'));
+		expect(withBoxes(withoutBoxes(layout), { nodes: [] })).toBe(layout);
 	});
 });

@@ -12,16 +12,26 @@ import type { MapLayout, PlacedNode } from './types';
 export type SentNode = Omit<PlacedNode, 'box'> & { boxWidth: number };
 export type SentLayout = Omit<MapLayout, 'nodes'> & { nodes: Record<string, SentNode> };
 
+/**
+ * The whole layout each stripped one came from, in this process: the server renders the page
+ * from the very object it sends, so it need not measure the boxes a second time.
+ */
+const whole = new WeakMap<SentLayout, MapLayout>();
+
 /** The layout without the geometry `withBoxes` can make again. */
 export function withoutBoxes(layout: MapLayout): SentLayout {
 	const nodes: Record<string, SentNode> = {};
 	for (const [id, { box, ...placed }] of Object.entries(layout.nodes))
 		nodes[id] = { ...placed, boxWidth: box.width };
-	return { ...layout, nodes };
+	const sent = { ...layout, nodes };
+	whole.set(sent, layout);
+	return sent;
 }
 
 /** The layout whole again: each statement's box measured from the map. */
 export function withBoxes(sent: SentLayout, map: { nodes: readonly MapNode[] }): MapLayout {
+	const known = whole.get(sent);
+	if (known) return known;
 	const byId = new Map(map.nodes.map((n) => [n.id, n]));
 	const nodes: Record<string, PlacedNode> = {};
 	for (const [id, { boxWidth, ...placed }] of Object.entries(sent.nodes)) {

@@ -274,30 +274,19 @@ export function validateMap(
 	value: unknown,
 	place: (p: Problem) => Problem = (p) => p
 ): ParseResult {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		return {
-			ok: false,
-			problems: [
-				place({
-					code: 'schema',
-					path: [],
-					message: 'a map is a JSON object with "format", "version", "source", "nodes" and "links"'
-				})
-			]
-		};
-	}
+	const refused = (message: string): ParseResult => ({
+		ok: false,
+		problems: [place({ code: 'schema', path: [], message })]
+	});
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		return refused(
+			'a map is a JSON object with "format", "version", "source", "nodes" and "links"'
+		);
 	const doc = value as Record<string, unknown>;
 	if (doc.format !== FORMAT && !('nodes' in doc) && !('links' in doc))
-		return {
-			ok: false,
-			problems: [
-				place({
-					code: 'schema',
-					path: [],
-					message: `this JSON is not a Warrant map: it has no "format": "${FORMAT}" and no "nodes"`
-				})
-			]
-		};
+		return refused(
+			`this JSON is not a Warrant map: it has no "format": "${FORMAT}" and no "nodes"`
+		);
 	const migrated = migrate(doc);
 	if (!migrated.ok)
 		return {

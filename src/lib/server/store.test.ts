@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tooLargeProblem } from '../model';
-import { deleteMap, isMapId, listMaps, loadMap, restoreMap } from './store';
+import { isMapId, listMaps, loadMap } from './store';
+import { deleteMap, restoreMap } from './trash';
 
 let dir: string;
 const before = process.env.WARRANT_ARGUMENTS_DIR;

@@ -4,7 +4,7 @@
  * The folder is `WARRANT_ARGUMENTS_DIR` when set (tests use a temporary copy), else ./arguments.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
 	parseMap,
@@ -22,7 +22,7 @@ import {
 import { BAD_MAP_ID, isSlug } from '../model/ids';
 import { MAX_COPY_ATTEMPTS, numberedId, revisionOf, saveRefusal } from '../model/ownership';
 
-const SUFFIX = '.map.json';
+export const SUFFIX = '.map.json';
 
 export function argumentsDir(): string {
 	return resolve(process.env.WARRANT_ARGUMENTS_DIR || 'arguments');
@@ -52,6 +52,11 @@ export type LoadResult =
  * an unchanged file skips the parse. A map is an immutable value, so callers may share it.
  */
 const parsedMaps = new Map<string, { etag: string; map: ArgumentMap }>();
+
+/** Drop the parsed copy of a map whose file went away. */
+export function forgetParsed(id: string): void {
+	parsedMaps.delete(mapFile(id));
+}
 const PARSED_MAX = 64;
 
 /** Read and validate one map (or reuse the map of the same bytes read before). Never throws. */
@@ -225,7 +230,7 @@ export async function writeAtomic(file: string, text: string, exclusive = false)
 
 // One save at a time per map, so "check the ETag, then write" cannot interleave.
 const locks = new Map<string, Promise<unknown>>();
-async function locked<T>(id: string, fn: () => Promise<T>): Promise<T> {
+export async function locked<T>(id: string, fn: () => Promise<T>): Promise<T> {
 	const before = locks.get(id) ?? Promise.resolve();
 	const run = before.then(fn, fn);
 	locks.set(
@@ -342,64 +347,8 @@ export async function createMap(id: string, value: unknown): Promise<SaveResult>
 	});
 }
 
-/** Where deleted maps wait to be restored: a hidden folder no route lists or serves. */
-const DELETED_DIR = '.deleted';
-/** A deleted map's key: its id and the moment it was deleted. */
-const DELETED_KEY = /^([a-z0-9][a-z0-9-]{0,79})\.(\d{13})$/;
-
-export type DeleteResult =
-	{ ok: true; restore: string } | { ok: false; status: 404 | 412; message: string; etag?: string };
-
-/**
- * Delete a map: its file moves (one rename, nothing half-done) into `arguments/.deleted/`, from
- * where `restoreMap` brings it back. `ifMatch`, when given, must be the map's current ETag, so a
- * map changed since the reader looked is not deleted unseen.
- */
-export async function deleteMap(id: string, ifMatch: string | null): Promise<DeleteResult> {
-	return locked(id, async (): Promise<DeleteResult> => {
-		const current = await readMapText(id);
-		if (!current) return { ok: false, status: 404, message: `there is no map called "${id}"` };
-		if (ifMatch && ifMatch !== '*' && ifMatch !== current.etag)
-			return {
-				ok: false,
-				status: 412,
-				message: 'the map was changed elsewhere since you opened it',
-				etag: current.etag
-			};
-		const key = `${id}.${String(Date.now()).padStart(13, '0')}`;
-		await mkdir(join(argumentsDir(), DELETED_DIR), { recursive: true });
-		await rename(mapFile(id), join(argumentsDir(), DELETED_DIR, `${key}${SUFFIX}`));
-		parsedMaps.delete(mapFile(id));
-		return { ok: true, restore: key };
-	});
-}
-
-/** Bring a deleted map back under its id; refused when the key is unknown or the id was taken since. */
-export async function restoreMap(
-	key: string
-): Promise<{ ok: true; id: string } | { ok: false; status: 400 | 404 | 409; message: string }> {
-	const m = DELETED_KEY.exec(key);
-	if (!m || !isMapId(m[1]!)) return { ok: false, status: 400, message: 'not a deleted map' };
-	const id = m[1]!;
-	return locked(id, async () => {
-		if (await exists(id))
-			return {
-				ok: false as const,
-				status: 409 as const,
-				message: `a map called "${id}" exists again, so the deleted one cannot take its place`
-			};
-		try {
-			await rename(join(argumentsDir(), DELETED_DIR, `${key}${SUFFIX}`), mapFile(id));
-		} catch (e) {
-			if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-				return { ok: false as const, status: 404 as const, message: 'that deleted map is gone' };
-			throw e;
-		}
-		return { ok: true as const, id };
-	});
-}
-
-async function exists(id: string): Promise<boolean> {
+/** Whether a map file with this id is there now. */
+export async function exists(id: string): Promise<boolean> {
 	try {
 		await stat(mapFile(id));
 		return true;

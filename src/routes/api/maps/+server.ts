@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { createMap, freeMapId, isMapId, loadMap, restoreMap } from '$lib/server/store';
+import { createMap, freeMapId, isMapId, loadMap } from '$lib/server/store';
+import { restoreMap } from '$lib/server/trash';
 import { problem, readJsonBody } from '$lib/server/http';
 import { BAD_MAP_ID } from '$lib/model/ids';
 import { basedOn } from '$lib/model/ownership';

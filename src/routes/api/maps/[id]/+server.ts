@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { deleteMap, isMapId, readMapText, saveMap } from '$lib/server/store';
+import { isMapId, readMapText, saveMap } from '$lib/server/store';
+import { deleteMap } from '$lib/server/trash';
 import { problem, readJsonBody } from '$lib/server/http';
 import { BAD_MAP_ID } from '$lib/model/ids';
 import { parseMap } from '$lib/model';
