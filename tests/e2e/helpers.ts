@@ -62,9 +62,12 @@ export function motive(i: number): FileNode {
 	return n;
 }
 
-/** The panel's heading for a statement: its label, else its kind. */
+/** The panel's heading for a statement: its label, else "Reason" for a supporting claim, else its kind. */
 export function panelHeading(n: FileNode): string {
-	return n.label ?? `${n.kind[0]!.toUpperCase()}${n.kind.slice(1)}`;
+	if (n.label) return n.label;
+	const first = map.links.find((l) => l.from === n.id);
+	if (n.kind === 'claim' && first?.relation === 'supports') return 'Reason';
+	return `${n.kind[0]!.toUpperCase()}${n.kind.slice(1)}`;
 }
 
 /** The start of a statement's text, as the panel's relation lists show it (90 characters). */

@@ -59,11 +59,18 @@ test('an op-ed mapped from its text in a third of the actions, every statement a
 	// A paste that looks like Markdown is read as Markdown: no action needed.
 	await expect(intake.getByLabel('Markdown')).toBeChecked();
 	const preview = page.getByRole('region', { name: 'The text as paragraphs' });
-	await n.click(
+	// The headline and the byline are marked as not part of the argument, the headline offered
+	// as the title: no action needed.
+	await expect(
 		preview.getByRole('checkbox', { name: /^Not part of the argument: Our Town Needs/ })
-	);
-	await n.click(preview.getByRole('checkbox', { name: /^Not part of the argument: By Dana/ }));
-	await n.fill(page.getByLabel(/^Title/), 'Our Town Needs Protected Bike Lanes');
+	).toBeChecked();
+	await expect(
+		preview.getByRole('checkbox', { name: /^Not part of the argument: By Dana/ })
+	).toBeChecked();
+	await expect(
+		preview.getByRole('checkbox', { name: /^Not part of the argument: Our town should/ })
+	).not.toBeChecked();
+	await expect(page.getByLabel(/^Title/)).toHaveValue('Our Town Needs Protected Bike Lanes');
 	await n.fill(page.getByLabel(/^Thesis/), 'The town should build protected bike lanes.');
 	await n.fill(page.getByLabel('Number of reasons'), '0');
 	await n.fill(page.getByLabel(/^Map id/), id);
@@ -116,11 +123,14 @@ test('an op-ed mapped from its text in a third of the actions, every statement a
 	await make('o');
 	await select(/drivers will lose too much parking/);
 	await sentences(5, 2);
-	await make('o');
-
+	// Saved while the new statement is still being named: it is kept and saved with the map.
+	await n.key('o');
+	const naming = page.getByRole('textbox', { name: /Text of the statement/ });
+	await expect(naming).toBeFocused();
 	await expect(panel.getByRole('status')).toHaveText('5 of 5 paragraphs mapped');
 	await n.key('Control+s');
 	await expect(page.getByRole('status').filter({ hasText: /changes saved/ })).toBeVisible();
+	await expect(naming).toHaveCount(0);
 
 	// A third of the 371 actions it took by hand, at most.
 	expect(n.total).toBeLessThanOrEqual(Math.floor(371 / 3));

@@ -18,6 +18,7 @@ import {
 	sourceDetails,
 	toggleMark
 } from './intake';
+import { pastedTitle } from './front-matter';
 import { importText, type ImportBody, type ImportResult } from './remote';
 
 /** What the intake holds now: nothing, a text that cannot be read (and why), or blocks. */
@@ -29,6 +30,8 @@ export type IntakeResult =
 export interface IntakeOptions {
 	/** How many leading blocks to show as marked while the reader has not touched the marks. */
 	suggest?: (blocks: Block[]) => number;
+	/** Why the suggested blocks are marked, in a sentence (default: they come before paragraph 1). */
+	suggestWhy?: (n: number) => string;
 	/** A file or page was read: its declared details (the New map form fills its fields). */
 	onload?: (details: Partial<Source>) => void;
 	/** The import endpoint (a stub in tests). */
@@ -95,6 +98,15 @@ export class TextIntakeState {
 		return { kind: 'text', blocks: this.blocks, touched: this.touched };
 	});
 
+	/** Why the suggested blocks are marked, for the preview. */
+	get suggestWhy(): string {
+		const n = this.suggested;
+		return (
+			this.#options.suggestWhy?.(n) ??
+			`The first ${n} block${n === 1 ? ' comes' : 's come'} before the map’s paragraph 1, so ${n === 1 ? 'it is' : 'they are'} marked.`
+		);
+	}
+
 	/** Whether the text came from a file or a page (not typed or pasted). */
 	get fromElsewhere(): boolean {
 		return this.from !== PASTED;
@@ -135,6 +147,11 @@ export class TextIntakeState {
 			this.#markdownChosen = false;
 		} else if (!this.#markdownChosen && !this.fromElsewhere)
 			this.markdown = looksLikeMarkdown(text);
+		// A pasted headline is offered as the title, as a page's declared title is.
+		if (!this.fromElsewhere) {
+			const title = this.read?.ok ? pastedTitle(this.read.blocks) : undefined;
+			this.#options.onload?.(title ? { title } : {});
+		}
 	}
 
 	/** The reader ticks or unticks "Markdown": kept from then on. */

@@ -25,6 +25,20 @@ export function passageAt(map: ArgumentMap, start: number, end: number): Passage
 	return { ok: true, anchor: r.anchor, passage: words.slice(0, 2000) };
 }
 
+/** Words that mark a text's order, not its content: "Second, later starts…". */
+const SIGNPOST =
+	/^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly|last|next|then|also|moreover|furthermore|besides|in addition|additionally|what is more|on top of that|to begin with|to start with|for one thing|most importantly|above all)\s*,\s*/i;
+
+/**
+ * A statement's words from a passage: without the signpost that orders it in the text, and with
+ * a capital to start. Example: "Second, later starts improve grades." → "Later starts improve grades."
+ */
+export function statementWords(passage: string): string {
+	const rest = passage.replace(SIGNPOST, '');
+	if (rest === passage || !rest) return passage;
+	return rest.charAt(0).toLocaleUpperCase() + rest.slice(1);
+}
+
 /**
  * A statement made from a passage: its words pre-filled (for the reader to put in their own
  * words), anchored there, with the passage's figures when asked, under `parent`. "Thesis" gives
@@ -56,8 +70,6 @@ export function statementFromPassage(
 		);
 	}
 	const role = opts.as === 'claim' ? 'reason' : opts.as;
-	const built = addChild(map, opts.parent, role, { text: at.passage, ...opts.who });
-	if (!built.ok || built.command.type !== 'insert') return built;
 	const figures = opts.figures
 		? figuresIn(at.passage)
 				// Figures written as numbers: "two sides" is a count of words, not a figure.
@@ -66,15 +78,59 @@ export function statementFromPassage(
 				.map((f) => f.figure)
 		: [];
 	const stated = opts.who.origin === 'source' ? { inText: 'stated' as const } : {};
-	const nodes = built.command.nodes.map((x) => ({
-		...x,
-		node: { ...x.node, anchors: [at.anchor], ...(figures.length ? { figures } : {}), ...stated }
-	}));
+	const found = { anchors: [at.anchor], ...(figures.length ? { figures } : {}), ...stated };
+	const slot = emptySlot(map, opts.parent, opts.as);
+	if (slot) {
+		// A template's "Reason 2" still unwritten is filled in its place, so the map does not
+		// keep an empty reason beside the one just found.
+		const tags = slot.tags?.filter((t) => t !== PLACEHOLDER_TAG);
+		const filled = updateFields(
+			map,
+			slot.id,
+			{
+				text: statementWords(at.passage),
+				...found,
+				origin: opts.who.origin ?? 'reader',
+				...(opts.who.author ? { author: opts.who.author } : {}),
+				tags: tags?.length ? tags : undefined
+			},
+			`${role} from the text`
+		);
+		return filled.ok ? { ...filled, nodeId: slot.id } : filled;
+	}
+	const built = addChild(map, opts.parent, role, {
+		text: statementWords(at.passage),
+		...opts.who
+	});
+	if (!built.ok || built.command.type !== 'insert') return built;
+	const nodes = built.command.nodes.map((x) => ({ ...x, node: { ...x.node, ...found } }));
 	return {
 		...built,
 		label: `${built.label} from the text`,
 		command: { ...built.command, nodes }
 	};
+}
+
+/**
+ * The first placeholder of this kind directly under `parent` that nobody has written, anchored
+ * or argued under yet: where a statement made from a passage goes instead of beside it.
+ */
+function emptySlot(map: ArgumentMap, parent: string, as: 'claim' | 'evidence' | 'objection') {
+	const relation = as === 'objection' ? 'attacks' : 'supports';
+	const kind = as === 'evidence' ? 'evidence' : 'claim';
+	// Something argues under it: a link to it, or an assumption on its own step.
+	const under = new Set(map.links.flatMap((l) => (l.with?.length ? [l.to, l.from] : [l.to])));
+	const slots = new Set(
+		map.links.filter((l) => l.to === parent && l.relation === relation).map((l) => l.from)
+	);
+	return map.nodes.find(
+		(n) =>
+			slots.has(n.id) &&
+			n.kind === kind &&
+			n.tags?.includes(PLACEHOLDER_TAG) &&
+			!n.anchors?.length &&
+			!under.has(n.id)
+	);
 }
 
 /** Anchor statement `id` at a passage: it replaces an anchor lost in the text, else adds one. */

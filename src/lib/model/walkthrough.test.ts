@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMap } from './parse';
 import { FOLLOWS_STEP, type ArgumentMap } from './schema';
+import { templateMap } from './templates';
 import {
 	argumentSteps,
 	movedOrder,
@@ -169,5 +170,30 @@ describe('a saved order', () => {
 		expect(movedOrder(bikes, moved, 2, -1)).toEqual({ order: undefined });
 		expect(movedOrder(bikes, steps, 0, -1)).toBeUndefined();
 		expect(movedOrder(bikes, steps, steps.length - 1, 1)).toBeUndefined();
+	});
+});
+
+describe('unwritten statements are no steps', () => {
+	it('a new map’s placeholder reasons and a reader’s untouched "New objection" are left out', () => {
+		const map = templateMap({ title: 'Late starts' }, 'Schools should start later.', 3);
+		const [first, second] = map.nodes.filter((n) => n.kind === 'claim');
+		const written: ArgumentMap = {
+			...map,
+			nodes: [
+				...map.nodes.map((n) =>
+					n.id === first!.id ? { ...n, text: 'Teens fall asleep late.', tags: undefined } : n
+				),
+				{ id: 'obj', kind: 'claim', text: 'New objection', origin: 'reader' }
+			],
+			links: [
+				...map.links,
+				{ id: 'l-obj', from: 'obj', to: first!.id, relation: 'attacks', origin: 'reader' }
+			]
+		};
+		const steps = keys(argumentSteps(written));
+		expect(steps).toContain(first!.id);
+		expect(steps).not.toContain(second!.id);
+		expect(steps).not.toContain('obj');
+		expect(steps[0]).toBe(map.nodes.find((n) => n.kind === 'thesis')!.id);
 	});
 });

@@ -6,7 +6,7 @@
  * the thesis. A teacher may reorder the steps; the order is saved with the map (`walkthrough`).
  * Pure: computed from the map, never stored beyond the order of the keys.
  */
-import { argumentsBelow, indexMap, type MapIndex } from './queries';
+import { argumentsBelow, indexMap, isPlaceholder, type MapIndex } from './queries';
 import { FOLLOWS_STEP, type ArgumentMap, type MapLink } from './schema';
 
 export type StepKind =
@@ -56,7 +56,10 @@ export function argumentSteps(map: ArgumentMap, index: MapIndex = indexMap(map))
 		if (told.has(id)) return;
 		told.add(id);
 		const about = via && kind !== 'reason' ? [via.to] : [];
-		steps.push({ key: id, kind, focus: id, with: withOf(id, via), about });
+		// A template's "Reason 2" nobody has written yet is no step to present.
+		const node = index.node.get(id);
+		if (!node || kind === 'thesis' || !isPlaceholder(node))
+			steps.push({ key: id, kind, focus: id, with: withOf(id, via), about });
 		for (const l of incoming(id)) {
 			if (l.origin !== 'source' || !isSource(l.from)) continue;
 			if (l.relation === 'supports' && index.node.get(l.from)?.kind !== 'evidence')
@@ -79,7 +82,7 @@ export function argumentSteps(map: ArgumentMap, index: MapIndex = indexMap(map))
 	const critique: Step[] = [];
 	const inSteps = new Set(steps.flatMap(stepNodes));
 	for (const n of map.nodes) {
-		if (n.origin !== 'reader' || inSteps.has(n.id)) continue;
+		if (n.origin !== 'reader' || inSteps.has(n.id) || isPlaceholder(n)) continue;
 		const out = (index.outgoing.get(n.id) ?? []).filter((l) => l.from === n.id);
 		// A co-premise (a hidden assumption) is about the step it joins.
 		const joins = (index.outgoing.get(n.id) ?? []).filter((l) => l.from !== n.id);

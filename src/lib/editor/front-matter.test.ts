@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { frontMatter, pastedTitle } from './front-matter';
+
+const blocks = (...texts: string[]) => texts.map((text) => ({ text }));
+
+describe('frontMatter and pastedTitle', () => {
+	it('finds a headline and a byline above the argument, and offers the headline as title', () => {
+		const b = blocks(
+			'Let Teenagers Sleep',
+			'By a worried parent',
+			'Our high schools should start classes at 9 a.m. instead of 7:30.'
+		);
+		expect(frontMatter(b)).toBe(2);
+		expect(pastedTitle(b)).toBe('Let Teenagers Sleep');
+	});
+
+	it('counts a byline alone, but takes no title from it', () => {
+		const b = blocks('By Sam Lee, a bus driver', 'Night buses keep the town working.');
+		expect(frontMatter(b)).toBe(1);
+		expect(pastedTitle(b)).toBeUndefined();
+	});
+
+	it('leaves a text that starts with its argument alone', () => {
+		const b = blocks('Schools should start later.', 'Teens sleep late', 'Scores rose.');
+		expect(frontMatter(b)).toBe(0);
+		expect(pastedTitle(b)).toBeUndefined();
+		// A long first line is a paragraph, whatever its last character.
+		expect(frontMatter(blocks('word '.repeat(20).trim(), 'More.'))).toBe(0);
+	});
+
+	it('never marks every block', () => {
+		expect(frontMatter(blocks('Just a headline'))).toBe(0);
+		expect(frontMatter(blocks('Headline', 'By me'))).toBe(1);
+		expect(frontMatter([])).toBe(0);
+	});
+});

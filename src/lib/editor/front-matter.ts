@@ -1,0 +1,36 @@
+/**
+ * The furniture at the top of a pasted text: its headline and byline. The New map form marks them
+ * as not part of the argument and offers the headline as the map's title, as a page's declared
+ * title would be. A suggestion only: the reader sees the marks and can undo them in one click.
+ */
+import type { Block } from '../model/schema';
+
+/** A byline: "By Dana Whitcombe, who rides…", "— Sam Lee". */
+const BYLINE = /^(by|—|–)\s+\S/i;
+/** A sentence ends like this; a headline usually does not. */
+const SENTENCE_END = /[.!?:;…"”')]$/;
+const MAX_WORDS = 14;
+
+function furniture(text: string): boolean {
+	const t = text.trim();
+	if (t.includes('\n') || t.split(/\s+/).length > MAX_WORDS) return false;
+	return BYLINE.test(t) || !SENTENCE_END.test(t);
+}
+
+/**
+ * How many blocks at the top of a text are its headline and byline: short one-line blocks that
+ * end without a sentence's stop, or that read "By …". At most two, and never every block.
+ * Example: ["Let Teens Sleep", "By a parent", "Schools should start later."] → 2.
+ */
+export function frontMatter(blocks: readonly Pick<Block, 'text'>[]): number {
+	let n = 0;
+	while (n < 2 && n < blocks.length && furniture(blocks[n]!.text)) n++;
+	return Math.min(n, Math.max(0, blocks.length - 1));
+}
+
+/** A pasted text's headline, as a title: its first block, when `frontMatter` counts it. */
+export function pastedTitle(blocks: readonly Pick<Block, 'text'>[]): string | undefined {
+	const first = blocks[0]?.text.trim();
+	if (!first || !frontMatter(blocks) || BYLINE.test(first)) return undefined;
+	return first.slice(0, 300);
+}
