@@ -221,3 +221,50 @@ function headerLength(pgm: Buffer): number {
 	}
 	return i + 1;
 }
+
+test.describe('exports from the menu', () => {
+	// The refused export below is a 500 the browser logs.
+	test.use({ allowConsole: [/status of 500/] });
+
+	test('a slow export shows its time and can be cancelled; a refusal is said in words', async ({
+		page
+	}) => {
+		// Hold the PNG until the test lets it go, as a big map's picture would take seconds.
+		let release: () => void = () => undefined;
+		await page.route('**/export/png*', async (route) => {
+			await new Promise<void>((r) => (release = r));
+			await route.continue().catch(() => undefined);
+		});
+		await page.goto(`/maps/${MAP_ID}`);
+		const progress = page.getByRole('status').filter({ hasText: /Making PNG at 1×/ });
+		await page.getByText('Export', { exact: true }).click();
+		await page.getByRole('link', { name: 'PNG at 1×' }).click();
+		await expect(progress).toBeVisible();
+		await progress.getByRole('button', { name: 'Cancel' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Export cancelled.' })).toBeVisible();
+		release();
+
+		// Let through, it downloads under the server's name.
+		await page.unroute('**/export/png*');
+		await page.getByText('Export', { exact: true }).click();
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: 'PNG at 2×' }).click()
+		]);
+		expect(download.suggestedFilename()).toBe(`${MAP_ID}@2x.png`);
+
+		// A refusal from the server is shown as it says it.
+		await page.route('**/export/svg*', (route) =>
+			route.fulfill({
+				status: 500,
+				contentType: 'text/plain; charset=utf-8',
+				body: 'The picture could not be drawn: out of memory.'
+			})
+		);
+		await page.getByText('Export', { exact: true }).click();
+		await page.getByRole('link', { name: 'SVG' }).click();
+		await expect(
+			page.getByRole('status').filter({ hasText: 'The picture could not be drawn: out of memory.' })
+		).toBeVisible();
+	});
+});
