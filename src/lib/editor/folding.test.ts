@@ -1,9 +1,9 @@
 /** Folding as view state in the editor: no undo step, no edit of the map, kept per map. */
 import { describe, expect, it } from 'vitest';
 import { loadMap } from '../../../tests/fixtures/load';
+import { EMPTY_LAYOUT } from '../../../tests/fixtures/layouts';
 import type { LayoutClient } from '../layout/client';
 import type { LayoutView } from '../layout/to-elk';
-import type { MapLayout } from '../layout/types';
 import type { ArgumentMap } from '../model/schema';
 import { actionForKey } from './actions';
 import type { FoldStore } from './folding';
@@ -11,29 +11,20 @@ import { MapEditor } from './map-editor.svelte';
 
 // t ← c1 ← e1, and o1 undercuts the link e1 → c1.
 const small: ArgumentMap = loadMap('tests/fixtures/small.map.json');
-const EMPTY: MapLayout = {
-	width: 0,
-	height: 0,
-	nodes: {},
-	columns: [],
-	edges: [],
-	junctions: [],
-	joins: []
-};
 
 async function setUp(kept: Record<string, string[]> = {}) {
 	const views: (LayoutView | undefined)[] = [];
 	const layout = {
 		layout: async (_map: ArgumentMap, view?: LayoutView) => {
 			views.push(view);
-			return { ok: true as const, layout: EMPTY };
+			return { ok: true as const, layout: EMPTY_LAYOUT };
 		}
 	};
 	const folds: FoldStore = {
 		load: (id) => kept[id] ?? [],
 		save: (id, f) => void (kept[id] = [...f])
 	};
-	const editor = new MapEditor('m', small, EMPTY, 'etag');
+	const editor = new MapEditor('m', small, EMPTY_LAYOUT, 'etag');
 	await editor.start({ layout: layout as unknown as LayoutClient, folds });
 	return { editor, views, kept };
 }
