@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
-import { artifact, canvas, map, node, openMap } from './helpers';
+import { artifact, canvas, map, node, openMap, thesis } from './helpers';
 
 /** Everything under `id` in the file: what argues about it, and what argues about that. */
 function under(id: string): Set<string> {
@@ -114,6 +114,25 @@ test('a fold is kept in this browser across a reload, and finding a hidden state
 	await expect(statement(page, first.id)).toHaveAttribute('aria-pressed', 'true');
 	await expect(badge(page)).toHaveCount(0);
 	await expect(drawn).toHaveCount(map.nodes.length);
+});
+
+test('a walkthrough step shows what a fold hid, and the fold opens', async ({ page }) => {
+	await openMap(page);
+	// The thesis's first reason in the file: the walkthrough's second step.
+	const reason = map.links.find((l) => l.to === thesis.id && l.relation === 'supports')!.from;
+	await statement(page, thesis.id).click();
+	await page.keyboard.press('z');
+	const thesisBadge = page.getByRole('button', { name: /^Unfold Thesis: \d+ statements hidden$/ });
+	await expect(thesisBadge).toBeVisible();
+	await expect(statement(page, reason)).toHaveCount(0);
+	await page.keyboard.press('p');
+	const present = page.getByRole('dialog');
+	await expect(present).toBeVisible();
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('Escape');
+	await expect(present).toHaveCount(0);
+	await expect(thesisBadge).toHaveCount(0);
+	await expect(statement(page, reason)).toHaveCount(1);
 });
 
 test('the map with a folded statement is accessible (axe)', async ({ page }) => {

@@ -666,7 +666,8 @@ export class MapEditor {
 	}
 
 	#setFolds(folded: readonly string[]) {
-		this.#view.folded = [...folded];
+		// A statement deleted since it was folded is forgotten.
+		this.#view.folded = folded.filter((id) => this.index.node.has(id));
 		this.#host.folds?.save(this.mapId, this.#view.folded);
 	}
 
