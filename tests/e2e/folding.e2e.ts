@@ -116,6 +116,17 @@ test('a fold is kept in this browser across a reload, and finding a hidden state
 	await expect(drawn).toHaveCount(map.nodes.length);
 });
 
+test('finding a statement in a folded evidence list opens the list', async ({ page }) => {
+	await openMap(page);
+	await page.getByRole('button', { name: 'Fold evidence', exact: true }).click();
+	await expect(statement(page, first.id)).toHaveCount(0);
+	const find = page.getByRole('searchbox', { name: 'Find a statement' });
+	await find.fill(first.text.slice(0, 40));
+	await find.press('Enter');
+	await expect(statement(page, first.id)).toHaveCount(1);
+	await expect(statement(page, first.id)).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('a walkthrough step shows what a fold hid, and the fold opens', async ({ page }) => {
 	await openMap(page);
 	// The thesis's first reason in the file: the walkthrough's second step.

@@ -5,6 +5,7 @@ import { EMPTY_LAYOUT } from '../../../tests/fixtures/layouts';
 import type { LayoutClient } from '../layout/client';
 import type { LayoutView } from '../layout/to-elk';
 import type { ArgumentMap } from '../model/schema';
+import type { MapLayout } from '../layout/types';
 import { actionForKey } from './actions';
 import type { FoldStore } from './folding';
 import { MapEditor } from './map-editor.svelte';
@@ -12,12 +13,31 @@ import { MapEditor } from './map-editor.svelte';
 // t ← c1 ← e1, and o1 undercuts the link e1 → c1.
 const small: ArgumentMap = loadMap('tests/fixtures/small.map.json');
 
+/** c1's evidence column, folded or not as the view asks. */
+const withColumn = (view?: LayoutView): MapLayout => ({
+	...EMPTY_LAYOUT,
+	columns: [
+		{
+			id: 'col--c1',
+			target: 'c1',
+			x: 0,
+			y: 0,
+			width: 200,
+			height: 40,
+			items: ['e1'],
+			label: 'Evidence · 1',
+			collapsed: !!view?.collapsed?.includes('c1'),
+			links: ['l2']
+		}
+	]
+});
+
 async function setUp(kept: Record<string, string[]> = {}) {
 	const views: (LayoutView | undefined)[] = [];
 	const layout = {
 		layout: async (_map: ArgumentMap, view?: LayoutView) => {
 			views.push(view);
-			return { ok: true as const, layout: EMPTY_LAYOUT };
+			return { ok: true as const, layout: withColumn(view) };
 		}
 	};
 	const folds: FoldStore = {
@@ -38,7 +58,10 @@ describe('folding a subtree', () => {
 			true
 		);
 		expect(action).toBe('fold');
+		const statuses = editor.evaluation;
 		expect(await editor.dispatch({ type: 'act', action: action! })).toBe(true);
+		// The statuses are the map's: folding changes none of them.
+		expect(editor.evaluation).toEqual(statuses);
 		expect(editor.folded).toEqual(['c1']);
 		expect(editor.message?.text).toMatch(/2 statements hidden/);
 		expect(views.at(-1)?.folded).toEqual(['c1']);
@@ -77,6 +100,15 @@ describe('folding a subtree', () => {
 		await editor.dispatch({ type: 'fold', id: 't' });
 		expect(editor.folded).toEqual(['t']);
 		expect(editor.selected).toBe('t');
+	});
+
+	it('opens a folded evidence column when one of its items is selected', async () => {
+		const { editor, views } = await setUp();
+		await editor.dispatch({ type: 'toggleColumn', target: 'c1' });
+		expect(editor.collapsed).toEqual(['c1']);
+		expect(await editor.dispatch({ type: 'select', id: 'e1' })).toBe(true);
+		expect(editor.collapsed).toEqual([]);
+		expect(views.at(-1)?.collapsed).toEqual([]);
 	});
 
 	it('shows what a walkthrough step presents', async () => {

@@ -656,11 +656,16 @@ export class MapEditor {
 		return true;
 	}
 
-	/** Unfold what hides `ids`; true when something was unfolded. */
+	/** Unfold what hides `ids` (folded statements, folded evidence columns); true when something was. */
 	#reveal(ids: (string | undefined)[]): boolean {
-		const next = unfoldTo(this.shown, this.#view.folded, ids, this.shownIndex);
-		if (next === this.#view.folded) return false;
-		this.#setFolds(next);
+		const v = this.#view;
+		const next = unfoldTo(this.shown, v.folded, ids, this.shownIndex);
+		const columns = this.#layout.columns
+			.filter((c) => c.collapsed && ids.some((id) => id && c.items.includes(id)))
+			.map((c) => c.target);
+		if (next === v.folded && !columns.length) return false;
+		if (next !== v.folded) this.#setFolds(next);
+		if (columns.length) v.collapsed = v.collapsed.filter((t) => !columns.includes(t));
 		void this.relayout();
 		return true;
 	}
