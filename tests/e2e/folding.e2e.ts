@@ -34,13 +34,25 @@ const badge = (page: Page) =>
 		exact: true
 	});
 
+/** Find a statement with the find box (Enter); returns the box. */
+async function findText(page: Page, text: string) {
+	const find = page.getByRole('searchbox', { name: 'Find a statement' });
+	await find.fill(text.slice(0, 40));
+	await find.press('Enter');
+	return find;
+}
+
 /** Find the claim (it lies off the opening view), centre it and give it the keyboard. */
 async function pick(page: Page) {
-	const find = page.getByRole('searchbox', { name: 'Find a statement' });
-	await find.fill(m3.text.slice(0, 30));
-	await find.press('Enter');
-	await find.press('Escape');
+	await (await findText(page, m3.text)).press('Escape');
 	await expect(statement(page, m3.id)).toBeFocused();
+}
+
+/** Find the first statement under the claim: it is drawn and selected. */
+async function findFirst(page: Page) {
+	await findText(page, first.text);
+	await expect(statement(page, first.id)).toHaveCount(1);
+	await expect(statement(page, first.id)).toHaveAttribute('aria-pressed', 'true');
 }
 
 test.beforeAll(() => {
@@ -107,11 +119,7 @@ test('a fold is kept in this browser across a reload, and finding a hidden state
 	await expect(badge(page)).toBeVisible();
 	await expect(statement(page, first.id)).toHaveCount(0);
 
-	const find = page.getByRole('searchbox', { name: 'Find a statement' });
-	await find.fill(first.text.slice(0, 40));
-	await find.press('Enter');
-	await expect(statement(page, first.id)).toHaveCount(1);
-	await expect(statement(page, first.id)).toHaveAttribute('aria-pressed', 'true');
+	await findFirst(page);
 	await expect(badge(page)).toHaveCount(0);
 	await expect(drawn).toHaveCount(map.nodes.length);
 });
@@ -120,11 +128,7 @@ test('finding a statement in a folded evidence list opens the list', async ({ pa
 	await openMap(page);
 	await page.getByRole('button', { name: 'Fold evidence', exact: true }).click();
 	await expect(statement(page, first.id)).toHaveCount(0);
-	const find = page.getByRole('searchbox', { name: 'Find a statement' });
-	await find.fill(first.text.slice(0, 40));
-	await find.press('Enter');
-	await expect(statement(page, first.id)).toHaveCount(1);
-	await expect(statement(page, first.id)).toHaveAttribute('aria-pressed', 'true');
+	await findFirst(page);
 });
 
 test('a walkthrough step shows what a fold hid, and the fold opens', async ({ page }) => {
