@@ -14,6 +14,7 @@ export type ActionId =
 	| 'link'
 	| 'move'
 	| 'delete'
+	| 'fold'
 	| 'undo'
 	| 'redo'
 	| 'save'
@@ -30,6 +31,8 @@ export interface ActionInfo {
 	keys: string;
 	/** Needs a selected statement. */
 	needsSelection: boolean;
+	/** In the context menu and the sheet, not the toolbar (its name changes with the statement). */
+	menuOnly?: true;
 	help: string;
 }
 
@@ -119,6 +122,14 @@ export const ACTIONS: ActionInfo[] = [
 		keys: 'Delete',
 		needsSelection: true,
 		help: 'Delete the statement and its links; on a selected link, remove just the link (undo brings them back).'
+	},
+	{
+		id: 'fold',
+		label: 'Fold / unfold',
+		keys: 'Z',
+		needsSelection: true,
+		menuOnly: true,
+		help: 'Fold away everything that argues under the selected statement, to see the rest of the map; it shows “+N hidden” (its badge unfolds it, as does Z again). Only this view changes: the map, its statuses and its exports stay whole.'
 	},
 	{
 		id: 'undo',
@@ -219,7 +230,8 @@ export function actionForKey(
 		l: 'link',
 		m: 'move',
 		Delete: 'delete',
-		Backspace: 'delete'
+		Backspace: 'delete',
+		z: 'fold'
 	};
 	return plain[key];
 }

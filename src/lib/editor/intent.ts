@@ -31,6 +31,10 @@ export type Intent =
 	| { type: 'setMode'; mode: Mode }
 	| { type: 'toggleColumn'; target: string }
 	| { type: 'foldAll'; fold: boolean }
+	/** Fold statement `id`'s subtree away (`fold` true), unfold it (false), or toggle (undefined). */
+	| { type: 'fold'; id: string; fold?: boolean }
+	/** Unfold whatever hides these statements (a walkthrough step shows them). */
+	| { type: 'reveal'; ids: string[] }
 	| { type: 'togglePanel'; panel: Panel; open?: boolean }
 	/** "As written" shows what the text states alone (`on`), or with what is inferred. */
 	| { type: 'statedOnly'; on: boolean }

@@ -5,23 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadMap } from '../../../tests/fixtures/load';
-import type { MapLayout } from '../layout/types';
+import { EMPTY_LAYOUT } from '../../../tests/fixtures/layouts';
 import type { ArgumentMap } from '../model/schema';
 import { MapEditor } from './map-editor.svelte';
 
 const small: ArgumentMap = loadMap('tests/fixtures/small.map.json');
-const EMPTY: MapLayout = {
-	width: 0,
-	height: 0,
-	nodes: {},
-	columns: [],
-	edges: [],
-	junctions: [],
-	joins: []
-};
 
 function open() {
-	const editor = new MapEditor('m', small, EMPTY, '', {}, { mode: 'critique' });
+	const editor = new MapEditor('m', small, EMPTY_LAYOUT, '', {}, { mode: 'critique' });
 	editor.dispatch({ type: 'setAuthor', name: 'Ana' });
 	return editor;
 }

@@ -46,6 +46,8 @@ import { childrenOf, displayName, indexMap, parentOf, type MapIndex } from '../m
 import { cycleLink, linksAt } from '../model/link-words';
 import type { ArgumentMap, Block, Source } from '../model/schema';
 import { ADD_ACTIONS, type ActionId } from './actions';
+import { unfoldTo } from '../layout/folding';
+import { toggleFold, type FoldStore } from './folding';
 import { describeChanges, type Draft } from './drafts';
 import type { Intent } from './intent';
 import { checkMapId, checkTitle } from './new-map';
@@ -70,6 +72,8 @@ export interface EditorHost {
 	prefs?: { author(): string | undefined; setAuthor(name: string): void };
 	/** Open another page (a saved copy), with a notice to show there. */
 	navigate?(path: string, notice?: string): void;
+	/** Where this browser keeps each map's folded statements (a view state, not the map's). */
+	folds?: FoldStore;
 }
 
 /** How long a layout may run before the canvas says so and offers to cancel it (issue 12). */
@@ -203,6 +207,10 @@ export class MapEditor {
 	get collapsed() {
 		return this.#view.collapsed;
 	}
+	/** Statements whose subtree is folded away. */
+	get folded() {
+		return this.#view.folded;
+	}
 
 	/** Where edits made while an earlier draft waits for the reader's choice are kept. */
 	get pendingKey() {
@@ -218,7 +226,9 @@ export class MapEditor {
 	async start(host: EditorHost): Promise<void> {
 		this.#host = host;
 		this.#view.author = host.prefs?.author() ?? this.#view.author;
-		if (this.shown !== this.map || this.#view.collapsed.length) void this.relayout();
+		this.#view.folded = host.folds?.load(this.mapId) ?? this.#view.folded;
+		if (this.shown !== this.map || this.#view.collapsed.length || this.#view.folded.length)
+			void this.relayout();
 		const drafts = host.drafts;
 		if (!drafts) return;
 		const draft = (await drafts.load(this.mapId)) ?? (await drafts.load(this.pendingKey));
@@ -270,6 +280,8 @@ export class MapEditor {
 			case 'select':
 				v.selected = intent.id && this.shownIndex.node.has(intent.id) ? intent.id : undefined;
 				v.selectedLink = undefined;
+				// A statement folded away is shown: the path to it unfolds.
+				this.#reveal([v.selected]);
 				return v.selected === intent.id;
 			case 'chooseLink': {
 				const shown = intent.links.filter((id) => this.shownIndex.link.has(id));
@@ -308,6 +320,10 @@ export class MapEditor {
 			case 'foldAll':
 				v.collapsed = intent.fold ? this.#layout.columns.map((c) => c.target) : [];
 				return this.relayout();
+			case 'fold':
+				return this.#fold(intent.id, intent.fold);
+			case 'reveal':
+				return this.#reveal(intent.ids);
 			case 'statedOnly':
 				if (v.statedOnly === intent.on) return false;
 				v.statedOnly = intent.on;
@@ -621,8 +637,43 @@ export class MapEditor {
 				return true;
 			case 'delete':
 				return this.dispatch({ type: 'delete', id: target });
+			case 'fold':
+				return this.dispatch({ type: 'fold', id: target });
 		}
 		return false;
+	}
+
+	/** Fold a statement's subtree away or back (a view state: no undo step, not saved in the map). */
+	#fold(id: string, fold?: boolean): boolean {
+		const v = this.#view;
+		const r = toggleFold(this.shown, this.shownIndex, v.folded, id, fold);
+		v.message = { text: r.message, tone: 'info' };
+		if (!r.ok) return false;
+		this.#setFolds(r.folded);
+		// What was selected under the fold gives way to the folded statement.
+		if (v.selected && !unfoldTo(this.shown, r.folded, [v.selected]).includes(id)) v.selected = id;
+		void this.relayout();
+		return true;
+	}
+
+	/** Unfold what hides `ids` (folded statements, folded evidence columns); true when something was. */
+	#reveal(ids: (string | undefined)[]): boolean {
+		const v = this.#view;
+		const next = unfoldTo(this.shown, v.folded, ids, this.shownIndex);
+		const columns = this.#layout.columns
+			.filter((c) => c.collapsed && ids.some((id) => id && c.items.includes(id)))
+			.map((c) => c.target);
+		if (next === v.folded && !columns.length) return false;
+		if (next !== v.folded) this.#setFolds(next);
+		if (columns.length) v.collapsed = v.collapsed.filter((t) => !columns.includes(t));
+		void this.relayout();
+		return true;
+	}
+
+	#setFolds(folded: readonly string[]) {
+		// A statement deleted since it was folded is forgotten.
+		this.#view.folded = folded.filter((id) => this.index.node.has(id));
+		this.#host.folds?.save(this.mapId, this.#view.folded);
 	}
 
 	/** A named action with a link selected: undercut it, remove it, or step to the next link. */
@@ -692,6 +743,8 @@ export class MapEditor {
 		this.#view.selected = id;
 		this.#fresh = { id, text: this.index.node.get(id)?.text ?? '' };
 		this.#view.editing = id;
+		// Added under a folded statement: the fold opens to show it.
+		this.#reveal([id]);
 		return true;
 	}
 
@@ -769,7 +822,11 @@ export class MapEditor {
 		// Long work shows itself, with a way to stop it, once it has taken half a second.
 		// (Counted from the first of a run of edits: typing on does not put it off.)
 		this.#slowTimer ??= setTimeout(() => (this.#layoutSlow = this.#layingOut), SLOW_LAYOUT_MS);
-		const r = await client.layout(this.shown, { collapsed: this.#view.collapsed });
+		// What is being edited or selected is never folded away (a statement added under a fold).
+		const v = this.#view;
+		const open = unfoldTo(this.shown, v.folded, [v.editing, v.selected], this.shownIndex);
+		if (open !== v.folded) this.#setFolds(open);
+		const r = await client.layout(this.shown, { collapsed: v.collapsed, folded: v.folded });
 		if (r.ok) {
 			// What did not move stays the same object: the canvas redraws only what moved.
 			this.#layout = keepUnchanged(this.#layout, r.layout);

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadMap } from '../../../tests/fixtures/load';
+import { EMPTY_LAYOUT } from '../../../tests/fixtures/layouts';
 import type { LayoutClient } from '../layout/client';
 import type { MapLayout } from '../layout/types';
 import { SCHEMES } from '../model/catalogue';
@@ -17,15 +18,7 @@ import { memoryRemote } from './remote';
 const small: ArgumentMap = loadMap('tests/fixtures/small.map.json');
 /** The small map as Ana's own: the app saves into it for her. */
 const anas: ArgumentMap = { ...small, owner: 'Ana' };
-const EMPTY: MapLayout = {
-	width: 0,
-	height: 0,
-	nodes: {},
-	columns: [],
-	edges: [],
-	junctions: [],
-	joins: []
-};
+const EMPTY: MapLayout = EMPTY_LAYOUT;
 
 function memoryDrafts(fail = false) {
 	const store = new Map<string, Draft>();

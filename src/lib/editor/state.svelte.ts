@@ -85,6 +85,8 @@ export class ViewState {
 	statedOnly = $state(false);
 	/** Claims whose evidence column is folded to a count. */
 	collapsed = $state.raw<string[]>([]);
+	/** Statements whose subtree is folded away (editor/folding.ts): kept per map in this browser. */
+	folded = $state.raw<string[]>([]);
 	/** The statement whose text is being edited in place, if any. */
 	editing = $state<string | undefined>(undefined);
 	/** A verdict being considered: what would change, shown on the map before it is applied. */

@@ -58,6 +58,10 @@ export function fromElk(
 		if (l.relation === 'undercuts') edge.undercuts = l.to;
 		return edge;
 	};
+	const folded = (id: string) => {
+		const n = plan.folded.get(id);
+		return n ? { folded: n } : {};
+	};
 	const layout: MapLayout = {
 		width: Math.ceil(result.width ?? 0),
 		height: Math.ceil(result.height ?? 0),
@@ -95,7 +99,8 @@ export function fromElk(
 					width: box.width,
 					height: box.height,
 					box,
-					column: c.id
+					column: c.id,
+					...folded(item)
 				};
 			}
 			const shift = (p: Point) => ({ x: x + p.x, y: y + p.y });
@@ -150,7 +155,8 @@ export function fromElk(
 			continue;
 		}
 		const box = plan.boxes.get(c.id);
-		if (box) nodes[c.id] = { id: c.id, x, y, width: box.width, height: box.height, box };
+		if (box)
+			nodes[c.id] = { id: c.id, x, y, width: box.width, height: box.height, box, ...folded(c.id) };
 	}
 	const sections = new Map((result.edges ?? []).map((e) => [e.id, e.sections ?? []]));
 	for (const e of graph.edges) {

@@ -139,6 +139,7 @@ function sameNode(a: PlacedNode, b: PlacedNode): boolean {
 		a.width === b.width &&
 		a.height === b.height &&
 		a.column === b.column &&
+		a.folded === b.folded &&
 		(a.box === b.box || sameBox(a.box, b.box))
 	);
 }

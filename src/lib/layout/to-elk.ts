@@ -3,11 +3,12 @@
  * leaf evidence stacked as one list), and junctions (a point on a link that an undercut ends
  * on, or where co-premises join).
  */
-import type { ArgumentMap, MapLink } from '../model/schema';
+import type { ArgumentMap, MapLink, MapNode } from '../model/schema';
 import { indexMap } from '../model/queries';
 import { BOX, measureBox, type BoxGeometry } from './box';
 import { COLUMN, JUNCTION_SIZE } from './options';
 import { SIDE, besideTrees, sideCandidates, sideLines } from './attach';
+import { FOLD_BADGE, foldMap, withoutHidden } from './folding';
 
 export interface ElkPort {
 	id: string;
@@ -70,6 +71,8 @@ export interface LayoutPlan {
 		string,
 		{ links: string[]; link: MapLink; to: string; endsAtTarget: boolean; undercuts?: string }
 	>;
+	/** Folded statements drawn → how many statements are hidden under each (folding.ts). */
+	folded: Map<string, number>;
 }
 
 /** A line between critique and the column item it is about, in column coordinates. */
@@ -106,20 +109,29 @@ export function authorOrder(map: ArgumentMap): Map<string, number> {
 	return order;
 }
 
-/** How the reader asked to see the map: which evidence columns are folded to a count. */
+/** How the reader asked to see the map: which evidence columns and subtrees are folded away. */
 export interface LayoutView {
 	/** Ids of the claims whose evidence column is collapsed. */
 	collapsed?: readonly string[];
+	/** Ids of the statements whose subtrees are folded: drawn with "+N hidden", without them. */
+	folded?: readonly string[];
 }
 
 export function toElk(
-	map: ArgumentMap,
+	whole: ArgumentMap,
 	layoutOptions: Record<string, string>,
 	view: LayoutView = {}
 ): { graph: ElkGraph; plan: LayoutPlan } {
+	// Folded subtrees are left out; the statement folded keeps room for its badge.
+	const folding = foldMap(whole, view.folded);
+	const map = withoutHidden(whole, folding.hidden);
 	const index = indexMap(map);
 	const order = authorOrder(map);
-	const boxes = new Map(map.nodes.map((n) => [n.id, measureBox(n)]));
+	const measure = (n: MapNode, width?: number): BoxGeometry => {
+		const box = measureBox(n, width);
+		return folding.counts.has(n.id) ? { ...box, height: box.height + FOLD_BADGE.room } : box;
+	};
+	const boxes = new Map(map.nodes.map((n) => [n.id, measure(n)]));
 	const undercut = new Set(map.links.filter((l) => l.relation === 'undercuts').map((l) => l.to));
 
 	const plainSupport = (l: MapLink | undefined): l is MapLink =>
@@ -214,7 +226,8 @@ export function toElk(
 		itemColumn: new Map(),
 		junctions: new Map(),
 		joins: [],
-		edges: new Map()
+		edges: new Map(),
+		folded: folding.counts
 	};
 	const children: ElkNode[] = [];
 	const edges: ElkEdge[] = [];
@@ -246,7 +259,7 @@ export function toElk(
 			let bottom = top + boxes.get(host)!.height;
 			for (const a of beside.get(host) ?? []) {
 				const node = index.node.get(a)!;
-				boxes.set(a, measureBox(node, Math.min(right - x, BOX.width[node.kind])));
+				boxes.set(a, measure(node, Math.min(right - x, BOX.width[node.kind])));
 				offsets.set(a, { x, y: bottom + SIDE.below });
 				plan.itemColumn.set(a, id);
 				besideIds.push(a);
@@ -276,7 +289,7 @@ export function toElk(
 		const foot = beside.get(target) ?? [];
 		for (const a of foot) {
 			const node = index.node.get(a)!;
-			boxes.set(a, measureBox(node, Math.min(right - COLUMN.pad, BOX.width[node.kind])));
+			boxes.set(a, measure(node, Math.min(right - COLUMN.pad, BOX.width[node.kind])));
 			offsets.set(a, { x: COLUMN.pad, y: y + SIDE.below - COLUMN.gap });
 			plan.itemColumn.set(a, id);
 			besideIds.push(a);

@@ -15,6 +15,8 @@ export interface PlacedNode {
 	box: BoxGeometry;
 	/** Set when the node is drawn inside an evidence column. */
 	column?: string;
+	/** Set when the statement's subtree is folded away: how many statements it hides. */
+	folded?: number;
 }
 
 /** A claim's leaf evidence, stacked as one list below it so the map keeps a screen's shape. */
