@@ -292,3 +292,61 @@ describe('feedback reads as a teacher writes', () => {
 		expect(all).toContain('Look for a piece of evidence with a figure in it.');
 	});
 });
+
+describe('statements that are not about the text', () => {
+	const reference = cases.find((c) => c.exercise === 'voting-age')!.reference;
+	const thesis = reference.nodes.find((n) => n.kind === 'thesis')!;
+
+	it('earn nothing: junk objections are no match, and the same sentence is said once', () => {
+		const junk = (id: string, text: string) => ({
+			id,
+			kind: 'claim' as const,
+			text,
+			origin: 'source' as const
+		});
+		const student = {
+			...reference,
+			nodes: [{ ...thesis }, junk('j1', 'Junk one'), junk('j2', 'Junk two')],
+			links: ['j1', 'j2'].map((from) => ({
+				id: `l-${from}`,
+				from,
+				to: thesis.id,
+				relation: 'supports' as const,
+				origin: 'source' as const
+			}))
+		};
+		const result = compareMaps(reference, student);
+		expect(result.alignment.pairs.map((p) => p.student)).toEqual([thesis.id]);
+		expect(result.alignment.unmatchedStudent.sort()).toEqual(['j1', 'j2']);
+		const messages = result.findings.map((f) => `${JSON.stringify(f.target)} ${f.message}`);
+		expect(new Set(messages).size).toBe(messages.length);
+		expect(result.score.parts.find((p) => p.id === 'structure')!.points).toBe(0);
+	});
+
+	it('a map with the given thesis alone scores almost nothing for stated or inferred', () => {
+		const student = { ...reference, nodes: [{ ...thesis }], links: [] };
+		const part = compareMaps(reference, student).score.parts.find(
+			(p) => p.id === 'stated-inferred'
+		)!;
+		expect(part.points).toBeLessThanOrEqual(2);
+		expect(part.explanation).toMatch(/^1 of the \d+ statements and links/);
+	});
+});
+
+describe('a reference with one reason', () => {
+	it('says the one reason is missing without "none of the one reasons"', () => {
+		const base = cases.find((c) => c.exercise === 'voting-age')!.reference;
+		const thesis = base.nodes.find((n) => n.kind === 'thesis')!;
+		const reason = base.links.find((l) => l.to === thesis.id && l.relation === 'supports')!;
+		const reference = {
+			...base,
+			nodes: base.nodes.filter((n) => n.id === thesis.id || n.id === reason.from),
+			links: [reason]
+		};
+		const student = { ...base, nodes: [{ ...thesis }], links: [] };
+		const messages = compareMaps(reference, student).findings.map((f) => f.message);
+		expect(messages[0]).toMatch(
+			/^You do not have the reason the author gives; it is in paragraph \d+\.$/
+		);
+	});
+});

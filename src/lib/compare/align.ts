@@ -318,7 +318,15 @@ export function alignMaps(
 	const R = profiles(reference, ri, ctx);
 	const S = profiles(student, si, ctx);
 	const signals = S.map((s) => R.map((r) => baseSignals(s, r)));
-	let sim = signals.map((row) => row.map((sig) => combine(sig, weights)));
+	// A statement with no anchor and no word of the text or the reference ("Junk one") is about
+	// something else: kind and neighbours alone do not make it a match.
+	const topic = new Set([
+		...ctx.sentences.stems.flatMap((x) => [...x]),
+		...R.flatMap((r) => [...r.words.keys(), ...r.passage])
+	]);
+	const off = S.map((x) => !x.spans.length && ![...x.words.keys()].some((w) => topic.has(w)));
+	const weigh = (i: number, v: number) => (off[i] ? v * FAR_FACTOR : v);
+	let sim = signals.map((row, i) => row.map((sig) => weigh(i, combine(sig, weights))));
 	let match = solve(sim, threshold);
 	const sN = S.map((s) => neighbours(si, s.node.id));
 	const rN = R.map((r) => neighbours(ri, r.node.id));
@@ -333,7 +341,7 @@ export function alignMaps(
 				const c = agreement(sN[i]!.children, rN[j]!.children, to);
 				const both = [p, c].filter((x): x is number => x !== null);
 				sig.neighbours = both.length ? both.reduce((a, b) => a + b, 0) / both.length : null;
-				return combine(sig, weights);
+				return weigh(i, combine(sig, weights));
 			})
 		);
 		match = solve(sim, threshold);

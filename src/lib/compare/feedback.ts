@@ -46,7 +46,14 @@ function missing(ctx: Ctx, report: StructureReport): Finding[] {
 			const found = ctx.reasons.filter((r) => !gone.has(r)).length;
 			const lost = ctx.reasons.length - found;
 			const which = lost === 1 ? 'the one missing' : 'one of those missing';
-			message = `You have ${count(found)} of the ${count(ctx.reasons.length)} reasons the author gives; ${p === undefined ? `read the text again for ${lost === 1 ? 'it' : 'them'}.` : `${which} is in paragraph ${p}.`}`;
+			const look =
+				p === undefined
+					? `read the text again for ${lost === 1 ? 'it' : 'them'}.`
+					: `${which} is in paragraph ${p}.`;
+			message =
+				ctx.reasons.length === 1
+					? `You do not have the reason the author gives; ${p === undefined ? 'read the text again for it.' : `it is in paragraph ${p}.`}`
+					: `You have ${count(found)} of the ${count(ctx.reasons.length)} reasons the author gives; ${look}`;
 		} else if (role.plural === 'pieces of evidence' && parent && ctx.r2s.has(parent)) {
 			const siblings = (ctx.ri.incoming.get(parent) ?? []).filter(
 				(l) => ctx.ri.node.get(l.from)?.kind === 'evidence'
@@ -192,7 +199,11 @@ function score(ctx: Ctx, report: StructureReport, alignment: Alignment): Score {
 		alignment.pairs.length +
 		v.filter((x) => x.verdict === 'matched' || x.verdict === 'wrong-relation').length;
 	const disagree = report.inText.length;
-	const inTextRatio = agreeTotal ? (agreeTotal - disagree) / agreeTotal : 0;
+	// Out of the whole argument, not of what matched: a map with the given thesis alone has
+	// marked almost nothing, and must not score this part in full.
+	const argument = ctx.ref.nodes.length + refLinks;
+	const agreed = Math.max(0, agreeTotal - disagree);
+	const inTextRatio = argument ? Math.min(1, agreed / argument) : 0;
 	const parts: ScorePart[] = [
 		{
 			id: 'statements',
@@ -214,7 +225,7 @@ function score(ctx: Ctx, report: StructureReport, alignment: Alignment): Score {
 			max: 15,
 			points: Math.round(15 * inTextRatio),
 			explanation: agreeTotal
-				? `${agreeTotal - disagree} of your ${agreeTotal} matched statements and links are marked stated or inferred as the text has them.`
+				? `${agreed} of the ${argument} statements and links of the author’s argument are in your map and marked stated or inferred as the text has them${disagree ? `; ${plural(disagree, 'is', 'are')} marked the other way` : ''}.`
 				: 'Nothing matched yet to judge stated and inferred on.'
 		}
 	];
@@ -248,12 +259,20 @@ export function feedback(
 		reasons
 	};
 	const kinds = alignment.pairs.flatMap((p) => KIND_OF_NODE(ctx, p.student, p.reference) ?? []);
-	const findings = [
+	const all = [
 		...missing(ctx, report),
 		...linkFindings(ctx, report),
 		...inTextFindings(ctx, report),
 		...kinds,
 		...extras(ctx, report)
 	];
+	// The same sentence about the same place is said once.
+	const said = new Set<string>();
+	const findings = all.filter((f) => {
+		const key = `${JSON.stringify(f.target)}:${f.message}`;
+		if (said.has(key)) return false;
+		said.add(key);
+		return true;
+	});
 	return { findings, score: score(ctx, report, alignment) };
 }

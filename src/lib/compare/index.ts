@@ -8,11 +8,13 @@ import type { ArgumentMap } from '../model/schema';
 import { alignMaps, type AlignOptions, type Alignment } from './align';
 import { feedback, type Finding, type Hint, type Score } from './feedback';
 import { compareStructure, type StructureReport } from './structure';
+import { written } from './written';
 
 export type { Alignment, AlignedPair, AlignOptions, Signals } from './align';
 export type { Finding, FindingCode, Hint, Score, ScorePart, Target } from './feedback';
 export type { LinkKind, LinkVerdict, StructureReport, InTextDifference } from './structure';
 export { alignMaps, greedyAlign, THRESHOLD, WEIGHTS } from './align';
+export { written } from './written';
 
 export interface Comparison {
 	/** Student statement ↔ reference statement, with each pair's signals. Teacher side only. */
@@ -34,6 +36,9 @@ export function compareMaps(
 	student: ArgumentMap,
 	options: AlignOptions = {}
 ): Comparison {
+	// Unwritten placeholders ("Reason 2") are neither asked for nor matched.
+	reference = written(reference);
+	student = written(student);
 	const alignment = alignMaps(reference, student, options);
 	const structure = compareStructure(reference, student, alignment);
 	const { findings, score } = feedback(reference, student, alignment, structure);

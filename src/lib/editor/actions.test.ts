@@ -39,6 +39,8 @@ describe('keyboard actions', () => {
 		expect(actionForKey(k('Tab'), false)).toBeUndefined();
 		expect(actionForKey(k('Tab', { shiftKey: true }), true)).toBeUndefined();
 		expect(actionForKey(k('O', { shiftKey: true }), true)).toBe('add-objection');
+		// R is a reason on the map as in the text panel's passage menu, not an objection.
+		expect(actionForKey(k('r'), true)).toBe('add-reason');
 		expect(actionForKey(k('Enter'), true)).toBe('edit');
 		expect(actionForKey(k('Delete'), true)).toBe('delete');
 		expect(actionForKey(k('e', { altKey: true }), true)).toBeUndefined();

@@ -48,7 +48,7 @@ export const ACTIONS: ActionInfo[] = [
 		id: 'add-reason',
 		label: 'Add reason',
 		short: 'Reason',
-		keys: 'Tab',
+		keys: 'Tab or R',
 		needsSelection: true,
 		help: 'A new statement supporting the selected one.'
 	},
@@ -221,7 +221,8 @@ export function actionForKey(
 		F2: 'edit',
 		Tab: 'add-reason',
 		o: 'add-objection',
-		r: 'add-objection',
+		// R is a reason, as it is for a passage selected in the text panel.
+		r: 'add-reason',
 		e: 'add-evidence',
 		a: 'add-assumption',
 		u: 'undercut',

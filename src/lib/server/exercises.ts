@@ -21,7 +21,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { compareMaps, forStudent, type Comparison, type StudentView } from '../compare';
+import { compareMaps, forStudent, written, type Comparison, type StudentView } from '../compare';
 import { validateMap } from '../model/parse';
 import { PLACEHOLDER_TAG } from '../model/queries';
 import { mapSchema, type ArgumentMap } from '../model/schema';
@@ -152,7 +152,8 @@ export async function createExercise(opts: {
 		joinHash: hash(joinKey),
 		created: now,
 		updated: now,
-		reference: loaded.map
+		// The argument as written: a slot nobody filled in is not asked of students.
+		reference: written(loaded.map)
 	};
 	await mkdir(join(exerciseDir(exercise.id), 'submissions'), { recursive: true });
 	await saveExercise(exercise);
@@ -369,7 +370,7 @@ export async function deleteSubmission(exercise: Exercise, id: string): Promise<
 export async function updateReference(exercise: Exercise): Promise<Result<{ exercise: Exercise }>> {
 	const loaded = await loadMap(exercise.from);
 	if (!loaded.ok) return { ok: false, status: 404, message: `The map "${exercise.from}" is gone.` };
-	const next = { ...exercise, reference: loaded.map, updated: new Date().toISOString() };
+	const next = { ...exercise, reference: written(loaded.map), updated: new Date().toISOString() };
 	await saveExercise(next);
 	return { ok: true, exercise: next };
 }
