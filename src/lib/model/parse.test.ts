@@ -49,6 +49,19 @@ describe('parseMap', () => {
 		expect(formatProblem('m.json', p!)).toMatch(/^m\.json:\d+: nodes\[1\]\.kind: /);
 	});
 
+	it("says in words what zod's own checks found (zod/mini's English messages are loaded)", () => {
+		const doc = small();
+		(doc.nodes[1] as Record<string, unknown>).text = 42;
+		doc.nodes[2]!.tags = Array.from({ length: 21 }, (_, i) => `t${i}`);
+		const p = problemsOf(doc);
+		expect(p.find((x) => x.path.join('.') === 'nodes.1.text')?.message).toBe(
+			'Invalid input: expected string, received number'
+		);
+		expect(p.find((x) => x.path.join('.') === 'nodes.2.tags')?.message).toBe(
+			'Too big: expected array to have <=20 items'
+		);
+	});
+
 	it('reports a missing field at its parent and an unknown field by name', () => {
 		const doc = small();
 		delete (doc.nodes[0] as Partial<ArgumentMap['nodes'][0]>).text;

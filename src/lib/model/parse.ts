@@ -139,7 +139,7 @@ function valueAt(doc: unknown, path: (string | number)[]): unknown {
 }
 
 /** zod's issues as sentences a person fixing a file can act on. */
-function zodProblems(error: import('zod').ZodError, doc: unknown): Problem[] {
+function zodProblems(error: import('zod/mini').core.$ZodError, doc: unknown): Problem[] {
 	return error.issues.map((issue) => {
 		let path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
 		let message = issue.message;
