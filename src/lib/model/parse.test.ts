@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMap, validateMap, tooLargeProblem, MAX_MAP_BYTES } from './parse';
 import { formatProblem } from './problems';
 import type { ArgumentMap } from './schema';
+import { serializeMap } from './serialize';
 
 const smallText = readFileSync('tests/fixtures/small.map.json', 'utf8');
 const small = () => JSON.parse(smallText) as ArgumentMap;
@@ -198,6 +199,22 @@ describe('parseMap, reviewed', () => {
 		expect(p!.line).toBe(
 			text.split(String.fromCharCode(10)).findIndex((l) => l.includes('"kind": "claim",')) + 2
 		);
+	});
+
+	it('reads a file as Warrant writes it, and the same map written by hand, alike', () => {
+		const map = small();
+		const written = serializeMap(map);
+		const read = (text: string) => {
+			const r = parseMap(text);
+			if (!r.ok) throw new Error(JSON.stringify(r.problems));
+			return r.map;
+		};
+		expect(read(written)).toEqual(map);
+		expect(read(`${written.trimEnd()}   \n\n`)).toEqual(map);
+		expect(read(JSON.stringify(map))).toEqual(map);
+		// A repeated field whose values agree still parses to the written map: it is still refused.
+		const twice = written.replace('"kind": "claim",', '"kind": "claim",\n      "kind": "claim",');
+		expect(problemsOf(twice)[0]!.message).toBe('the field "kind" appears twice in the same object');
 	});
 
 	it('counts lines in files with old Mac (\\r) and Windows (\\r\\n) line endings', () => {
