@@ -4,7 +4,7 @@
  * and the `attachText` intent made of it all. `intake.svelte.ts` holds the state of one
  * intake (the textarea, the marks, a page being fetched); the components render it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { sourceSchema, type Block, type Source } from '../model/schema';
 import type { TextProblem } from '../source/text';
 import type { Intent } from './intent';
@@ -90,14 +90,14 @@ export function problemAt(from: string, problem: Pick<TextProblem, 'message' | '
 
 /** What `POST /api/import` answers for a page or a saved page (server/extract.ts). */
 export const importedTextSchema = z.object({
-	title: z.string().optional(),
-	author: z.string().optional(),
-	publication: z.string().optional(),
-	date: z.string().optional(),
-	language: z.string().optional(),
-	url: z.string().optional(),
+	title: z.optional(z.string()),
+	author: z.optional(z.string()),
+	publication: z.optional(z.string()),
+	date: z.optional(z.string()),
+	language: z.optional(z.string()),
+	url: z.optional(z.string()),
 	blocks: z.array(z.string()),
-	truncated: z.boolean().optional()
+	truncated: z.optional(z.boolean())
 });
 export type ImportedText = z.infer<typeof importedTextSchema>;
 

@@ -418,7 +418,7 @@ class Ids {
 
 /** A key as a label: the key itself, cut with an ellipsis past the schema's limit. */
 function labelOf(key: string): string {
-	const max = nodeSchema.shape.label.unwrap().maxLength ?? 60;
+	const max = nodeSchema.shape.label.def.innerType._zod.bag.maximum ?? 60;
 	const label = key.trim();
 	return label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMap, validateMap, tooLargeProblem, MAX_MAP_BYTES } from './parse';
 import { formatProblem } from './problems';
 import type { ArgumentMap } from './schema';
+import { serializeMap } from './serialize';
 
 const smallText = readFileSync('tests/fixtures/small.map.json', 'utf8');
 const small = () => JSON.parse(smallText) as ArgumentMap;
@@ -47,6 +48,19 @@ describe('parseMap', () => {
 		expect(p!.path).toEqual(['nodes', 1, 'kind']);
 		expect(p!.line).toBe(text.split('\n').findIndex((l) => l.includes('"motive"')) + 1);
 		expect(formatProblem('m.json', p!)).toMatch(/^m\.json:\d+: nodes\[1\]\.kind: /);
+	});
+
+	it("says in words what zod's own checks found (zod/mini's English messages are loaded)", () => {
+		const doc = small();
+		(doc.nodes[1] as Record<string, unknown>).text = 42;
+		doc.nodes[2]!.tags = Array.from({ length: 21 }, (_, i) => `t${i}`);
+		const p = problemsOf(doc);
+		expect(p.find((x) => x.path.join('.') === 'nodes.1.text')?.message).toBe(
+			'Invalid input: expected string, received number'
+		);
+		expect(p.find((x) => x.path.join('.') === 'nodes.2.tags')?.message).toBe(
+			'Too big: expected array to have <=20 items'
+		);
 	});
 
 	it('reports a missing field at its parent and an unknown field by name', () => {
@@ -185,6 +199,22 @@ describe('parseMap, reviewed', () => {
 		expect(p!.line).toBe(
 			text.split(String.fromCharCode(10)).findIndex((l) => l.includes('"kind": "claim",')) + 2
 		);
+	});
+
+	it('reads a file as Warrant writes it, and the same map written by hand, alike', () => {
+		const map = small();
+		const written = serializeMap(map);
+		const read = (text: string) => {
+			const r = parseMap(text);
+			if (!r.ok) throw new Error(JSON.stringify(r.problems));
+			return r.map;
+		};
+		expect(read(written)).toEqual(map);
+		expect(read(`${written.trimEnd()}   \n\n`)).toEqual(map);
+		expect(read(JSON.stringify(map))).toEqual(map);
+		// A repeated field whose values agree still parses to the written map: it is still refused.
+		const twice = written.replace('"kind": "claim",', '"kind": "claim",\n      "kind": "claim",');
+		expect(problemsOf(twice)[0]!.message).toBe('the field "kind" appears twice in the same object');
 	});
 
 	it('counts lines in files with old Mac (\\r) and Windows (\\r\\n) line endings', () => {

@@ -4,10 +4,15 @@
  * two drift apart. Shapes are strict: an unknown key is an error, so a typo in a hand-edited
  * file is reported instead of silently dropped.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import { en } from 'zod/locales';
 import { MAX_ID_LENGTH, SLUG_PATTERN, SLUG_RULE } from './ids';
 import { FLAG_TYPES, QUESTION_IDS, SCHEME_IDS } from './catalogue';
 import { MAX_ANCHOR_WORDS, MAX_BLOCKS, MAX_BLOCK_CHARS, MAX_TEXT_CHARS, countWords } from './words';
+
+// zod/mini (a fraction of full zod in the browser's bundle) ships no messages of its own: its
+// English ones say what a file got wrong ("Too big: expected array to have <=20 items").
+z.config(en());
 
 export const FORMAT = 'warrant-map';
 /**
@@ -24,21 +29,30 @@ export const CURRENT_VERSION = 5;
 /** Ids are slugs: they end up in URLs and file names, so nothing else is allowed. */
 export const slug = z
 	.string()
-	.min(1, 'must not be empty')
-	.max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
-	.regex(SLUG_PATTERN, `must be a slug: ${SLUG_RULE}`);
+	.check(
+		z.minLength(1, 'must not be empty'),
+		z.maxLength(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`),
+		z.regex(SLUG_PATTERN, `must be a slug: ${SLUG_RULE}`)
+	);
 
 /** Visible text: no control characters (tabs and newlines aside), trimmed, bounded. */
-const text = (max: number) =>
-	z
-		.string()
-		.max(max, `must be at most ${max} characters`)
-		.refine(
+const text = (max: number, ...more: z.core.$ZodCheck<string>[]) =>
+	z.string().check(
+		z.maxLength(max, `must be at most ${max} characters`),
+		z.refine(
 			// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
 			(s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s),
 			'must not contain control characters'
-		)
-		.refine((s) => s.trim() === s, 'must not start or end with white space');
+		),
+		z.refine((s) => s.trim() === s, 'must not start or end with white space'),
+		...more
+	);
+
+/** The check that a text is not empty (after `text()`'s own, so its messages come first). */
+const filled = () => z.refine<string>((t) => t.length > 0, 'must not be empty');
+
+/** A whole number from `min` to `max`. */
+const whole = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
 
 export const NODE_KINDS = ['thesis', 'claim', 'evidence', 'assumption'] as const;
 export const RELATIONS = ['supports', 'attacks', 'undercuts'] as const;
@@ -71,23 +85,23 @@ export const STRENGTHS = ['strong', 'moderate', 'weak'] as const;
 /** A reasoning issue a reader attaches to a statement or a link. */
 export const flagSchema = z.strictObject({
 	type: z.enum(FLAG_TYPES as [string, ...string[]]),
-	note: text(1000).optional(),
-	author: text(80).optional()
+	note: z.optional(text(1000)),
+	author: z.optional(text(80))
 });
 
 /**
  * Context beside a quote: kept as the text has it, spaces at either end included (the space
  * between the context and the quote is part of the context), so it cannot use `text()`.
  */
-const context = z
-	.string()
-	.min(1, 'must not be empty')
-	.max(200, 'must be at most 200 characters')
-	.refine(
+const context = z.string().check(
+	z.minLength(1, 'must not be empty'),
+	z.maxLength(200, 'must be at most 200 characters'),
+	z.refine(
 		// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
 		(s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s),
 		'must not contain control characters'
-	);
+	)
+);
 
 /**
  * Where in the source a statement comes from, as the W3C Web Annotation model stores it: a
@@ -100,63 +114,61 @@ const context = z
 export const anchorSchema = z
 	.strictObject({
 		/** 1 = the first numbered paragraph of the source (blocks marked `skip` get no number). */
-		paragraph: z.number().int().min(1).max(10000),
+		paragraph: whole(1, 10000),
 		/** The exact words of the source where the anchor starts: an anchor, not a copy. */
-		quote: text(300)
-			.refine((q) => q.length > 0, 'must not be empty')
-			.optional(),
+		quote: z.optional(text(300, filled())),
 		/** The text just before the quote, for telling apart two places with the same words. */
-		prefix: context.optional(),
+		prefix: z.optional(context),
 		/** The text just after the quote. */
-		suffix: context.optional(),
+		suffix: z.optional(context),
 		/** Where the anchored passage starts in the text (a character offset). */
-		start: z.number().int().min(0).max(MAX_TEXT_CHARS).optional(),
+		start: z.optional(whole(0, MAX_TEXT_CHARS)),
 		/** Where it ends (exclusive). */
-		end: z.number().int().min(1).max(MAX_TEXT_CHARS).optional()
+		end: z.optional(whole(1, MAX_TEXT_CHARS))
 	})
-	.superRefine((a, ctx) => {
-		const words = countWords(`${a.prefix ?? ''}${a.quote ?? ''}${a.suffix ?? ''}`);
-		if (words > MAX_ANCHOR_WORDS)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['quote'],
-				message: `${a.prefix || a.suffix ? 'prefix, quote and suffix together' : 'a quote'} may have at most ${MAX_ANCHOR_WORDS} words; ${a.prefix || a.suffix ? 'these have' : 'this one has'} ${words}`
-			});
-		if ((a.prefix !== undefined || a.suffix !== undefined) && a.quote === undefined)
-			ctx.addIssue({
-				code: 'custom',
-				path: [a.prefix !== undefined ? 'prefix' : 'suffix'],
-				message: 'context needs a quote to stand beside'
-			});
-		if ((a.start === undefined) !== (a.end === undefined))
-			ctx.addIssue({
-				code: 'custom',
-				path: [a.start === undefined ? 'start' : 'end'],
-				message: 'start and end come together: give both or neither'
-			});
-		else if (a.start !== undefined && a.end !== undefined && a.end <= a.start)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['end'],
-				message: `must be after start (${a.start}); found ${a.end}`
-			});
-	});
+	.check(
+		z.superRefine((a, ctx) => {
+			const words = countWords(`${a.prefix ?? ''}${a.quote ?? ''}${a.suffix ?? ''}`);
+			if (words > MAX_ANCHOR_WORDS)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['quote'],
+					message: `${a.prefix || a.suffix ? 'prefix, quote and suffix together' : 'a quote'} may have at most ${MAX_ANCHOR_WORDS} words; ${a.prefix || a.suffix ? 'these have' : 'this one has'} ${words}`
+				});
+			if ((a.prefix !== undefined || a.suffix !== undefined) && a.quote === undefined)
+				ctx.addIssue({
+					code: 'custom',
+					path: [a.prefix !== undefined ? 'prefix' : 'suffix'],
+					message: 'context needs a quote to stand beside'
+				});
+			if ((a.start === undefined) !== (a.end === undefined))
+				ctx.addIssue({
+					code: 'custom',
+					path: [a.start === undefined ? 'start' : 'end'],
+					message: 'start and end come together: give both or neither'
+				});
+			else if (a.start !== undefined && a.end !== undefined && a.end <= a.start)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['end'],
+					message: `must be after start (${a.start}); found ${a.end}`
+				});
+		})
+	);
 
 export const figureSchema = z.strictObject({
-	value: z.number().finite(),
+	value: z.number(),
 	/**
 	 * ISO currency code or a plain unit: "USD", "%", "% of GDP", "students", "aimags"; absent
 	 * for a count whose text names no unit ("92 million", "46 of 310").
 	 */
-	unit: text(40)
-		.refine((u) => u.length > 0, 'must not be empty')
-		.optional(),
+	unit: z.optional(text(40, filled())),
 	/** The year the figure refers to; with yearEnd, the first year of a span. */
-	year: z.number().int().min(1000).max(3000).optional(),
-	yearEnd: z.number().int().min(1000).max(3000).optional(),
-	qualifier: z.enum(QUALIFIERS).optional(),
+	year: z.optional(whole(1000, 3000)),
+	yearEnd: z.optional(whole(1000, 3000)),
+	qualifier: z.optional(z.enum(QUALIFIERS)),
 	/** What is counted, when the unit alone does not say: "loan", "final cost". */
-	what: text(60).optional()
+	what: z.optional(text(60))
 });
 
 /**
@@ -164,45 +176,46 @@ export const figureSchema = z.strictObject({
  * with no standing reason is not established, but nothing says it is false.
  */
 export const questionSchema = z.strictObject({
-	author: text(80).optional(),
+	author: z.optional(text(80)),
 	/** What the reader asks for: "which figures show the grant was humanitarian?". */
-	note: text(1000).optional()
+	note: z.optional(text(1000))
 });
 
 /** Where a fact from outside the text can be checked: a publication, its date, its address. */
 export const referenceSchema = z.strictObject({
-	title: text(300).refine((t) => t.length > 0, 'must not be empty'),
-	url: z.url().max(2000).optional(),
+	title: text(300, filled()),
+	url: z.optional(z.url().check(z.maxLength(2000))),
 	/** ISO date (YYYY-MM-DD), or a year-month or a year when that is all the source gives. */
-	date: z
-		.string()
-		.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY-MM-DD, YYYY-MM or YYYY')
-		.optional()
+	date: z.optional(
+		z
+			.string()
+			.check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY-MM-DD, YYYY-MM or YYYY'))
+	)
 });
 
 export const nodeSchema = z.strictObject({
 	id: slug,
 	kind: z.enum(NODE_KINDS),
 	/** A short name shown above the text: "Motive 3". */
-	label: text(60).optional(),
-	text: text(2000).refine((t) => t.length > 0, 'must not be empty'),
-	tags: z.array(slug).max(20).optional(),
+	label: z.optional(text(60)),
+	text: text(2000, filled()),
+	tags: z.optional(z.array(slug).check(z.maxLength(20))),
 	origin: z.enum(ORIGINS),
 	/** Who added a reader item. */
-	author: text(80).optional(),
+	author: z.optional(text(80)),
 	/** Source items only: `stated` by the text, or `inferred` by the reconstruction. */
-	inText: z.enum(IN_TEXT).optional(),
-	anchors: z.array(anchorSchema).max(20).optional(),
+	inText: z.optional(z.enum(IN_TEXT)),
+	anchors: z.optional(z.array(anchorSchema).check(z.maxLength(20))),
 	/** Evidence only: what kind of evidence this is. */
-	basis: z.enum(BASES).optional(),
-	figures: z.array(figureSchema).max(20).optional(),
+	basis: z.optional(z.enum(BASES)),
+	figures: z.optional(z.array(figureSchema).check(z.maxLength(20))),
 	/** The reader's judgement of the statement itself. */
-	verdict: z.enum(VERDICTS).optional(),
+	verdict: z.optional(z.enum(VERDICTS)),
 	/** A reader questions it: from now on it holds only with a standing reason. */
-	questioned: questionSchema.optional(),
+	questioned: z.optional(questionSchema),
 	/** Reader statements: where the outside facts they rely on can be checked. */
-	sources: z.array(referenceSchema).max(20).optional(),
-	flags: z.array(flagSchema).max(20).optional()
+	sources: z.optional(z.array(referenceSchema).check(z.maxLength(20))),
+	flags: z.optional(z.array(flagSchema).check(z.maxLength(20)))
 });
 
 export const linkSchema = z.strictObject({
@@ -213,41 +226,44 @@ export const linkSchema = z.strictObject({
 	to: slug,
 	relation: z.enum(RELATIONS),
 	/** Co-premises: nodes that only support or attack `to` together with `from`. */
-	with: z.array(slug).max(10).optional(),
+	with: z.optional(z.array(slug).check(z.maxLength(10))),
 	origin: z.enum(ORIGINS),
-	author: text(80).optional(),
+	author: z.optional(text(80)),
 	/** Source links only: does the text make this step, or does the reconstruction infer it? */
-	inText: z.enum(IN_TEXT).optional(),
+	inText: z.optional(z.enum(IN_TEXT)),
 	/** The reader's judgement of how well the reason supports its conclusion. */
-	strength: z.enum(STRENGTHS).optional(),
+	strength: z.optional(z.enum(STRENGTHS)),
 	/** The argumentation scheme of the inference (catalogue.ts). */
-	scheme: z.enum(SCHEME_IDS as [string, ...string[]]).optional(),
+	scheme: z.optional(z.enum(SCHEME_IDS as [string, ...string[]])),
 	/** Answers to the scheme's critical questions, by question id. */
-	answers: z
-		.record(z.string(), z.enum(['doubted', 'satisfied']))
-		.refine(
-			(r) => Object.keys(r).every((k) => QUESTION_IDS.includes(k)),
-			'names a critical question that does not exist'
-		)
-		.optional(),
-	flags: z.array(flagSchema).max(20).optional()
+	answers: z.optional(
+		z
+			.record(z.string(), z.enum(['doubted', 'satisfied']))
+			.check(
+				z.refine(
+					(r) => Object.keys(r).every((k) => QUESTION_IDS.includes(k)),
+					'names a critical question that does not exist'
+				)
+			)
+	),
+	flags: z.optional(z.array(flagSchema).check(z.maxLength(20)))
 });
 
 export const sourceSchema = z.strictObject({
-	title: text(300).refine((t) => t.length > 0, 'must not be empty'),
-	author: text(200).optional(),
-	publication: text(200).optional(),
+	title: text(300, filled()),
+	author: z.optional(text(200)),
+	publication: z.optional(text(200)),
 	/** ISO date, YYYY-MM-DD. */
-	date: z
-		.string()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-		.optional(),
+	date: z.optional(
+		z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'))
+	),
 	/** BCP 47 language tag: "en". */
-	language: z
-		.string()
-		.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en"')
-		.optional(),
-	url: z.url().max(2000).optional()
+	language: z.optional(
+		z
+			.string()
+			.check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en"'))
+	),
+	url: z.optional(z.url().check(z.maxLength(2000)))
 });
 
 /**
@@ -255,23 +271,25 @@ export const sourceSchema = z.strictObject({
  * inside (blank lines separate blocks) and no carriage returns (line endings are normalised).
  */
 export const blockSchema = z.strictObject({
-	text: text(MAX_BLOCK_CHARS)
-		.refine((t) => t.length > 0, 'must not be empty')
-		.refine((t) => !t.includes('\r'), 'must not contain carriage returns (use \\n)')
-		.refine((t) => !/\n[ \t]*\n/.test(t), 'must not contain a blank line (blocks are split there)'),
+	text: text(
+		MAX_BLOCK_CHARS,
+		filled(),
+		z.refine((t) => !t.includes('\r'), 'must not contain carriage returns (use \\n)'),
+		z.refine((t) => !/\n[ \t]*\n/.test(t), 'must not contain a blank line (blocks are split there)')
+	),
 	/** Not part of the argument (navigation, byline, caption): kept, but given no paragraph number. */
-	skip: z.literal(true).optional()
+	skip: z.optional(z.literal(true))
 });
 
 /** The source text as blocks in order; joined with "\n\n" it is the text anchors count in. */
-export const textSchema = z
-	.array(blockSchema)
-	.min(1, 'must have at least one block')
-	.max(MAX_BLOCKS, `must have at most ${MAX_BLOCKS} blocks`)
-	.refine(
+export const textSchema = z.array(blockSchema).check(
+	z.minLength(1, 'must have at least one block'),
+	z.maxLength(MAX_BLOCKS, `must have at most ${MAX_BLOCKS} blocks`),
+	z.refine(
 		(blocks) => blocks.reduce((n, b) => n + b.text.length + 2, -2) <= MAX_TEXT_CHARS,
 		`must be at most ${MAX_TEXT_CHARS.toLocaleString('en-US')} characters in all`
-	);
+	)
+);
 
 /** A revision of a map file: its ETag without the quotes (a hash of the file's bytes). */
 export const REVISION_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -284,7 +302,7 @@ export const basedOnSchema = z.strictObject({
 	id: slug,
 	revision: z
 		.string()
-		.regex(REVISION_PATTERN, 'must be a revision: 1 to 64 letters, digits, "-" or "_"')
+		.check(z.regex(REVISION_PATTERN, 'must be a revision: 1 to 64 letters, digits, "-" or "_"'))
 });
 
 /** The key of the walkthrough's closing step (what follows for the thesis): never a node id. */
@@ -296,33 +314,33 @@ export const FOLLOWS_STEP = '#follows';
  * the argument's order (model/walkthrough.ts), so the order never has to be kept in step by hand.
  */
 export const walkthroughSchema = z.strictObject({
-	order: z.array(z.union([slug, z.literal(FOLLOWS_STEP)])).max(5001)
+	order: z.array(z.union([slug, z.literal(FOLLOWS_STEP)])).check(z.maxLength(5001))
 });
 
 export const mapSchema = z.strictObject({
-	$schema: z.string().max(300).optional(),
+	$schema: z.optional(z.string().check(z.maxLength(300))),
 	format: z.literal(FORMAT),
 	version: z.literal(CURRENT_VERSION),
 	/** The map's own title; defaults to the source's title where absent. */
-	title: text(300).optional(),
+	title: z.optional(text(300)),
 	/**
 	 * Whose map it is: the name given when it was made in the app (New map, Duplicate, a saved
 	 * copy). A map without an owner is shared (the class's): the app never saves into it, it saves
 	 * a reader's work as their own copy. A name is not a secret: this keeps work apart, it does not
 	 * keep anyone out.
 	 */
-	owner: text(80)
-		.refine((t) => t.length > 0, 'must not be empty')
-		.optional(),
+	owner: z.optional(text(80, filled())),
 	/** What this map is a copy of. */
-	basedOn: basedOnSchema.optional(),
+	basedOn: z.optional(basedOnSchema),
 	source: sourceSchema,
-	nodes: z.array(nodeSchema).min(1, 'must have at least one node').max(5000),
-	links: z.array(linkSchema).max(20000),
+	nodes: z
+		.array(nodeSchema)
+		.check(z.minLength(1, 'must have at least one node'), z.maxLength(5000)),
+	links: z.array(linkSchema).check(z.maxLength(20000)),
 	/** The source text, when the map carries it (optional: someone else's text may not be shared). */
-	text: textSchema.optional(),
+	text: z.optional(textSchema),
 	/** The order of the walkthrough's steps, when a teacher changed it (absent: the argument's order). */
-	walkthrough: walkthroughSchema.optional()
+	walkthrough: z.optional(walkthroughSchema)
 });
 
 export type ArgumentMap = z.infer<typeof mapSchema>;
