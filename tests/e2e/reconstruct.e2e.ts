@@ -99,10 +99,8 @@ test('an op-ed mapped from its text in a third of the actions, every statement a
 		await n.key('Enter');
 	}
 
-	// The thesis: anchor it at the first paragraph.
-	await n.click(page.getByRole('button', { name: /^Thesis:/ }));
-	await sentences(1, 1);
-	await n.key('h');
+	// The thesis typed on /new is anchored where the text says it: paragraph 1 is mapped already.
+	await expect(panel.getByRole('status')).toHaveText(/^1 of 5 paragraphs mapped/);
 	// Three reasons under the thesis, each with its evidence under it.
 	const plan: [number, string][] = [
 		[2, 'Protected lanes make cycling safe'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frontMatter, pastedTitle } from './front-matter';
+import { frontMatter, pastedAuthor, pastedTitle } from './front-matter';
 
 const blocks = (...texts: string[]) => texts.map((text) => ({ text }));
 
@@ -32,5 +32,15 @@ describe('frontMatter and pastedTitle', () => {
 		expect(frontMatter(blocks('Just a headline'))).toBe(0);
 		expect(frontMatter(blocks('Headline', 'By me'))).toBe(1);
 		expect(frontMatter([])).toBe(0);
+	});
+
+	it('takes the author from the byline, without what follows the name', () => {
+		expect(
+			pastedAuthor(blocks('Tools to Lend', 'By Marta Kowalczyk', 'Libraries should lend tools.'))
+		).toBe('Marta Kowalczyk');
+		expect(
+			pastedAuthor(blocks('Bikes', 'By Dana Whitcombe, who rides to work', 'Build lanes.'))
+		).toBe('Dana Whitcombe');
+		expect(pastedAuthor(blocks('Schools should start later.', 'More.'))).toBeUndefined();
 	});
 });

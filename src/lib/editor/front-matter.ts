@@ -34,3 +34,14 @@ export function pastedTitle(blocks: readonly Pick<Block, 'text'>[]): string | un
 	if (!first || !frontMatter(blocks) || BYLINE.test(first)) return undefined;
 	return first.slice(0, 300);
 }
+
+/** A pasted text's author, from its byline: "By Dana Whitcombe, who rides…" → "Dana Whitcombe". */
+export function pastedAuthor(blocks: readonly Pick<Block, 'text'>[]): string | undefined {
+	const n = frontMatter(blocks);
+	for (const b of blocks.slice(0, n)) {
+		const m = /^(?:by|—|–)\s+([^,;(]+)/i.exec(b.text.trim());
+		const name = m?.[1]?.trim().replace(/[.\s]+$/, '');
+		if (name && name.split(/\s+/).length <= 6) return name.slice(0, 200);
+	}
+	return undefined;
+}

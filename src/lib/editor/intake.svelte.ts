@@ -18,7 +18,7 @@ import {
 	sourceDetails,
 	toggleMark
 } from './intake';
-import { pastedTitle } from './front-matter';
+import { pastedAuthor, pastedTitle } from './front-matter';
 import { importText, type ImportBody, type ImportResult } from './remote';
 
 /** What the intake holds now: nothing, a text that cannot be read (and why), or blocks. */
@@ -149,8 +149,10 @@ export class TextIntakeState {
 			this.markdown = looksLikeMarkdown(text);
 		// A pasted headline is offered as the title, as a page's declared title is.
 		if (!this.fromElsewhere) {
-			const title = this.read?.ok ? pastedTitle(this.read.blocks) : undefined;
-			this.#options.onload?.(title ? { title } : {});
+			const blocks = this.read?.ok ? this.read.blocks : [];
+			const title = pastedTitle(blocks);
+			const author = pastedAuthor(blocks);
+			this.#options.onload?.({ ...(title && { title }), ...(author && { author }) });
 		}
 	}
 

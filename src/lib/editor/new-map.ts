@@ -8,6 +8,7 @@ import { MAX_COPY_ATTEMPTS, withSuffix } from '$lib/model/ownership';
 import { sourceSchema, type ArgumentMap, type Block, type Source } from '$lib/model/schema';
 import { templateMap } from '$lib/model/templates';
 import { SOURCE_FIELDS, type SourceField } from './intake';
+import { thesisAnchor } from './thesis-passage';
 
 /** The rule for map ids (they become URLs and file names): the slug rule of model/ids. */
 export const MAP_ID_PATTERN = SLUG_PATTERN;
@@ -236,10 +237,19 @@ export function fillFromText(
  * and the blocks, marks kept. Sent whole (`{ id, map }`) when the map starts from a text.
  */
 export function mapWithText(body: CreateMapBody, blocks: readonly Block[]): ArgumentMap {
+	const text = blocks.map((b) =>
+		b.skip ? { text: b.text, skip: true as const } : { text: b.text }
+	);
+	const map = templateMap(body.source, body.thesis, body.reasons);
+	// The thesis typed is anchored where the text says it, when one sentence clearly does.
+	const anchor = thesisAnchor(text, body.thesis);
 	return {
-		...templateMap(body.source, body.thesis, body.reasons),
+		...map,
+		nodes: anchor
+			? map.nodes.map((n) => (n.kind === 'thesis' ? { ...n, anchors: [anchor] } : n))
+			: map.nodes,
 		...(body.owner && { owner: body.owner }),
-		text: blocks.map((b) => (b.skip ? { text: b.text, skip: true } : { text: b.text }))
+		text
 	};
 }
 

@@ -142,6 +142,8 @@ export function anchorAtPassage(
 	const node = map.nodes.find((n) => n.id === id);
 	if (!node) return { ok: false, reason: 'Select the statement to anchor first.' };
 	const anchors = [...(node.anchors ?? [])];
+	const same = (a: Anchor) => a.paragraph === at.anchor.paragraph && a.quote === at.anchor.quote;
+	if (anchors.some(same)) return { ok: false, reason: 'It is already anchored at this passage.' };
 	const lost = map.text
 		? resolveAnchors(map.text, anchors).findIndex((r) => r.status === 'orphan')
 		: -1;
