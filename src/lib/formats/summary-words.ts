@@ -146,10 +146,14 @@ export function clause(ctx: Ctx, text: string): string {
  * ": ….". for several, with its figures.
  */
 export function says(ctx: Ctx, n: MapNode): string {
-	if (manySentences(n.text))
-		return `: ${sentence(mdText(n.text).replace(/[.]$/, '') + figures(n))}`;
-	return ` that ${clause(ctx, n.text)}${figures(n)}.`;
+	// "The author answers: But the schemes…": the answer's own "But" is the sentence's already.
+	const text = n.text.replace(CONNECTIVE, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+	if (manySentences(text)) return `: ${sentence(mdText(text).replace(/[.]$/, '') + figures(n))}`;
+	return ` that ${clause(ctx, text)}${figures(n)}.`;
 }
+
+/** A word that ties a statement to the one before it, which the summary's sentence already does. */
+const CONNECTIVE = /^(?:but|yet|however|still|and|so|thus|therefore)\b,?\s+(?=\S)/i;
 
 export const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 

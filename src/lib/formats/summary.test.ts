@@ -139,6 +139,18 @@ describe('the critical summary', () => {
 describe('the critical summary reads as a student could start an essay from it', () => {
 	const bikeLanes = loadMap('tests/fixtures/compare/bike-lanes/reference.map.json');
 
+	it('drops an answer’s own "But": the sentence already ties it to the objection', () => {
+		const but = {
+			...bikeLanes,
+			nodes: bikeLanes.nodes.map((n) =>
+				n.id === 'loading-bays' ? { ...n, text: `But t${n.text.slice(1)}` } : n
+			)
+		};
+		expect(section(print(but), 'Objections and how they fare')).toContain(
+			'The author answers that the plan keeps a loading bay on every block'
+		);
+	});
+
 	it('says an objection of the text is the author’s, and a reader’s is the reader’s', () => {
 		const own = section(print(bikeLanes), 'Objections and how they fare');
 		expect(own).toBe(

@@ -197,3 +197,28 @@ describe('unwritten statements are no steps', () => {
 		expect(steps[0]).toBe(map.nodes.find((n) => n.kind === 'thesis')!.id);
 	});
 });
+
+describe('evidence offered for evidence', () => {
+	it('comes with its reason’s step, not as a step of its own', () => {
+		const map = templateMap({ title: 'Tools' }, 'Libraries should lend tools.', 1);
+		const reason = map.nodes.find((n) => n.kind === 'claim')!;
+		const nested: ArgumentMap = {
+			...map,
+			nodes: [
+				...map.nodes.map((n) =>
+					n.id === reason.id ? { ...n, text: 'It saves money.', tags: undefined } : n
+				),
+				{ id: 'ev', kind: 'evidence', text: 'Households save 240 euros.', origin: 'source' },
+				{ id: 'ev2', kind: 'evidence', text: 'Ghent counted it.', origin: 'source' }
+			],
+			links: [
+				...map.links,
+				{ id: 'l-ev', from: 'ev', to: reason.id, relation: 'supports', origin: 'source' },
+				{ id: 'l-ev2', from: 'ev2', to: 'ev', relation: 'supports', origin: 'source' }
+			]
+		};
+		const steps = argumentSteps(nested);
+		expect(keys(steps)).toEqual([map.nodes.find((n) => n.kind === 'thesis')!.id, reason.id]);
+		expect(steps[1]!.with).toEqual(['ev', 'ev2']);
+	});
+});

@@ -42,11 +42,16 @@ export function argumentSteps(map: ArgumentMap, index: MapIndex = indexMap(map))
 	/** What comes with a source statement: its co-premises on `via`, then its evidence (and theirs). */
 	const withOf = (id: string, via: MapLink | undefined) => {
 		const out = [...(via?.with ?? [])];
-		for (const l of incoming(id)) {
-			if (l.relation !== 'supports' || l.origin !== 'source') continue;
-			if (index.node.get(l.from)?.kind !== 'evidence') continue;
-			out.push(l.from, ...(l.with ?? []));
-		}
+		// Its evidence, and evidence offered for that evidence, all the way down.
+		const evidenceOf = (to: string) => {
+			for (const l of incoming(to)) {
+				if (l.relation !== 'supports' || l.origin !== 'source') continue;
+				if (index.node.get(l.from)?.kind !== 'evidence' || out.includes(l.from)) continue;
+				out.push(l.from, ...(l.with ?? []));
+				evidenceOf(l.from);
+			}
+		};
+		evidenceOf(id);
 		// A reader's hidden assumption joined to a reason is part of the critique, not of the text.
 		return [...new Set(out)].filter((x) => x !== id && isSource(x));
 	};
