@@ -9,7 +9,8 @@
  * copy of arguments/ plus the generated maps (never the repository's folder) on BENCH_PORT
  * (default 4190), loopback only. `--only article|250|1000` measures one map; `--parts zoom,pan`
  * measures only those parts (of references, throughput, zoom, pan, edits); `--runs N` repeats
- * the zoom and pan measures N times and prints their spread.
+ * the zoom and pan measures N times and prints their spread; `--profile DIR` writes a CPU
+ * profile and a Chrome trace of each map's edits into DIR.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,6 +50,8 @@ for (const p of parts)
 const measures = (p: Part) => parts.has(p);
 const RUNS = Math.max(1, Number(arg('--runs') ?? 1));
 const only = arg('--only');
+/** `--profile DIR`: a CPU profile and a Chrome trace of each map's edits, written into DIR. */
+const profileDir = arg('--profile');
 
 const median = (xs: number[]) => quantile(xs, 0.5);
 function quantile(xs: number[], q: number): number {
@@ -250,7 +253,10 @@ function instrument() {
 	addEventListener(
 		'keydown',
 		(e) => {
-			if ((e as KeyboardEvent).key === 'Tab') w.__tab = e.timeStamp;
+			const key = (e as KeyboardEvent).key;
+			if (key === 'Tab') w.__tab = e.timeStamp;
+			// For a trace (--profile): which key each task answered.
+			performance.mark(`key ${key}`);
 		},
 		{ capture: true }
 	);
@@ -372,6 +378,33 @@ async function edits(page: Page, map: ArgumentMap, name: string): Promise<EditFi
 		longest = Math.max(longest, await within(settled, `${where}: waiting for the page to settle`));
 	}
 	return { paint, longest };
+}
+
+/**
+ * Start a CPU profile (CDP) and a Chrome trace of the page; the function returned stops both and
+ * writes them as `<base>.cpuprofile` and `<base>.trace.json` (open in Chrome's Performance panel).
+ */
+async function startProfile(page: Page) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Profiler.enable');
+	await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+	await cdp.send('Profiler.start');
+	await browser!.startTracing(page, {
+		categories: [
+			'devtools.timeline',
+			'disabled-by-default-devtools.timeline',
+			'blink',
+			'blink.user_timing',
+			'v8'
+		]
+	});
+	return async (base: string) => {
+		const { profile } = await cdp.send('Profiler.stop');
+		writeFileSync(`${base}.cpuprofile`, JSON.stringify(profile));
+		writeFileSync(`${base}.trace.json`, await browser!.stopTracing());
+		await cdp.detach();
+		log(`profile written: ${base}.cpuprofile, ${base}.trace.json`);
+	};
 }
 
 /** Frames per second over 2 s of wheel zooming (or dragging to pan) over the canvas. */
@@ -533,7 +566,9 @@ try {
 		}
 		if (measures('edits')) {
 			log(`${m.name}: edits`);
+			const profiling = profileDir ? await startProfile(page) : undefined;
 			const e = await edits(page, m.map, m.name);
+			if (profiling) await profiling(join(profileDir!, `edits-${m.name}`));
 			log(`${m.name}: Tab → painted, each edit: ${e.paint.map((x) => x.toFixed(0)).join(' ')} ms`);
 			const p50 = median(e.paint);
 			const p95 = quantile(e.paint, 0.95);

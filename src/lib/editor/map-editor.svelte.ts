@@ -112,7 +112,7 @@ export class MapEditor {
 	);
 	shownIndex: MapIndex = $derived(this.layer === 'written' ? indexMap(this.shown) : this.index);
 	/** Every statement's status under the reader's verdicts (docs/evaluation.md). */
-	evaluation: Evaluation = $derived(evaluate(this.map));
+	evaluation: Evaluation = $derived(evaluate(this.map, {}, this.index));
 
 	/** The reader's own by where it is (a student's submission): saving always writes here. */
 	#owned = false;

@@ -56,14 +56,17 @@ const STATUS: Record<Label, Status> = {
 
 /**
  * Evaluate a map. `verdicts` overrides the map's own verdicts (the what-if: "if I rejected
- * this…"); a value of undefined removes a verdict.
+ * this…"); a value of undefined removes a verdict. `mapIndex`, when the caller has it, saves
+ * indexing the map again. Statuses are computed at once; each reason is put into words only
+ * when it is first read (an edit on a large map reads a few of them, not thousands).
  */
 export function evaluate(
 	map: ArgumentMap,
-	verdicts: Record<string, Verdict | undefined> = {}
+	verdicts: Record<string, Verdict | undefined> = {},
+	mapIndex: MapIndex = indexMap(map)
 ): Evaluation {
 	// The map without what drafts argue: built once, and only when there are drafts.
-	const live = withoutDrafts(indexMap(map));
+	const live = withoutDrafts(mapIndex);
 	const index = live;
 	const verdictOf = (id: string): Verdict | undefined =>
 		id in verdicts ? verdicts[id] : index.node.get(id)?.verdict;
@@ -186,10 +189,33 @@ export function evaluate(
 		if (label !== 'out') return STATUS[label ?? 'undec'];
 		return undercutsOf(id).some((u) => link.get(u.id) === 'in') ? 'defeated' : 'unestablished';
 	};
-	for (const l of map.links) result.links.set(l.id, explainLink(index, l, nodeStatus, linkStatus));
+	for (const l of map.links)
+		result.links.set(
+			l.id,
+			explained(linkStatus(l.id), () => explainLink(index, l, nodeStatus, linkStatus))
+		);
 	for (const n of map.nodes)
-		result.nodes.set(n.id, explainNode(index, n.id, verdictOf(n.id), nodeStatus, linkStatus));
+		result.nodes.set(
+			n.id,
+			explained(nodeStatus(n.id), () =>
+				explainNode(index, n.id, verdictOf(n.id), nodeStatus, linkStatus)
+			)
+		);
 	return result;
+}
+
+/** An explanation whose reason is put into words when first read (then kept). */
+function explained(status: Status, explain: () => Explanation): Explanation {
+	let full: Explanation | undefined;
+	return {
+		status,
+		get reason() {
+			return (full ??= explain()).reason;
+		},
+		get because() {
+			return (full ??= explain()).because;
+		}
+	};
 }
 
 /** At most `max` characters, cut at a word boundary. */
