@@ -9,7 +9,8 @@
  * copy of arguments/ plus the generated maps (never the repository's folder) on BENCH_PORT
  * (default 4190), loopback only. `--only article|250|1000` measures one map; `--parts zoom,pan`
  * measures only those parts (of references, throughput, zoom, pan, edits); `--runs N` repeats
- * the zoom and pan measures N times and prints their spread.
+ * the zoom and pan measures N times and prints their spread; `--profile DIR` writes a CPU
+ * profile and a Chrome trace of each map's edits into DIR.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,6 +50,8 @@ for (const p of parts)
 const measures = (p: Part) => parts.has(p);
 const RUNS = Math.max(1, Number(arg('--runs') ?? 1));
 const only = arg('--only');
+/** `--profile DIR`: a CPU profile and a Chrome trace of each map's edits, written into DIR. */
+const profileDir = arg('--profile');
 
 const median = (xs: number[]) => quantile(xs, 0.5);
 function quantile(xs: number[], q: number): number {
@@ -250,72 +253,158 @@ function instrument() {
 	addEventListener(
 		'keydown',
 		(e) => {
-			if ((e as KeyboardEvent).key === 'Tab') w.__tab = e.timeStamp;
+			const key = (e as KeyboardEvent).key;
+			if (key === 'Tab') w.__tab = e.timeStamp;
+			// For a trace (--profile): which key each task answered.
+			performance.mark(`key ${key}`);
 		},
 		{ capture: true }
 	);
 	localStorage.setItem('warrant.author', 'Bench');
 }
 
-async function select(page: Page, text: string) {
+/** How long any one wait in the edit measure may take before the bench fails with a clear line. */
+const WAIT_MS = 15_000;
+/** `p`, or a failure that says what was awaited, after `ms`: no wait of the bench can hang. */
+function within<T>(p: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const late = new Promise<never>((_, fail) => {
+		timer = setTimeout(() => fail(new Error(`${what}: nothing after ${ms / 1000} s`)), ms);
+	});
+	return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+/** Select a statement through the find box and hand it the keyboard; fails if that did not happen. */
+async function select(page: Page, text: string, where: string) {
 	const find = page.getByRole('searchbox', { name: 'Find a statement' });
 	await find.fill(text);
 	await find.press('Enter');
 	await find.press('Escape');
+	await within(
+		page.waitForFunction(
+			() => !!document.activeElement?.closest('[data-node-id][aria-pressed="true"]'),
+			undefined,
+			{ timeout: WAIT_MS }
+		),
+		`${where}: the statement found by "${text}" did not take the keyboard`
+	);
 }
 
-async function edits(page: Page, map: ArgumentMap): Promise<EditFigures> {
+/**
+ * In the page, before Tab is pressed: a promise of the time from the Tab key to the first frame
+ * drawn with a statement that is none of `known` (the new one; culling only ever brings in known
+ * ones). It is set before the key is pressed because the new statement is painted in the key
+ * press's own task (paint first). It gives up after `ms` and says what the page showed.
+ */
+function watchNewStatement({ known, ms }: { known: string[]; ms: number }) {
+	const w = window as unknown as { __tab: number; __painted: Promise<unknown> };
+	const old = new Set(known);
+	const isNew = (el: Element) => {
+		const id = el.getAttribute('data-node-id');
+		return id !== null && !old.has(id) ? id : undefined;
+	};
+	w.__painted = new Promise((ok) => {
+		const found = (id: string) => {
+			mo.disconnect();
+			clearTimeout(timer);
+			requestAnimationFrame(() =>
+				setTimeout(() => ok({ id, paint: performance.now() - w.__tab, t0: w.__tab }))
+			);
+		};
+		const mo = new MutationObserver((records) => {
+			for (const r of records)
+				for (const n of r.addedNodes) {
+					if (!(n instanceof Element)) continue;
+					const id = isNew(n) ?? [...n.querySelectorAll('[data-node-id]')].map(isNew).find(Boolean);
+					if (id) return found(id);
+				}
+		});
+		mo.observe(document.body, { childList: true, subtree: true });
+		const timer = setTimeout(() => {
+			mo.disconnect();
+			const focus = document.activeElement;
+			ok({
+				failed:
+					`focus on ${focus?.tagName.toLowerCase()}${focus?.getAttribute('aria-label') ? ` "${focus.getAttribute('aria-label')!.slice(0, 60)}"` : ''}, ` +
+					`${document.querySelectorAll('[data-node-id]').length} statements drawn, ` +
+					`Tab ${w.__tab ? 'seen' : 'not seen'}`
+			});
+		}, ms);
+	});
+}
+
+async function edits(page: Page, map: ArgumentMap, name: string): Promise<EditFigures> {
 	const targets = map.nodes.filter((n) => n.kind !== 'evidence');
+	const known = map.nodes.map((n) => n.id);
 	const paint: number[] = [];
 	let longest = 0;
+	page.setDefaultTimeout(WAIT_MS);
 	for (let i = 0; i < EDITS; i++) {
 		const target = targets[(i * 7919) % targets.length]!;
-		await select(page, target.text.slice(0, 40));
-		const before = await page.locator('[data-node-id]').count();
-		// The watch is set before the key is pressed: the new statement is painted in the key
-		// press's own task (paint first), which an observer set up later would miss.
-		await page.evaluate((before) => {
-			const w = window as unknown as { __tab: number; __painted: Promise<unknown> };
-			w.__painted = new Promise<{ paint: number; t0: number }>((ok) => {
-				const done = () =>
-					requestAnimationFrame(() =>
-						setTimeout(() => ok({ paint: performance.now() - w.__tab, t0: w.__tab }))
-					);
-				const check = () => document.querySelectorAll('[data-node-id]').length > before;
-				const mo = new MutationObserver(() => {
-					if (check()) {
-						mo.disconnect();
-						done();
-					}
-				});
-				mo.observe(document.body, { childList: true, subtree: true });
-			});
-		}, before);
+		const where = `${name}: edit ${i + 1} of ${EDITS} (on ${target.id})`;
+		await select(page, target.text.slice(0, 40), where);
+		await page.evaluate(() => ((window as unknown as { __tab: number }).__tab = 0));
+		await page.evaluate(watchNewStatement, { known, ms: WAIT_MS });
 		const waitPaint = page.evaluate(
-			() => (window as unknown as { __painted: Promise<{ paint: number; t0: number }> }).__painted
+			() =>
+				(
+					window as unknown as {
+						__painted: Promise<{ id?: string; paint: number; t0: number; failed?: string }>;
+					}
+				).__painted
 		);
 		await page.keyboard.press('Tab');
-		const { paint: p, t0 } = await waitPaint;
-		paint.push(p);
+		const r = await within(waitPaint, `${where}: waiting for the new statement`, WAIT_MS + 5000);
+		if (r.failed || !r.id)
+			throw new Error(
+				`${where}: no new statement drawn within ${WAIT_MS / 1000} s of Tab (${r.failed})`
+			);
+		known.push(r.id);
+		paint.push(r.paint);
 		await page.keyboard.type(`Bench reason ${i}`);
 		await page.keyboard.press('Enter');
 		// Settled: no long task for 600 ms (at most 6 s), then the longest since the key press.
-		longest = Math.max(
-			longest,
-			await page.evaluate(async (t0) => {
-				const w = window as unknown as { __long: { start: number; duration: number }[] };
-				const end = performance.now() + 6000;
-				for (;;) {
-					await new Promise((r) => setTimeout(r, 200));
-					const last = w.__long.at(-1);
-					const quiet = !last || performance.now() - (last.start + last.duration) > 600;
-					if (quiet || performance.now() > end) break;
-				}
-				return Math.max(0, ...w.__long.filter((e) => e.start >= t0 - 1).map((e) => e.duration));
-			}, t0)
-		);
+		const settled = page.evaluate(async (t0) => {
+			const w = window as unknown as { __long: { start: number; duration: number }[] };
+			const end = performance.now() + 6000;
+			for (;;) {
+				await new Promise((r) => setTimeout(r, 200));
+				const last = w.__long.at(-1);
+				const quiet = !last || performance.now() - (last.start + last.duration) > 600;
+				if (quiet || performance.now() > end) break;
+			}
+			return Math.max(0, ...w.__long.filter((e) => e.start >= t0 - 1).map((e) => e.duration));
+		}, r.t0);
+		longest = Math.max(longest, await within(settled, `${where}: waiting for the page to settle`));
 	}
 	return { paint, longest };
+}
+
+/**
+ * Start a CPU profile (CDP) and a Chrome trace of the page; the function returned stops both and
+ * writes them as `<base>.cpuprofile` and `<base>.trace.json` (open in Chrome's Performance panel).
+ */
+async function startProfile(page: Page) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Profiler.enable');
+	await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+	await cdp.send('Profiler.start');
+	await browser!.startTracing(page, {
+		categories: [
+			'devtools.timeline',
+			'disabled-by-default-devtools.timeline',
+			'blink',
+			'blink.user_timing',
+			'v8'
+		]
+	});
+	return async (base: string) => {
+		const { profile } = await cdp.send('Profiler.stop');
+		writeFileSync(`${base}.cpuprofile`, JSON.stringify(profile));
+		writeFileSync(`${base}.trace.json`, await browser!.stopTracing());
+		await cdp.detach();
+		log(`profile written: ${base}.cpuprofile, ${base}.trace.json`);
+	};
 }
 
 /** Frames per second over 2 s of wheel zooming (or dragging to pan) over the canvas. */
@@ -477,7 +566,10 @@ try {
 		}
 		if (measures('edits')) {
 			log(`${m.name}: edits`);
-			const e = await edits(page, m.map);
+			const profiling = profileDir ? await startProfile(page) : undefined;
+			const e = await edits(page, m.map, m.name);
+			if (profiling) await profiling(join(profileDir!, `edits-${m.name}`));
+			log(`${m.name}: Tab → painted, each edit: ${e.paint.map((x) => x.toFixed(0)).join(' ')} ms`);
 			const p50 = median(e.paint);
 			const p95 = quantile(e.paint, 0.95);
 			rows.push(

@@ -3,7 +3,14 @@ import {
 	CULL_FROM,
 	DETAIL_SCALE,
 	drawWindow,
+	FIRST_MARGIN,
+	GROW_STEP,
+	MARGIN,
+	contains,
+	drawnRects,
+	grownWindow,
 	inWindow,
+	keepWindow,
 	layerTransform,
 	overlaps,
 	pointsBox,
@@ -93,5 +100,62 @@ describe('what the canvas draws', () => {
 			expect(moved.y).toBeCloseTo(want.y, 6);
 		}
 		expect(layerTransform(drawn, { ...drawn })).toBeUndefined();
+	});
+});
+
+describe('keeping and growing the drawn window', () => {
+	const area = { width: 800, height: 600 };
+	const big = CULL_FROM + 1;
+	const at = (x: number, y: number, k = 1) => ({ x, y, k });
+
+	it('keeps the window over a small pan: no box is taken out or put in', () => {
+		const first = keepWindow(undefined, area, at(0, 0), big, MARGIN)!;
+		expect(first.rect).toEqual(drawWindow(area, at(0, 0), big));
+		expect(keepWindow(first, area, at(-120, 80), big)).toBe(first);
+	});
+
+	it('after a jump draws the screen with a small margin first, then grows to the full one', () => {
+		const first = keepWindow(undefined, area, at(0, 0), big, MARGIN)!;
+		const far = at(-3000, 0);
+		let w = keepWindow(first, area, far, big)!;
+		expect(w.margin).toBe(FIRST_MARGIN);
+		expect(w.rect).toEqual(worldWindow(area, far, FIRST_MARGIN));
+		// What was drawn before the jump stays drawn (taken out later, not in the key's task).
+		expect(w.also).toEqual(first.rect);
+		expect(drawnRects(w)).toEqual([w.rect, first.rect]);
+		const steps = [];
+		for (let g = grownWindow(w, area, far); g; g = grownWindow(w, area, far)) {
+			// Each step keeps what was drawn.
+			expect(contains(g.rect, w.rect)).toBe(true);
+			steps.push((w = g));
+		}
+		expect(steps.length).toBe(Math.round((MARGIN - FIRST_MARGIN) / GROW_STEP));
+		expect(w.rect).toEqual(drawWindow(area, far, big));
+		// Grown whole, the drawing before the jump goes.
+		expect(w.also).toBeUndefined();
+		expect(steps.slice(0, -1).every((x) => x.also === first.rect)).toBe(true);
+		expect(keepWindow(w, area, far, big)).toBe(w);
+	});
+
+	it('draws anew after zooming in far (the kept window would draw too much) or out', () => {
+		const first = keepWindow(undefined, area, at(0, 0), big, MARGIN)!;
+		expect(keepWindow(first, area, at(0, 0, 2), big)!.rect).toEqual(
+			worldWindow(area, at(0, 0, 2), FIRST_MARGIN)
+		);
+		expect(keepWindow(first, area, at(0, 0, 0.5), big)!.rect).toEqual(
+			worldWindow(area, at(0, 0, 0.5), FIRST_MARGIN)
+		);
+	});
+
+	it('a box is drawn when it meets any of the windows drawn', () => {
+		const a = { x: 0, y: 0, width: 10, height: 10 };
+		const b = { x: 100, y: 0, width: 10, height: 10 };
+		expect(inWindow([a, b], { x: 101, y: 1, width: 2, height: 2 })).toBe(true);
+		expect(inWindow([a, b], { x: 50, y: 1, width: 2, height: 2 })).toBe(false);
+		expect(inWindow(undefined, { x: 50, y: 1, width: 2, height: 2 })).toBe(true);
+	});
+
+	it('keeps a small map whole', () => {
+		expect(keepWindow(undefined, area, at(0, 0), CULL_FROM)).toBeUndefined();
 	});
 });

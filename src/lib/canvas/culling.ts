@@ -55,9 +55,13 @@ export function pointsBox(points: readonly Point[]): Rect {
 	return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
-/** Whether `rect` is drawn when the drawing covers `window` (no window: everything is). */
-export function inWindow(window: Rect | undefined, rect: Rect): boolean {
-	return !window || overlaps(window, rect);
+/**
+ * Whether `rect` is drawn when the drawing covers `window`, or any of several windows (none:
+ * everything is).
+ */
+export function inWindow(window: Rect | readonly Rect[] | undefined, rect: Rect): boolean {
+	if (!window) return true;
+	return 'x' in window ? overlaps(window, rect) : window.some((w) => overlaps(w, rect));
 }
 
 /** The rectangle a culled map is drawn over, or none (draw everything) for a small map. */
@@ -68,6 +72,91 @@ export function drawWindow(
 	margin = MARGIN
 ): Rect | undefined {
 	return statements > CULL_FROM ? worldWindow(area, view, margin) : undefined;
+}
+
+/**
+ * How close (in screen sizes) the screen may come to the edge of a culled drawing before it is
+ * drawn anew over a fresh window.
+ */
+export const KEEP_MARGIN = 0.25;
+/**
+ * A fresh window after a jump (an edit, a find, a step) covers the screen and this much around
+ * it: few boxes, drawn in the key press's task. It then grows by `GROW_STEP` a task at a time
+ * (`grownWindow`) to the full `MARGIN`, so that no one task draws a few screens of boxes.
+ */
+export const FIRST_MARGIN = KEEP_MARGIN;
+export const GROW_STEP = 0.25;
+
+/**
+ * A culled drawing's window, and the margin (in screen sizes) it was made with. After a jump the
+ * window drawn before (`also`) stays drawn until the new one has grown: taking a few screens of
+ * boxes out is work too, kept out of the key press's task.
+ */
+export interface DrawnWindow {
+	rect: Rect;
+	margin: number;
+	also?: Rect;
+}
+
+/** The rectangles a drawing covers (none: a small map, drawn whole). */
+export function drawnRects(w: DrawnWindow | undefined): Rect[] | undefined {
+	return w && (w.also ? [w.rect, w.also] : [w.rect]);
+}
+
+/** Whether rectangle `outer` wholly holds rectangle `inner`. */
+export function contains(outer: Rect, inner: Rect): boolean {
+	return (
+		outer.x <= inner.x &&
+		outer.y <= inner.y &&
+		outer.x + outer.width >= inner.x + inner.width &&
+		outer.y + outer.height >= inner.y + inner.height
+	);
+}
+
+/** The smallest rectangle holding both. */
+export function union(a: Rect, b: Rect): Rect {
+	const x = Math.min(a.x, b.x);
+	const y = Math.min(a.y, b.y);
+	const right = Math.max(a.x + a.width, b.x + b.width);
+	const bottom = Math.max(a.y + a.height, b.y + b.height);
+	return { x, y, width: right - x, height: bottom - y };
+}
+
+/**
+ * The window a culled map is drawn over at `view`, given the one it is drawn over now (`prev`):
+ * `prev` while it still holds the screen with KEEP_MARGIN to spare and is not much larger than
+ * a full window (after zooming in); else a fresh window of `margin` (FIRST_MARGIN after a jump,
+ * then grown). A small pan (the view following a new statement, a step along the argument)
+ * takes no box out and puts none in. None for a small map: it is drawn whole.
+ */
+export function keepWindow(
+	prev: DrawnWindow | undefined,
+	area: Size,
+	view: View,
+	statements: number,
+	margin = FIRST_MARGIN
+): DrawnWindow | undefined {
+	const full = drawWindow(area, view, statements);
+	if (!full) return undefined;
+	if (
+		prev &&
+		contains(prev.rect, worldWindow(area, view, KEEP_MARGIN)) &&
+		prev.rect.width <= full.width * 1.5
+	)
+		return prev;
+	const rect = worldWindow(area, view, margin);
+	return prev ? { rect, margin, also: prev.rect } : { rect, margin };
+}
+
+/**
+ * `w` grown one step toward the full margin around the screen at `view` (keeping all it holds),
+ * or undefined when it is full already. The window drawn before a jump goes with the last step.
+ */
+export function grownWindow(w: DrawnWindow, area: Size, view: View): DrawnWindow | undefined {
+	if (w.margin >= MARGIN) return undefined;
+	const margin = Math.min(MARGIN, w.margin + GROW_STEP);
+	const rect = union(w.rect, worldWindow(area, view, margin));
+	return w.also && margin < MARGIN ? { rect, margin, also: w.also } : { rect, margin };
 }
 
 /** Whether text is drawn at scale `k`. */

@@ -30,7 +30,7 @@ import {
 import type { LayoutClient } from '../layout/client';
 import type { MapLayout } from '../layout/types';
 import { keepUnchanged, withProvisional } from '../layout/provisional';
-import { evaluate, whatIf, type Evaluation } from '../model/evaluate';
+import { evaluateAfter, whatIf, type Evaluated, type Evaluation } from '../model/evaluate';
 import { asWritten } from '../model/layers';
 import {
 	MAX_COPY_ATTEMPTS,
@@ -115,8 +115,18 @@ export class MapEditor {
 		this.layer === 'written' ? asWritten(this.map, { statedOnly: this.#view.statedOnly }) : this.map
 	);
 	shownIndex: MapIndex = $derived(this.layer === 'written' ? indexMap(this.shown) : this.index);
-	/** Every statement's status under the reader's verdicts (docs/evaluation.md). */
-	evaluation: Evaluation = $derived(evaluate(this.map));
+	/**
+	 * Every statement's status under the reader's verdicts (docs/evaluation.md), evaluated by
+	 * what changed since the last version (a statement just added, not yet written, moves no
+	 * status: see evaluateAfter).
+	 */
+	evaluation: Evaluation = $derived.by(() => {
+		const map = this.map;
+		const evaluation = evaluateAfter(this.#evaluated, map, this.index);
+		this.#evaluated = { map, evaluation };
+		return evaluation;
+	});
+	#evaluated: Evaluated | undefined;
 
 	/** The reader's own by where it is (a student's submission): saving always writes here. */
 	#owned = false;

@@ -9,7 +9,7 @@
 import { indexMap, isPlaceholder, nodeName, shorten, type MapIndex } from './queries';
 
 export { shorten };
-import type { ArgumentMap, MapLink, Strength, Verdict } from './schema';
+import type { ArgumentMap, MapLink, MapNode, Strength, Verdict } from './schema';
 
 /**
  * holds: established. unestablished: not shown — questioned with no standing reason, or its
@@ -56,14 +56,17 @@ const STATUS: Record<Label, Status> = {
 
 /**
  * Evaluate a map. `verdicts` overrides the map's own verdicts (the what-if: "if I rejected
- * this…"); a value of undefined removes a verdict.
+ * this…"); a value of undefined removes a verdict. `mapIndex`, when the caller has it, saves
+ * indexing the map again. Statuses are computed at once; each reason is put into words only
+ * when it is first read (an edit on a large map reads a few of them, not thousands).
  */
 export function evaluate(
 	map: ArgumentMap,
-	verdicts: Record<string, Verdict | undefined> = {}
+	verdicts: Record<string, Verdict | undefined> = {},
+	mapIndex: MapIndex = indexMap(map)
 ): Evaluation {
 	// The map without what drafts argue: built once, and only when there are drafts.
-	const live = withoutDrafts(indexMap(map));
+	const live = withoutDrafts(mapIndex);
 	const index = live;
 	const verdictOf = (id: string): Verdict | undefined =>
 		id in verdicts ? verdicts[id] : index.node.get(id)?.verdict;
@@ -186,10 +189,33 @@ export function evaluate(
 		if (label !== 'out') return STATUS[label ?? 'undec'];
 		return undercutsOf(id).some((u) => link.get(u.id) === 'in') ? 'defeated' : 'unestablished';
 	};
-	for (const l of map.links) result.links.set(l.id, explainLink(index, l, nodeStatus, linkStatus));
+	for (const l of map.links)
+		result.links.set(
+			l.id,
+			explained(linkStatus(l.id), () => explainLink(index, l, nodeStatus, linkStatus))
+		);
 	for (const n of map.nodes)
-		result.nodes.set(n.id, explainNode(index, n.id, verdictOf(n.id), nodeStatus, linkStatus));
+		result.nodes.set(
+			n.id,
+			explained(nodeStatus(n.id), () =>
+				explainNode(index, n.id, verdictOf(n.id), nodeStatus, linkStatus)
+			)
+		);
 	return result;
+}
+
+/** An explanation whose reason is put into words when first read (then kept). */
+function explained(status: Status, explain: () => Explanation): Explanation {
+	let full: Explanation | undefined;
+	return {
+		status,
+		get reason() {
+			return (full ??= explain()).reason;
+		},
+		get because() {
+			return (full ??= explain()).because;
+		}
+	};
 }
 
 /** At most `max` characters, cut at a word boundary. */
@@ -436,6 +462,81 @@ function explainNode(
 }
 
 const unique = (ids: string[]) => [...new Set(ids)];
+
+/** A version of a map and its evaluation, kept to evaluate the next version by what changed. */
+export interface Evaluated {
+	map: ArgumentMap;
+	evaluation: Evaluation;
+}
+
+/** What changed between two versions, when it is only drafts (with what they argue). */
+interface DraftChange {
+	added: { nodes: MapNode[]; links: MapLink[] };
+	gone: { nodes: MapNode[]; links: MapLink[] };
+}
+
+/** A statement nobody has written yet, and not judged: it takes no part in the evaluation. */
+const isBareDraft = (n: MapNode) => isPlaceholder(n) && !n.verdict;
+
+/**
+ * The change from `a` to `b` when it is only bare drafts added or taken away, with links from
+ * them (an edit's first step, or its undo); undefined for any other change. `index` is `b`'s.
+ */
+function draftsOnly(a: ArgumentMap, b: ArgumentMap, index: MapIndex): DraftChange | undefined {
+	const without = <T>(xs: readonly T[], ys: readonly T[]) => {
+		const keep = new Set(ys);
+		return xs.filter((x) => !keep.has(x));
+	};
+	const added = { nodes: without(b.nodes, a.nodes), links: without(b.links, a.links) };
+	const gone = { nodes: without(a.nodes, b.nodes), links: without(a.links, b.links) };
+	if (![...added.nodes, ...gone.nodes].every(isBareDraft)) return undefined;
+	const goneDrafts = new Set(gone.nodes.map((n) => n.id));
+	const draftNow = (id: string) => {
+		const n = index.node.get(id);
+		return !!n && isBareDraft(n);
+	};
+	const fromDraft = (l: MapLink, before: boolean) =>
+		!l.with?.length && (draftNow(l.from) || (before && goneDrafts.has(l.from)));
+	if (
+		!added.links.every((l) => fromDraft(l, false)) ||
+		!gone.links.every((l) => fromDraft(l, true))
+	)
+		return undefined;
+	return { added, gone };
+}
+
+/**
+ * The evaluation of `map`, given `before` (an earlier version and its evaluation): a change that
+ * cannot move any status (bare drafts added or taken away, as adding a statement does before it
+ * is written) keeps every other status and reason and evaluates only the drafts (open); any
+ * other change evaluates afresh. Equal to `evaluate(map)` either way.
+ */
+export function evaluateAfter(
+	before: Evaluated | undefined,
+	map: ArgumentMap,
+	index: MapIndex = indexMap(map)
+): Evaluation {
+	const change = before && draftsOnly(before.map, map, index);
+	if (!change) return evaluate(map, {}, index);
+	const nodes = new Map(before.evaluation.nodes);
+	const links = new Map(before.evaluation.links);
+	for (const n of change.gone.nodes) nodes.delete(n.id);
+	for (const l of change.gone.links) links.delete(l.id);
+	const live = withoutDrafts(index);
+	const nodeStatus = (id: string) => nodes.get(id)?.status ?? 'open';
+	const linkStatus = (id: string) => links.get(id)?.status ?? 'open';
+	for (const n of change.added.nodes)
+		nodes.set(
+			n.id,
+			explained('open', () => explainNode(live, n.id, undefined, nodeStatus, linkStatus))
+		);
+	for (const l of change.added.links)
+		links.set(
+			l.id,
+			explained('open', () => explainLink(live, l, nodeStatus, linkStatus))
+		);
+	return { nodes, links };
+}
 
 /** The statements whose status would change if the given verdicts were set: the what-if. */
 export function whatIf(
