@@ -5,7 +5,9 @@ import { loadMap } from '../../../tests/fixtures/load';
 import { syntheticMap } from '../../../tests/fixtures/synthetic';
 import { serializeMap } from '../model/serialize';
 import type { ArgumentMap } from '../model/schema';
-import { EXTENSION, parse, print, schemeOf, toAif, type AifDocument } from './aif';
+import { parse, print } from './aif';
+import { EXTENSION, schemeOf, type AifDocument } from './aif-document';
+import { toAif } from './aif-print';
 
 /** AraucariaDB maps in AIF JSON (../shared/corpora/README.md): read here, never copied. */
 const CORPUS = '../shared/corpora/aif-araucaria';

@@ -5,7 +5,8 @@ import { parse as parseYaml } from 'yaml';
 import { evaluate, type Status } from '../model/evaluate';
 import { MAX_MAP_BYTES } from '../model/parse';
 import type { ArgumentMap } from '../model/schema';
-import { IMPORT_AUTHOR, parse } from './carneades';
+import { parse } from './carneades';
+import { IMPORT_AUTHOR } from './carneades-map';
 import { formatById, formatOfFile } from './index';
 
 /** Carneades 4's own examples with the labels it computes (../shared/corpora/README.md). */
