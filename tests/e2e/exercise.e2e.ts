@@ -245,6 +245,10 @@ test('a teacher makes an exercise, two students reconstruct and check their maps
 	await expect(heat.getByRole('listitem').filter({ hasText: '¶3' })).toContainText(
 		'0 of 2 students missed something'
 	);
+	// Ben's survey is in his map, under the wrong reason: its paragraph counts a link missed.
+	await expect(heat.getByRole('listitem').filter({ hasText: '¶4' })).toContainText(
+		'1 of 2 students missed something (0 a statement, 1 a link)'
+	);
 	await page.getByRole('link', { name: 'Ben' }).click();
 	await expect(page.getByRole('heading', { name: 'Ben’s map beside the reference' })).toBeVisible();
 	await page.screenshot({ path: artifact('exercise-class.png'), fullPage: true });

@@ -397,8 +397,12 @@ export function classCsv(rows: ClassRow[]): string {
 }
 
 export interface ClassSummary {
-	/** Per numbered paragraph of the text: how many students miss something anchored there. */
-	paragraphs: { paragraph: number; missed: number }[];
+	/**
+	 * Per numbered paragraph of the text, with its words: how many students miss a statement
+	 * anchored there, how many link one of its statements wrongly (wrong kind, misattached,
+	 * reversed, skipping a step, not linked), and how many do either.
+	 */
+	paragraphs: { paragraph: number; text: string; missed: number; linked: number; any: number }[];
 	/** The reference statements most often missed, most first. */
 	mostMissed: { id: string; kind: string; text: string; missed: number }[];
 }
@@ -406,31 +410,49 @@ export interface ClassSummary {
 /** What the class most often missed, by paragraph and by statement (the teacher's view). */
 export function classSummary(exercise: Exercise, rows: ClassRow[]): ClassSummary {
 	const ref = exercise.reference;
-	const numbered = (ref.text ?? []).filter((b) => !b.skip).length;
-	const byParagraph = new Map<number, Set<string>>();
+	const numbered = (ref.text ?? []).filter((b) => !b.skip);
+	const paragraphsOf = (id: string | undefined) =>
+		(ref.nodes.find((n) => n.id === id)?.anchors ?? []).flatMap((a) =>
+			a.paragraph ? [a.paragraph] : []
+		);
+	const fromOf = (link: string) => ref.links.find((l) => l.id === link)?.from;
+	const tally = () => new Map<number, Set<string>>();
+	const missed = tally();
+	const linked = tally();
+	const mark = (m: Map<number, Set<string>>, paragraphs: number[], student: string) => {
+		for (const p of paragraphs) m.set(p, (m.get(p) ?? new Set()).add(student));
+	};
 	const byStatement = new Map<string, number>();
-	for (const row of rows)
-		for (const id of row.comparison.structure.missingStatements) {
+	for (const row of rows) {
+		const { structure } = row.comparison;
+		for (const id of structure.missingStatements) {
 			byStatement.set(id, (byStatement.get(id) ?? 0) + 1);
-			const node = ref.nodes.find((n) => n.id === id);
-			for (const a of node?.anchors ?? []) {
-				if (!a.paragraph) continue;
-				const set = byParagraph.get(a.paragraph) ?? new Set<string>();
-				set.add(row.id);
-				byParagraph.set(a.paragraph, set);
-			}
+			mark(missed, paragraphsOf(id), row.id);
 		}
+		// A link wrong or missing counts where its reason (the reference link's source) is.
+		for (const id of structure.missingLinks) mark(linked, paragraphsOf(fromOf(id)), row.id);
+		for (const v of structure.links)
+			if (v.verdict !== 'matched' && 'reference' in v)
+				mark(linked, paragraphsOf(fromOf(v.reference)), row.id);
+	}
 	return {
-		paragraphs: Array.from({ length: numbered }, (_, i) => ({
-			paragraph: i + 1,
-			missed: byParagraph.get(i + 1)?.size ?? 0
-		})),
+		paragraphs: numbered.map((b, i) => {
+			const p = i + 1;
+			const any = new Set([...(missed.get(p) ?? []), ...(linked.get(p) ?? [])]);
+			return {
+				paragraph: p,
+				text: b.text,
+				missed: missed.get(p)?.size ?? 0,
+				linked: linked.get(p)?.size ?? 0,
+				any: any.size
+			};
+		}),
 		mostMissed: [...byStatement]
 			.sort((a, b) => b[1] - a[1])
 			.slice(0, 8)
-			.map(([id, missed]) => {
-				const n = ref.nodes.find((x) => x.id === id)!;
-				return { id, kind: n.kind, text: n.text, missed };
+			.map(([id, n]) => {
+				const node = ref.nodes.find((x) => x.id === id)!;
+				return { id, kind: node.kind, text: node.text, missed: n };
 			})
 	};
 }
