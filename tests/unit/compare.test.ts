@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignMaps, compareMaps, forStudent, greedyAlign } from '../../src/lib/compare';
 import { resolveAnchors } from '../../src/lib/source/anchor';
+import { starterMap } from '../../src/lib/server/exercises';
 import {
 	countAlignment,
 	countFindings,
@@ -348,5 +349,36 @@ describe('a reference with one reason', () => {
 		expect(messages[0]).toMatch(
 			/^You do not have the reason the author gives; it is in paragraph \d+\.$/
 		);
+	});
+});
+
+describe('feedback on an empty start and on extra statements', () => {
+	const reference = cases.find((c) => c.exercise === 'voting-age')!.reference;
+
+	it('does not count the starter thesis as the student’s, and says the reasons’ count once', () => {
+		const result = compareMaps(reference, starterMap(reference, 'text'));
+		expect(result.findings.filter((f) => f.code === 'extra-statement')).toEqual([]);
+		const counted = result.findings.filter((f) => /reasons the author gives/.test(f.message));
+		expect(counted).toHaveLength(1);
+		expect(result.findings.map((f) => f.message)).toContain(
+			'Another reason the author gives is missing too; it is in paragraph 3. It comes with a piece of evidence, which your map does not have either.'
+		);
+		expect(result.score.total).toBeLessThanOrEqual(5);
+	});
+
+	it('names the student’s statement that is not in the argument', () => {
+		const thesis = reference.nodes.find((n) => n.kind === 'thesis')!;
+		const student = {
+			...reference,
+			nodes: [
+				{ ...thesis },
+				{ id: 'j', kind: 'claim' as const, text: 'Junk one', origin: 'source' as const }
+			],
+			links: []
+		};
+		const extra = compareMaps(reference, student).findings.find(
+			(f) => f.code === 'extra-statement'
+		);
+		expect(extra?.message).toMatch(/^Your statement “Junk one” is not in the author’s argument/);
 	});
 });

@@ -22,7 +22,8 @@ import {
 	wording,
 	type Ctx,
 	roleWords,
-	yours
+	yours,
+	stop
 } from './findings';
 import { KIND_OF_NODE, linkFindings } from './link-findings';
 export type { Finding, FindingCode, Hint, Score, ScorePart, Target } from './findings';
@@ -37,7 +38,10 @@ function missing(ctx: Ctx, report: StructureReport): Finding[] {
 		const parent = (ctx.ri.outgoing.get(id) ?? []).find((l) => l.from === id)?.to;
 		if (parent && gone.has(parent) && n.kind === 'evidence') continue;
 		const role = roleWords(ctx, id);
-		const children = (ctx.ri.incoming.get(id) ?? []).filter((l) => gone.has(l.from)).length;
+		// Only its evidence: its reasons and objections are findings of their own.
+		const children = (ctx.ri.incoming.get(id) ?? []).filter(
+			(l) => gone.has(l.from) && ctx.ri.node.get(l.from)?.kind === 'evidence'
+		).length;
 		const also = children
 			? ` It comes with ${children > 1 ? `${count(children)} pieces` : 'a piece'} of evidence, which your map does not have either.`
 			: '';
@@ -50,20 +54,27 @@ function missing(ctx: Ctx, report: StructureReport): Finding[] {
 				p === undefined
 					? `read the text again for ${lost === 1 ? 'it' : 'them'}.`
 					: `${which} is in paragraph ${p}.`;
+			// The count is said once, with the first reason missing; the others name their place.
+			const first = ctx.reasons.find((r) => gone.has(r)) === id;
 			message =
 				ctx.reasons.length === 1
 					? `You do not have the reason the author gives; ${p === undefined ? 'read the text again for it.' : `it is in paragraph ${p}.`}`
-					: `You have ${count(found)} of the ${count(ctx.reasons.length)} reasons the author gives; ${look}`;
+					: first
+						? `You have ${count(found)} of the ${count(ctx.reasons.length)} reasons the author gives; ${look}`
+						: `Another reason the author gives is missing too${p === undefined ? '.' : `; it is in paragraph ${p}.`}`;
 		} else if (role.plural === 'pieces of evidence' && parent && ctx.r2s.has(parent)) {
 			const siblings = (ctx.ri.incoming.get(parent) ?? []).filter(
 				(l) => ctx.ri.node.get(l.from)?.kind === 'evidence'
 			);
 			const found = siblings.filter((l) => !gone.has(l.from)).length;
+			// Where to look is hint 1 (and the button to the paragraph): not repeated here.
 			message =
 				siblings.length === 1
-					? `The author backs ${yours(ctx, ctx.r2s.get(parent))} with evidence your map does not have. ${where(p)}`
-					: `You have ${count(found)} of the ${count(siblings.length)} pieces of evidence the author gives for ${yours(ctx, ctx.r2s.get(parent))}; ${where(p).replace(/^L/, 'l')}`;
-		} else message = `${role.missing} ${where(p)}`;
+					? `The author backs ${yours(ctx, ctx.r2s.get(parent))} with evidence your map does not have.`
+					: stop(
+							`You have ${count(found)} of the ${count(siblings.length)} pieces of evidence the author gives for ${yours(ctx, ctx.r2s.get(parent))}`
+						);
+		} else message = role.missing;
 		const figures = n.kind === 'evidence' && /\d/.test(n.text) ? ' with a figure in it' : '';
 		out.push({
 			id: `missing-statement:${out.length + 1}`,
@@ -94,8 +105,7 @@ function extras(ctx: Ctx, report: StructureReport): Finding[] {
 			code: 'extra-statement',
 			severity: 'note',
 			target: { type: 'node', id },
-			message:
-				'This statement is not in the author’s argument as the reference reconstructs it. If it is your own view, mark it as yours; if the author says it, check what it does in the argument.',
+			message: `Y${yours(ctx, id).slice(1)} is not in the author’s argument as the reference reconstructs it. If it is your own view, mark it as yours; if the author says it, check what it does in the argument.`,
 			hints: [
 				{
 					level: 1,

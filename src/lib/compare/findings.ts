@@ -130,7 +130,9 @@ export function paragraphOf(n: MapNode | undefined): number | undefined {
 }
 
 export const where = (p: number | undefined) =>
-	p === undefined ? 'Read the text again from the start.' : `Look again at paragraph ${p}.`;
+	p === undefined
+		? 'No one passage of the text says it: think about what the argument needs at this point.'
+		: `Look again at paragraph ${p}.`;
 
 /** The reference's own wording: the only place it may appear. */
 export const wording = (n: MapNode | undefined, lead = 'The reference puts it as'): Hint => ({

@@ -38,7 +38,8 @@ export function compareMaps(
 ): Comparison {
 	// Unwritten placeholders ("Reason 2") are neither asked for nor matched.
 	reference = written(reference);
-	student = written(student);
+	// A student's starter thesis ("select it in the text and press T") is not theirs yet either.
+	student = written(student, { thesis: true });
 	const alignment = alignMaps(reference, student, options);
 	const structure = compareStructure(reference, student, alignment);
 	const { findings, score } = feedback(reference, student, alignment, structure);

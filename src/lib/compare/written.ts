@@ -7,10 +7,15 @@
 import { isPlaceholder } from '../model/queries';
 import type { ArgumentMap } from '../model/schema';
 
-/** `map` without its unwritten statements (a thesis stays: it is what the map is about). */
-export function written(map: ArgumentMap): ArgumentMap {
+/**
+ * `map` without its unwritten statements. An unwritten thesis stays (a reference is about it)
+ * unless `thesis` is set: a student's starter thesis is not theirs until they write it.
+ */
+export function written(map: ArgumentMap, opts: { thesis?: boolean } = {}): ArgumentMap {
 	const gone = new Set(
-		map.nodes.filter((n) => n.kind !== 'thesis' && isPlaceholder(n)).map((n) => n.id)
+		map.nodes
+			.filter((n) => (opts.thesis || n.kind !== 'thesis') && isPlaceholder(n))
+			.map((n) => n.id)
 	);
 	if (!gone.size) return map;
 	// A link goes with a statement it joins; an undercut goes with the link it aims at.
