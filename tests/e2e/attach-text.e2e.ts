@@ -41,11 +41,16 @@ test('a new map from a pasted op-ed carries its text, heading and byline marked'
 	await section.getByLabel('Markdown').check();
 	const preview = page.getByRole('region', { name: 'The text as paragraphs' });
 	await expect(preview.getByRole('listitem')).toHaveCount(8);
-	await expect(preview).toContainText('8 paragraphs.');
-	// The heading and the byline, one action each.
-	await mark(page, 'Keep the night').check();
-	await mark(page, 'By Lena Hartwig').check();
+	// The heading and the byline are marked already, and fill the title and the author.
+	await expect(mark(page, 'Keep the night')).toBeChecked();
+	await expect(mark(page, 'By Lena Hartwig')).toBeChecked();
 	await expect(preview).toContainText('6 paragraphs; 2 blocks not part of the argument.');
+	await expect(page.getByLabel(/^Title/)).toHaveValue(HEADING);
+	await expect(page.getByLabel('Author')).toHaveValue('Lena Hartwig');
+	// One action undoes a mark, and another sets it again.
+	await mark(page, 'By Lena Hartwig').uncheck();
+	await expect(preview).toContainText('7 paragraphs; 1 block not part of the argument.');
+	await mark(page, 'By Lena Hartwig').check();
 	// Numbered as the map will number them: the op-ed's first paragraph is paragraph 1.
 	await expect(preview.getByRole('listitem').nth(2)).toContainText(/^1\s*The city council/);
 
