@@ -4,6 +4,7 @@
  * student's own words. The reference's wording comes only through `wording`, a level-3 hint.
  */
 import type { ArgumentMap, MapNode } from '../model/schema';
+import { numberWord, ordinal } from '../model/english';
 import { shorten, type MapIndex } from '../model/queries';
 import type { LinkKind } from './structure';
 
@@ -62,36 +63,10 @@ export interface Score {
 	parts: ScorePart[];
 }
 
-export const ORDINALS = [
-	'first',
-	'second',
-	'third',
-	'fourth',
-	'fifth',
-	'sixth',
-	'seventh',
-	'eighth',
-	'ninth',
-	'tenth'
-];
-export const ordinal = (i: number) => ORDINALS[i] ?? `${i + 1}th`;
+export { stop } from '../model/english';
 export const quote = (s: string) => `“${s}”`;
-/** A sentence's closing stop, unless it already ends in one (inside a closing quote too). */
-export const stop = (s: string) => (/[.!?…]["”’)]?$/.test(s) ? s : `${s}.`);
-export const NUMBER_NAMES = [
-	'none',
-	'one',
-	'two',
-	'three',
-	'four',
-	'five',
-	'six',
-	'seven',
-	'eight',
-	'nine',
-	'ten'
-];
-export const count = (n: number) => NUMBER_NAMES[n] ?? String(n);
+export const count = (n: number) => numberWord(n);
+export { ordinal };
 export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** A link kind in a teacher's words, as the editor's buttons name them ("Make it a reason"). */

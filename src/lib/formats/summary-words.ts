@@ -2,6 +2,7 @@
  * The sentences the critical summary is made of: a statement turned into a clause, lists,
  * ordinals and counts in words, figures, who wrote what, and the context every paragraph reads.
  */
+import { numberWord, stop } from '../model/english';
 import { STATUS_WORDS, type Evaluation, type Status } from '../model/evaluate';
 import { formatFigure, inTextOf, isPlaceholder, type MapIndex } from '../model/queries';
 import type { ArgumentMap, MapLink, MapNode } from '../model/schema';
@@ -68,21 +69,10 @@ export const manySentences = (text: string) => /[.!?;:]["”’)]?\s+\p{Lu}/u.te
 
 /** A text as a sentence of its own: with a closing stop. */
 export function sentence(text: string): string {
-	const t = text.trim();
-	return /[.!?…]["”’)]?$/.test(t) ? t : `${t}.`;
+	return stop(text.trim());
 }
 
-export const ORDINAL = [
-	'first',
-	'second',
-	'third',
-	'fourth',
-	'fifth',
-	'sixth',
-	'seventh',
-	'eighth'
-];
-export const ordinal = (i: number) => ORDINAL[i] ?? `${i + 1}th`;
+export { ordinal } from '../model/english';
 
 /** "A, B and C". */
 export function list(items: string[]): string {
@@ -157,21 +147,9 @@ const CONNECTIVE = /^(?:but|yet|however|still|and|so|thus|therefore)\b,?\s+(?=\S
 
 export const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-export const NUMBER_WORDS = [
-	'no',
-	'one',
-	'two',
-	'three',
-	'four',
-	'five',
-	'six',
-	'seven',
-	'eight',
-	'nine'
-];
 /** A count in words up to nine, in figures above: "three reasons", "24 statements". */
 export const count = (n: number, one: string, many = `${one}s`) =>
-	`${NUMBER_WORDS[n] ?? n} ${n === 1 ? one : many}`;
+	`${numberWord(n, 'no', 9)} ${n === 1 ? one : many}`;
 
 export const live = (ctx: Ctx) => (l: MapLink) => {
 	const n = ctx.index.node.get(l.from);
