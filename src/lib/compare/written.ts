@@ -20,7 +20,7 @@ export function written(map: ArgumentMap, opts: { thesis?: boolean } = {}): Argu
 	if (!gone.size) return map;
 	// A link goes with a statement it joins; an undercut goes with the link it aims at.
 	let links = map.links;
-	for (let before = -1; before !== links.length; ) {
+	for (let before = -1; before !== links.length;) {
 		before = links.length;
 		links = links.filter((l) => {
 			const keep = !gone.has(l.from) && !gone.has(l.to);
