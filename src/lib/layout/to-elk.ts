@@ -9,84 +9,28 @@ import { BOX, measureBox, type BoxGeometry } from './box';
 import { COLUMN, JUNCTION_SIZE } from './options';
 import { SIDE, besideTrees, sideCandidates, sideLines } from './attach';
 import { FOLD_BADGE, foldMap, withoutHidden } from './folding';
+import {
+	colId,
+	portId,
+	type ElkGraph,
+	type ElkNode,
+	type ElkEdge,
+	type ElkPort,
+	type LayoutPlan,
+	type LayoutView,
+	type SideEdge
+} from './elk-plan';
+import { linkEdges } from './elk-edges';
 
-export interface ElkPort {
-	id: string;
-	x: number;
-	y: number;
-	width: number;
-	height: number;
-	layoutOptions?: Record<string, string>;
-}
-export interface ElkNode {
-	id: string;
-	x?: number;
-	y?: number;
-	width: number;
-	height: number;
-	ports?: ElkPort[];
-	layoutOptions?: Record<string, string>;
-}
-export interface ElkEdge {
-	id: string;
-	sources: string[];
-	targets: string[];
-	layoutOptions?: Record<string, string>;
-}
-export interface ElkGraph {
-	id: string;
-	layoutOptions: Record<string, string>;
-	children: ElkNode[];
-	edges: ElkEdge[];
-}
-
-/** What each ELK element stands for, so positions can be read back into map terms. */
-export interface LayoutPlan {
-	boxes: Map<string, BoxGeometry>;
-	columns: Map<
-		string,
-		{
-			target: string;
-			items: string[];
-			links: string[];
-			/** Item positions inside the column. */
-			offsets: Map<string, { x: number; y: number }>;
-			width: number;
-			/** Sub-arguments stacked in the column: a claim and the links of its indented evidence. */
-			nested: { claim: string; links: string[] }[];
-			/** Folded to its caption: the items are not drawn. */
-			collapsed: boolean;
-			/** Critique drawn beside the item it is about (attach.ts), with its lines and junctions. */
-			beside: string[];
-			sideEdges: SideEdge[];
-			sideJunctions: { id: string; link: string; x: number; y: number }[];
-		}
-	>;
-	/** column item id → column id */
-	itemColumn: Map<string, string>;
-	junctions: Map<string, { link: string; kind: 'undercut' | 'co-premise' | 'both' }>;
-	/** Co-premises drawn side by side: the reason and its co-premises, joined by a bracket. */
-	joins: { link: string; members: string[] }[];
-	edges: Map<
-		string,
-		{ links: string[]; link: MapLink; to: string; endsAtTarget: boolean; undercuts?: string }
-	>;
-	/** Folded statements drawn → how many statements are hidden under each (folding.ts). */
-	folded: Map<string, number>;
-}
-
-/** A line between critique and the column item it is about, in column coordinates. */
-export interface SideEdge {
-	id: string;
-	link: MapLink;
-	to: string;
-	endsAtTarget: boolean;
-	points: { x: number; y: number }[];
-}
-
-const colId = (target: string) => `col--${target}`;
-const junctionId = (link: string) => `j--${link}`;
-const portId = (item: string) => `p--${item}`;
+export type {
+	ElkEdge,
+	ElkGraph,
+	ElkNode,
+	ElkPort,
+	LayoutPlan,
+	LayoutView,
+	SideEdge
+} from './elk-plan';
 
 /**
  * The author's reading order: depth-first from the thesis, children in the order their links
@@ -107,14 +51,6 @@ export function authorOrder(map: ArgumentMap): Map<string, number> {
 	if (index.thesis) visit(index.thesis.id);
 	for (const n of map.nodes) visit(n.id);
 	return order;
-}
-
-/** How the reader asked to see the map: which evidence columns and subtrees are folded away. */
-export interface LayoutView {
-	/** Ids of the claims whose evidence column is collapsed. */
-	collapsed?: readonly string[];
-	/** Ids of the statements whose subtrees are folded: drawn with "+N hidden", without them. */
-	folded?: readonly string[];
 }
 
 export function toElk(
@@ -356,88 +292,6 @@ export function toElk(
 		const b = boxes.get(n.id)!;
 		children.push({ id: n.id, width: b.width, height: b.height, layoutOptions: hint(n.id) });
 	}
-
-	// Where a drawn edge starts: the node itself, or the port of its column.
-	const source = (id: string) => {
-		const col = plan.itemColumn.get(id);
-		if (!col) return id;
-		return plan.columns.get(col)!.collapsed ? col : portId(id);
-	};
-
-	const coUses = new Map<string, number>();
-	for (const l of map.links)
-		for (const co of l.with ?? []) coUses.set(co, (coUses.get(co) ?? 0) + 1);
-
-	for (const l of map.links) {
-		if (columnLinks.has(l.id)) continue;
-		// An undercut needs a point on the link. A reason's own co-premises are drawn side by side
-		// with it, each with its own line to the conclusion and a bracket joining them: a junction
-		// node would take a layer of its own and push the reason a row down, away from its siblings.
-		// A co-premise shared by several links (one assumption behind many reasons) still meets
-		// them at junctions: side by side with all of them at once would pull the row apart.
-		const needsJunction =
-			undercut.has(l.id) || (l.with ?? []).some((co) => (coUses.get(co) ?? 0) > 1);
-		const to = l.relation === 'undercuts' ? junctionId(l.to) : l.to;
-		if (needsJunction) {
-			const j = junctionId(l.id);
-			const kind =
-				undercut.has(l.id) && l.with?.length
-					? 'both'
-					: undercut.has(l.id)
-						? 'undercut'
-						: 'co-premise';
-			plan.junctions.set(j, { link: l.id, kind });
-			children.push({
-				id: j,
-				width: JUNCTION_SIZE,
-				height: JUNCTION_SIZE,
-				layoutOptions: hint(l.from)
-			});
-			edges.push({ id: `${l.id}--in`, sources: [source(l.from)], targets: [j] });
-			plan.edges.set(`${l.id}--in`, { links: [l.id], link: l, to: j, endsAtTarget: false });
-			for (const co of l.with ?? []) {
-				edges.push({ id: `${l.id}--co--${co}`, sources: [source(co)], targets: [j] });
-				plan.edges.set(`${l.id}--co--${co}`, {
-					links: [l.id],
-					link: l,
-					to: j,
-					endsAtTarget: false
-				});
-			}
-			edges.push({ id: `${l.id}--out`, sources: [j], targets: [to] });
-			plan.edges.set(`${l.id}--out`, { links: [l.id], link: l, to, endsAtTarget: true });
-		} else {
-			edges.push({ id: l.id, sources: [source(l.from)], targets: [to] });
-			plan.edges.set(l.id, {
-				links: [l.id],
-				link: l,
-				to,
-				endsAtTarget: true,
-				...(l.relation === 'undercuts' ? { undercuts: l.to } : {})
-			});
-			for (const co of l.with ?? []) {
-				// One line per co-premise and conclusion, however many links it completes there.
-				const shared = `co--${co}--${to}`;
-				const drawn = plan.edges.get(shared);
-				if (drawn) {
-					drawn.links.push(l.id);
-					continue;
-				}
-				edges.push({ id: shared, sources: [source(co)], targets: [to] });
-				plan.edges.set(shared, { links: [l.id], link: l, to, endsAtTarget: true });
-			}
-			if (l.with?.length) plan.joins.push({ link: l.id, members: [l.from, ...l.with] });
-		}
-	}
-	for (const [id, col] of plan.columns) {
-		const first = index.link.get(col.links[0]!)!;
-		edges.push({ id: `${id}--out`, sources: [id], targets: [col.target] });
-		plan.edges.set(`${id}--out`, {
-			links: col.links,
-			link: first,
-			to: col.target,
-			endsAtTarget: true
-		});
-	}
+	linkEdges(map, index, plan, undercut, columnLinks, hint, children, edges);
 	return { graph: { id: 'root', layoutOptions, children, edges }, plan };
 }
