@@ -93,3 +93,45 @@ test('a map downloads as Argdown and as AIF', async ({ request }) => {
 	expect(doc.warrant).toBeTruthy();
 	expect((await request.get('/maps/no-such-map/export/aif')).status()).toBe(404);
 });
+
+test('a long import shows its progress and Cancel leaves no map behind', async ({
+	page,
+	request
+}) => {
+	// The server's read of the file is held back 3 s here (a 1000-statement AIF file takes about
+	// one): the page must say what it is doing after half a second and let the reader stop it.
+	let held = 0;
+	await page.route('**/api/maps', async (route) => {
+		if (route.request().method() === 'POST' && route.request().postDataJSON()?.check) {
+			held++;
+			await new Promise((r) => setTimeout(r, 3000));
+		}
+		await route.continue().catch(() => {});
+	});
+	await page.goto('/');
+	const unique = Date.now().toString(36);
+	await choose(page, `slow-${unique}.json`, AIF);
+	const cancel = page.getByRole('button', { name: 'Cancel' });
+	await expect(
+		page.getByRole('progressbar', { name: `Reading “slow-${unique}.json”` })
+	).toBeVisible();
+	await expect(page.getByText(`Reading “slow-${unique}.json”…`)).toBeVisible();
+	await page.screenshot({ path: artifact('import-progress.png') });
+	await cancel.click();
+	await expect(page.getByRole('status')).toHaveText(
+		`Import of “slow-${unique}.json” cancelled: no map was made.`
+	);
+	await expect(cancel).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Import…' })).toBeEnabled();
+	expect(held).toBe(1);
+	// Past the held-back read: still nothing under that name, and the list does not show it.
+	await page.waitForTimeout(3500);
+	expect((await request.get(`/api/maps/slow-${unique}`)).status()).toBe(404);
+	await page.reload();
+	await expect(page.getByRole('link', { name: new RegExp(`slow-${unique}`) })).toHaveCount(0);
+
+	// Not held back, the same file is imported as before.
+	await page.unroute('**/api/maps');
+	await choose(page, `slow-${unique}.json`, AIF);
+	await expect(page).toHaveURL(new RegExp(`/maps/slow-${unique}$`));
+});

@@ -242,6 +242,40 @@ export function memoryRemote(maps: Record<string, ArgumentMap> = {}) {
 }
 
 /** A server error body (`{ message, problems? }`) as lines to show; tolerant of anything. */
+/** What reading a file to import gave: the map it makes and what the import left out. */
+export type ReadImport =
+	| { ok: true; map: ArgumentMap; notes: string[] }
+	| { ok: false; cancelled?: boolean; message: string; details: string[] };
+
+/**
+ * Read a file to import on the server without making anything (`POST /api/maps` with
+ * `check`): the slow part of an import, so `signal` can cancel it and nothing is left behind.
+ */
+export async function readImport(
+	file: { name: string; text: string },
+	signal: AbortSignal,
+	fetcher: typeof fetch = (...a) => fetch(...a)
+): Promise<ReadImport> {
+	try {
+		const res = await fetcher('/api/maps', {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+			body: JSON.stringify({ check: true, file }),
+			signal
+		});
+		const reply: unknown = await res.json().catch(() => null);
+		if (res.status !== 200) return { ok: false, ...serverMessage(reply, res.status) };
+		const r = reply as { map?: ArgumentMap; notes?: unknown };
+		if (!r?.map) return { ok: false, message: 'the server sent no map', details: [] };
+		const notes = serverMessage({ message: '-', problems: r.notes }, 200).details;
+		return { ok: true, map: r.map, notes };
+	} catch {
+		if (signal.aborted) return { ok: false, cancelled: true, message: 'cancelled', details: [] };
+		return { ok: false, message: UNREACHABLE_NOW, details: [] };
+	}
+}
+const UNREACHABLE_NOW = 'the server could not be reached';
+
 export function serverMessage(
 	body: unknown,
 	status: number

@@ -195,6 +195,34 @@ describe('the HTTP API', () => {
 		expect((await post({ id: '../evil', from: 'japan-mongolia' })).status).toBe(400);
 		expect((await readMapText('japan-mongolia'))?.text).toBe(original);
 	});
+
+	it('POST with check reads a file to import and makes nothing; a bad file gets its reason', async () => {
+		const post = async (body: unknown) => {
+			const r = await POST({
+				request: new Request('http://x/api/maps', { method: 'POST', body: JSON.stringify(body) })
+			} as unknown as Parameters<typeof POST>[0]);
+			return { status: r.status, json: await r.json() };
+		};
+		const listing = readdirSync(dir).sort();
+		const aif = readFileSync('tests/fixtures/aif/problems.json', 'utf8');
+		const read = await post({ check: true, file: { name: 'cycling.json', text: aif } });
+		expect(read.status).toBe(200);
+		expect(read.json.map.nodes.length).toBeGreaterThan(1);
+		expect(read.json.notes.map((n: { message: string }) => n.message).join('\n')).toMatch(
+			/unknown type "XQ"/
+		);
+		const bad = await post({ check: true, file: { name: 'x.argdown', text: '[a]: _open' } });
+		expect(bad.status).toBe(422);
+		expect(bad.json.message).toMatch(/^cannot import “x.argdown” as Argdown: line 1/);
+		expect((await post({ check: true, file: 'nope' })).status).toBe(400);
+		expect(readdirSync(dir).sort()).toEqual(listing);
+		// What it read is made, as a whole map, by the ordinary create.
+		const made = await post({ id: 'cycling', map: read.json.map });
+		expect(made.status).toBe(201);
+		expect(JSON.parse(readFileSync(join(dir, 'cycling.map.json'), 'utf8')).nodes).toEqual(
+			read.json.map.nodes
+		);
+	});
 });
 
 describe('whose a map is', () => {

@@ -33,6 +33,10 @@ export const GET: RequestHandler = async ({ url }) => {
  *   { id, file: { name, text }, owner? }          a file in a format Warrant reads (docs/formats.md):
  *                                                 a map, AIF, Argdown or a Carneades graph; the
  *                                                 answer lists what the import left out (`notes`)
+ *   { check: true, file: { name, text } }         the same file read and checked, nothing made:
+ *                                                 200 with `{ map, notes? }`. The import dialog
+ *                                                 reads a file this way first, so that Cancel
+ *                                                 during a long read leaves nothing behind.
  * `owner` is the name of the person making the map; without one the map is shared.
  * 201 with the new map's ETag; 409 when the id is taken.
  */
@@ -45,6 +49,14 @@ export const POST: RequestHandler = async ({ request }) => {
 		const back = await restoreMap(b.restore);
 		if (!back.ok) return problem(back.status, back.message);
 		return json({ id: back.id }, { status: 201, headers: { Location: `/maps/${back.id}` } });
+	}
+	if (b.check === true) {
+		const read = await readFile(b.file);
+		if ('response' in read) return read.response;
+		return json(
+			{ map: read.map, ...(read.notes ? { notes: read.notes } : {}) },
+			{ headers: { 'Cache-Control': 'no-store' } }
+		);
 	}
 	const id = typeof b.id === 'string' ? b.id : '';
 	if (!isMapId(id)) return problem(400, BAD_MAP_ID);
