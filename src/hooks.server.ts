@@ -12,6 +12,7 @@ import {
 	type StoredResponse
 } from '$lib/server/page-cache';
 import { isMapId, readMapText } from '$lib/server/store';
+import { FOLD_COOKIE } from '$lib/editor/folding';
 
 // ELK is slow when cold (230–400 ms for the first layout in a fresh process, 35 ms warm):
 // lay out a small map at boot so the first visitor gets a warm layout.
@@ -64,12 +65,16 @@ async function mapRevision(event: Parameters<Handle>[0]['event']): Promise<strin
 
 /**
  * Compress what the app answers (adapter-node compresses only static files), and answer a map
- * page from the cache while its file is unchanged: the page is a function of the file alone.
+ * page from the cache while its file is unchanged: the page is a function of the file and of
+ * the folds the browser's cookie asks for (editor/folding.ts).
  */
 const compressAndCache: Handle = async ({ event, resolve }) => {
 	const encoding = chooseEncoding(event.request.headers.get('accept-encoding'));
 	const revision = await mapRevision(event);
-	const key = revision && `${event.url.pathname}|${revision}|${encoding ?? 'identity'}`;
+	const folds = event.cookies.get(FOLD_COOKIE) ?? '';
+	const key =
+		revision &&
+		`${event.url.pathname}|${revision}|${encoding ?? 'identity'}|${folds.slice(0, 4096)}`;
 	const hit = key ? pages.get(key) : undefined;
 	if (hit) return toResponse(hit);
 

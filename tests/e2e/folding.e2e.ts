@@ -114,6 +114,16 @@ test('a fold is kept in this browser across a reload, and finding a hidden state
 	const drawn = canvas(page).locator('[data-node-id]');
 	await expect(drawn).toHaveCount(map.nodes.length - hidden.size);
 
+	// The server is told the folds (a cookie on the map's path): the page arrives folded, so it
+	// is never drawn unfolded first.
+	const html = await (await page.request.get(page.url())).text();
+	expect(html).toContain(`data-node-id="${m3.id}"`);
+	expect(html).not.toContain(`data-node-id="${first.id}"`);
+	expect(html).toContain(`${hidden.size} statements hidden`);
+	// …on that map's path only: no other page carries it.
+	const cookie = (await page.context().cookies()).find((c) => c.name === 'warrant-folded');
+	expect(cookie?.path).toBe(new URL(page.url()).pathname);
+
 	await page.reload();
 	await page.waitForLoadState('networkidle');
 	await expect(badge(page)).toBeVisible();

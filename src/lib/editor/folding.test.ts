@@ -7,7 +7,7 @@ import type { LayoutView } from '../layout/to-elk';
 import type { ArgumentMap } from '../model/schema';
 import type { MapLayout } from '../layout/types';
 import { actionForKey } from './actions';
-import type { FoldStore } from './folding';
+import { foldCookie, foldsFromCookie, type FoldStore } from './folding';
 import { MapEditor } from './map-editor.svelte';
 
 // t ← c1 ← e1, and o1 undercuts the link e1 → c1.
@@ -32,7 +32,7 @@ const withColumn = (view?: LayoutView): MapLayout => ({
 	]
 });
 
-async function setUp(kept: Record<string, string[]> = {}) {
+async function setUp(kept: Record<string, string[]> = {}, laidOut: string[] = []) {
 	const views: (LayoutView | undefined)[] = [];
 	const layout = {
 		layout: async (_map: ArgumentMap, view?: LayoutView) => {
@@ -44,7 +44,7 @@ async function setUp(kept: Record<string, string[]> = {}) {
 		load: (id) => kept[id] ?? [],
 		save: (id, f) => void (kept[id] = [...f])
 	};
-	const editor = new MapEditor('m', small, EMPTY_LAYOUT, 'etag');
+	const editor = new MapEditor('m', small, EMPTY_LAYOUT, 'etag', undefined, { folded: laidOut });
 	await editor.start({ layout: layout as unknown as LayoutClient, folds });
 	return { editor, views, kept };
 }
@@ -125,5 +125,34 @@ describe('folding a subtree', () => {
 		expect(await editor.dispatch({ type: 'act', action: 'add-evidence' })).toBe(true);
 		await Promise.resolve();
 		expect(editor.folded).toEqual([]);
+	});
+
+	it('keeps the layout the server made with this browser’s folds; lays out folds it did not know', async () => {
+		// The server read the cookie: the folds it laid out are the ones kept here.
+		const same = await setUp({ m: ['c1'] }, ['c1']);
+		expect(same.editor.folded).toEqual(['c1']);
+		expect(same.views).toEqual([]);
+		// Folds kept before there was a cookie: laid out here, and saved again (into the cookie).
+		const older = await setUp({ m: ['c1'] }, []);
+		expect(older.editor.folded).toEqual(['c1']);
+		expect(older.views.at(-1)?.folded).toEqual(['c1']);
+		expect(older.kept.m).toEqual(['c1']);
+	});
+});
+
+describe('the folds cookie', () => {
+	it('is on the map’s own path, and expires at once when nothing is folded', () => {
+		expect(foldCookie('japan-mongolia', ['c1', 'motive-2'])).toBe(
+			'warrant-folded=c1%20motive-2; Path=/maps/japan-mongolia; Max-Age=31536000; SameSite=Lax'
+		);
+		expect(foldCookie('m', [])).toBe('warrant-folded=; Path=/maps/m; Max-Age=0; SameSite=Lax');
+	});
+
+	it('is read as far as the map has those statements, with something under them, each once', () => {
+		expect(foldsFromCookie('c1 t c1', small)).toEqual(['c1', 't']);
+		// e1 has nothing under it; x is no statement; hostile text counts for nothing.
+		expect(foldsFromCookie('e1 x <script> ../../etc', small)).toEqual([]);
+		expect(foldsFromCookie(undefined, small)).toEqual([]);
+		expect(foldsFromCookie(' c1  ', small)).toEqual(['c1']);
 	});
 });

@@ -4,7 +4,7 @@
  * content edit (no undo step, not saved in the map file); layout/folding.ts says what is hidden.
  */
 import { canFold, foldMap } from '../layout/folding';
-import { displayName, type MapIndex } from '../model/queries';
+import { displayName, indexMap, type MapIndex } from '../model/queries';
 import type { ArgumentMap } from '../model/schema';
 
 /** Where the folds of each map are kept between visits (localStorage in the browser). */
@@ -52,6 +52,32 @@ export const hiddenWords = (n: number) => `${n} statement${n === 1 ? '' : 's'} h
 
 const key = (mapId: string) => `warrant.folded.${mapId}`;
 
+/**
+ * The folds are also sent to the server in a cookie on the map's own path (`/maps/ID`, so no
+ * other page carries it): the page then arrives drawn and laid out folded, not unfolded first.
+ */
+export const FOLD_COOKIE = 'warrant-folded';
+/** At most this many folds are read from a cookie (a cookie holds about 4 KB). */
+const MAX_COOKIE_FOLDS = 200;
+
+/** The cookie that says a map's folds (one that expires at once when there are none). */
+export function foldCookie(mapId: string, folded: readonly string[]): string {
+	const value = encodeURIComponent(folded.join(' '));
+	const age = folded.length ? 60 * 60 * 24 * 365 : 0;
+	return `${FOLD_COOKIE}=${value}; Path=/maps/${mapId}; Max-Age=${age}; SameSite=Lax`;
+}
+
+/**
+ * The folds a cookie's value asks for, as far as `map` has them: statements of the map with
+ * something under them, each once, at most 200. Anything else in the value counts for nothing.
+ */
+export function foldsFromCookie(value: string | undefined, map: ArgumentMap): string[] {
+	if (!value) return [];
+	const index = indexMap(map);
+	const ids = value.split(' ').filter((id) => index.node.has(id) && canFold(index, id));
+	return [...new Set(ids)].slice(0, MAX_COOKIE_FOLDS);
+}
+
 /** The folds of each map in this browser's localStorage (nothing kept where storage is refused). */
 export function browserFolds(): FoldStore {
 	return {
@@ -70,6 +96,7 @@ export function browserFolds(): FoldStore {
 			} catch {
 				// A private window may refuse storage: the folds then last for this visit.
 			}
+			document.cookie = foldCookie(mapId, folded);
 		}
 	};
 }

@@ -137,10 +137,12 @@ export class MapEditor {
 		layout: MapLayout,
 		etag = '',
 		host: EditorHost = {},
-		opts: { mode?: Mode; owned?: boolean } = {}
+		opts: { mode?: Mode; owned?: boolean; folded?: string[] } = {}
 	) {
 		this.mapId = mapId;
 		if (opts.mode) this.#view.mode = opts.mode;
+		// The statements `layout` was made with folded away (the server knows this browser's).
+		if (opts.folded?.length) this.#view.folded = opts.folded;
 		this.#owned = !!opts.owned;
 		// A map that carries its text opens with the text beside it.
 		if (map.text) this.#view.panels = { ...this.#view.panels, source: true };
@@ -236,9 +238,16 @@ export class MapEditor {
 	async start(host: EditorHost): Promise<void> {
 		this.#host = host;
 		this.#view.author = host.prefs?.author() ?? this.#view.author;
-		this.#view.folded = host.folds?.load(this.mapId) ?? this.#view.folded;
-		if (this.shown !== this.map || this.#view.collapsed.length || this.#view.folded.length)
-			void this.relayout();
+		// The folds kept in this browser; the layout at hand has the server's, from the cookie
+		// that says them. Folds kept before there was a cookie are laid out here, and said in it.
+		const laidOut = this.#view.folded;
+		const kept = host.folds?.load(this.mapId) ?? laidOut;
+		const same = kept.length === laidOut.length && kept.every((id) => laidOut.includes(id));
+		if (!same) {
+			this.#view.folded = kept;
+			host.folds?.save(this.mapId, kept);
+		}
+		if (this.shown !== this.map || this.#view.collapsed.length || !same) void this.relayout();
 		const drafts = host.drafts;
 		if (!drafts) return;
 		const draft = (await drafts.load(this.mapId)) ?? (await drafts.load(this.pendingKey));
