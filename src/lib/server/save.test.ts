@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeMap } from '../model/serialize';
-import { createMap, etagOf, listMaps, readMapText, saveMap, testHooks } from './store';
+import { createMap, etagOf, listMaps, loadMap, readMapText, saveMap, testHooks } from './store';
+import { hasPageLayout, pageLayout } from './page-layouts';
 import { PUT, GET } from '../../routes/api/maps/[id]/+server';
 import { GET as LIST, POST } from '../../routes/api/maps/+server';
 
@@ -141,6 +142,21 @@ describe('the HTTP API', () => {
 		});
 		expect(stale.status).toBe(412);
 		expect(stale.headers.get('etag')).toBe(etagOf(readFileSync(file(), 'utf8')));
+	});
+
+	it('lays out a saved revision at once, so its next page does not wait for the layout', async () => {
+		const ok = await put('japan-mongolia', JSON.stringify(edited()), {
+			'If-Match': etagOf(original)
+		});
+		expect(ok.status).toBe(200);
+		const saved = await loadMap('japan-mongolia');
+		expect(saved.ok && saved.map.nodes[0]!.text).toBe('An edited thesis.');
+		if (!saved.ok) return;
+		for (let i = 0; i < 100 && !hasPageLayout(saved.map); i++)
+			await new Promise((r) => setTimeout(r, 50));
+		expect(hasPageLayout(saved.map)).toBe(true);
+		const layout = await pageLayout(saved.map);
+		expect(Object.keys(layout.nodes)).toHaveLength(saved.map.nodes.length);
 	});
 
 	it('answers bad ids with 400 and touches no file', async () => {

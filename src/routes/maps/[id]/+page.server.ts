@@ -1,17 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { layoutMap } from '$lib/layout/run';
 import { loadMap } from '$lib/server/store';
-import type { ArgumentMap } from '$lib/model/schema';
-import type { MapLayout } from '$lib/layout/types';
+import { pageLayout } from '$lib/server/page-layouts';
 import { withoutBoxes } from '$lib/layout/payload';
 import { FOLD_COOKIE, foldsFromCookie } from '$lib/editor/folding';
 import type { PageServerLoad } from './$types';
-
-/**
- * Layouts by map value and folds: the store hands out the same value while the file is
- * unchanged; the folds are this browser's (its cookie), most often none.
- */
-const layouts = new WeakMap<ArgumentMap, Map<string, Promise<MapLayout>>>();
 
 export const load: PageServerLoad = async ({ params, cookies }) => {
 	const r = await loadMap(params.id);
@@ -31,15 +23,7 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 	// Laid out on the server, so the first paint already shows the map, folded as this browser
 	// left it (editor/folding.ts: the cookie on the map's path).
 	const folded = foldsFromCookie(cookies.get(FOLD_COOKIE), r.map);
-	const byFolds = layouts.get(r.map) ?? new Map<string, Promise<MapLayout>>();
-	layouts.set(r.map, byFolds);
-	const key = folded.join(' ');
-	let layout = byFolds.get(key);
-	if (!layout) {
-		layout = layoutMap(r.map, {}, folded.length ? { folded } : {});
-		byFolds.set(key, layout);
-		layout.catch(() => byFolds.delete(key));
-	}
+	const layout = await pageLayout(r.map, folded);
 	// Sent without the statements' box geometry: the page measures it again (layout/payload.ts).
-	return { id: r.id, map: r.map, layout: withoutBoxes(await layout), etag: r.etag, folded };
+	return { id: r.id, map: r.map, layout: withoutBoxes(layout), etag: r.etag, folded };
 };

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { isMapId, readMapText, saveMap } from '$lib/server/store';
+import { layOutAhead } from '$lib/server/page-layouts';
 import { deleteMap } from '$lib/server/trash';
 import { problem, readJsonBody } from '$lib/server/http';
 import { BAD_MAP_ID } from '$lib/model/ids';
@@ -35,6 +36,8 @@ export const PUT: RequestHandler = async ({ params, request }) => {
 	if (!body.ok) return body.response;
 	const r = await saveMap(params.id, body.value, request.headers.get('if-match'));
 	if (!r.ok) return problem(r.status, r.message, { problems: r.problems, etag: r.etag });
+	// The next page of this revision (a reload, a shared link) finds it laid out.
+	layOutAhead(params.id);
 	return new Response(JSON.stringify({ etag: r.etag }), {
 		headers: { 'Content-Type': 'application/json', ETag: r.etag }
 	});
