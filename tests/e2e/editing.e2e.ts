@@ -79,6 +79,38 @@ test('a critique of Motive 2 by keyboard: add, type, undo, redo, save, reload', 
 	await expect(page.getByRole('button', { name: /Tied aid is common among donors/ })).toBeVisible();
 });
 
+test('what is typed at once after the key that adds a statement goes into it, not to shortcuts', async ({
+	page
+}) => {
+	await page.goto(`/maps/${mapId}`);
+	await selectByKeyboard(page, 'Motive 2');
+	const statements = page.locator('[data-node-id]');
+	const before = await statements.count();
+	// The field takes the keyboard in the next frame. Frames are held back here, so every key
+	// below comes before it: "a" would add a hidden assumption, "d" would delete, and so on.
+	await page.evaluate(() => {
+		const w = window as unknown as { __raf: typeof requestAnimationFrame };
+		w.__raf = window.requestAnimationFrame;
+		window.requestAnimationFrame = () => 0;
+	});
+	await page.keyboard.press('o');
+	await page.keyboard.type('And tied aid is common among donors.');
+	await page.keyboard.press('Enter');
+	await page.evaluate(() => {
+		window.requestAnimationFrame = (
+			window as unknown as { __raf: typeof requestAnimationFrame }
+		).__raf;
+	});
+	await expect(
+		page.getByRole('button', { name: 'Claim: And tied aid is common among donors.', exact: true })
+	).toBeVisible();
+	await expect(statements).toHaveCount(before + 1);
+	await expect(page.getByRole('textbox', { name: /Text of the statement/ })).toHaveCount(0);
+	// Enter kept it, as it does in the field: one undo takes the named objection back.
+	await page.keyboard.press('Control+z');
+	await expect(statements).toHaveCount(before);
+});
+
 test('unsaved edits survive closing the page and are offered back', async ({ page, context }) => {
 	await page.goto(`/maps/${mapId}`);
 	await selectByKeyboard(page, 'Motive 3');
