@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LayoutClient, type LayoutReply, type LayoutRequest, type WorkerLike } from './client';
 import { layoutMap } from './run';
+import { withoutBoxes } from './payload';
 import { syntheticMap } from '../../../tests/fixtures/synthetic';
 
 /** A worker whose replies the test releases by hand, in any order. */
@@ -14,7 +15,7 @@ class FakeWorker implements WorkerLike {
 	async answer(i: number) {
 		const r = this.requests[i]!;
 		this.onmessage?.({
-			data: { id: r.id, ok: true, layout: await layoutMap(r.map) }
+			data: { id: r.id, ok: true, layout: withoutBoxes(await layoutMap(r.map)) }
 		} as MessageEvent<LayoutReply>);
 	}
 	fail(i: number) {

@@ -6,6 +6,7 @@
 import type { ArgumentMap } from '../model/schema';
 import type { MapLayout } from './types';
 import type { LayoutView } from './to-elk';
+import { withBoxes, type BoxCache, type SentLayout } from './payload';
 
 export interface LayoutRequest {
 	id: number;
@@ -13,8 +14,9 @@ export interface LayoutRequest {
 	options?: Record<string, string>;
 	view?: LayoutView;
 }
+/** A layout comes back without the statements' box geometry, which the client measures again. */
 export type LayoutReply =
-	{ id: number; ok: true; layout: MapLayout } | { id: number; ok: false; message: string };
+	{ id: number; ok: true; layout: SentLayout } | { id: number; ok: false; message: string };
 
 /** The part of a Worker the client uses (a fake in tests). */
 export interface WorkerLike {
@@ -33,6 +35,9 @@ export class LayoutClient {
 	private next = 1;
 	private latest = 0;
 	private pending = new Map<number, (outcome: LayoutOutcome) => void>();
+	/** The map each pending request was for: its boxes are measured from it. */
+	private maps = new Map<number, ArgumentMap>();
+	private boxes: BoxCache = new WeakMap();
 
 	/**
 	 * `restart` makes a fresh worker for `cancel` (ELK cannot be interrupted: the only way to
@@ -59,6 +64,7 @@ export class LayoutClient {
 		for (const resolve of this.pending.values())
 			resolve({ ok: false, stale: false, message: 'cancelled', cancelled: true });
 		this.pending.clear();
+		this.maps.clear();
 		this.worker.onmessage = null;
 		this.worker.terminate();
 		this.worker = this.restart();
@@ -78,9 +84,11 @@ export class LayoutClient {
 		for (const [old, resolve] of this.pending) {
 			resolve({ ok: false, stale: true });
 			this.pending.delete(old);
+			this.maps.delete(old);
 		}
 		return new Promise((resolve) => {
 			this.pending.set(id, resolve);
+			this.maps.set(id, map);
 			// The map is a plain immutable value: structured clone copies it straight. The view may
 			// hold Svelte state proxies, which cannot be cloned: it is small, sent as plain JSON.
 			const plainView = view && (JSON.parse(JSON.stringify(view)) as LayoutView);
@@ -99,18 +107,22 @@ export class LayoutClient {
 
 	private receive(reply: LayoutReply) {
 		const resolve = this.pending.get(reply.id);
-		if (!resolve || reply.id !== this.latest) return;
+		const map = this.maps.get(reply.id);
+		if (!resolve || !map || reply.id !== this.latest) return;
 		this.pending.delete(reply.id);
-		resolve(
-			reply.ok
-				? { ok: true, layout: reply.layout }
-				: { ok: false, stale: false, message: reply.message }
-		);
+		this.maps.delete(reply.id);
+		if (!reply.ok) return resolve({ ok: false, stale: false, message: reply.message });
+		try {
+			resolve({ ok: true, layout: withBoxes(reply.layout, map, this.boxes) });
+		} catch (e) {
+			resolve({ ok: false, stale: false, message: e instanceof Error ? e.message : String(e) });
+		}
 	}
 
 	dispose() {
 		for (const resolve of this.pending.values()) resolve({ ok: false, stale: true });
 		this.pending.clear();
+		this.maps.clear();
 		this.worker.terminate();
 	}
 }

@@ -6,6 +6,7 @@
 import { layoutMap } from './run';
 import type { LayoutRequest, LayoutReply } from './client';
 import { syntheticWarmup } from './warmup';
+import { withoutBoxes } from './payload';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -15,7 +16,9 @@ scope.addEventListener('message', async (e: MessageEvent<LayoutRequest>) => {
 	const { id, map, options, view } = e.data;
 	let reply: LayoutReply;
 	try {
-		reply = { id, ok: true, layout: await layoutMap(map, options, view) };
+		// Without the boxes' text geometry (two thirds of the bytes at 1000 statements, and most of
+		// the main thread's time to receive it): the client measures only new or edited statements.
+		reply = { id, ok: true, layout: withoutBoxes(await layoutMap(map, options, view)) };
 	} catch (err) {
 		reply = { id, ok: false, message: err instanceof Error ? err.message : String(err) };
 	}
