@@ -173,17 +173,84 @@ export function sideLines(
 		} else {
 			const host = offsets.get(l.to)!;
 			const box = boxes.get(l.to)!;
-			const x = from.x + SIDE.lineX;
+			// Under a sub-argument's claim sits its indented evidence: round it on the right, into
+			// the claim's side. Else straight up into the bottom of what it is about.
+			const between = [...offsets].filter(
+				([o, at]) => o !== id && at.y >= host.y + box.height && at.y < from.y
+			);
+			const x = between.length
+				? Math.max(
+						from.x + mine.width,
+						host.x + box.width,
+						...between.map(([o, at]) => at.x + boxes.get(o)!.width)
+					) + SIDE.stub
+				: from.x + SIDE.lineX;
+			const y = host.y + Math.min(20, box.height / 2);
 			edges.push({
 				id: l.id,
 				link: l,
 				to: l.to,
 				endsAtTarget: true,
-				points: [
-					{ x, y: from.y },
-					{ x, y: host.y + box.height }
-				]
+				points: between.length
+					? [
+							{ x: from.x + mine.width, y: level },
+							{ x, y: level },
+							{ x, y },
+							{ x: host.x + box.width, y }
+						]
+					: [
+							{ x, y: from.y },
+							{ x, y: host.y + box.height }
+						]
 			});
 		}
 	}
+}
+
+/** How far an objection's line at a column's foot runs beside the column's own line (px). */
+export const FOOT_GAP = 8;
+
+type Rect = At & Box;
+
+/**
+ * The line of an objection stacked at a column's foot to the column's claim, drawn once ELK has
+ * routed the column's own line (`column`, from the column up to the claim): out of the
+ * objection's right side, up beside the column, then `gap` px to the right-hand side of the
+ * column's line into the claim. No ELK edge of its own: one moved the column sideways and its
+ * claim down, and with them most of the map (scripts/layout-picture.ts).
+ */
+export function footLine(column: At[], box: Rect, objection: Rect, gap: number): At[] {
+	// Corners only: drop repeated and straight-through points.
+	const p = column.filter((q, i) => {
+		const a = column[i - 1];
+		const b = column[i + 1];
+		if (a && a.x === q.x && a.y === q.y) return false;
+		return !a || !b || !((a.x === q.x && q.x === b.x) || (a.y === q.y && q.y === b.y));
+	});
+	// Each segment moved `gap` to its right-hand side; corners where the moved segments meet.
+	const shift = (i: number) => {
+		const a = p[i]!;
+		const b = p[i + 1]!;
+		const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+		return { x: (-(b.y - a.y) / len) * gap, y: ((b.x - a.x) / len) * gap };
+	};
+	const q = p.map((pt, i) => {
+		if (i === 0) return { x: pt.x + shift(0).x, y: pt.y + shift(0).y };
+		const before = shift(i - 1);
+		if (i === p.length - 1) return { x: pt.x + before.x, y: pt.y + before.y };
+		const after = shift(i);
+		return { x: pt.x + before.x + after.x, y: pt.y + before.y + after.y };
+	});
+	const start = {
+		x: objection.x + objection.width,
+		y: objection.y + Math.min(20, objection.height / 2)
+	};
+	// Halfway between the column and the lines ELK routes past it (elk.spacing.edgeNode 14).
+	const gutter = box.x + box.width + 7;
+	const out = [start, { x: gutter, y: start.y }];
+	// Join the moved line on its first level stretch; a straight line is joined above the column.
+	const k = q.findIndex((pt, i) => i < q.length - 1 && pt.y === q[i + 1]!.y);
+	if (k >= 0) return [...out, { x: gutter, y: q[k]!.y }, ...q.slice(k + 1)];
+	const above = box.y - 2 * gap;
+	return [...out, { x: gutter, y: above }, { x: q[0]!.x, y: above }, ...q.slice(1)];
 }

@@ -55,6 +55,8 @@ export interface LayoutPlan {
 			beside: string[];
 			sideEdges: SideEdge[];
 			sideJunctions: { id: string; link: string; x: number; y: number }[];
+			/** Objections to the column's claim stacked at its foot, and their links to the claim. */
+			foot: { id: string; link: MapLink }[];
 		}
 	>;
 	/** column item id → column id */

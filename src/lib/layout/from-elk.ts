@@ -4,6 +4,7 @@ import { indexMap } from '../model/queries';
 import type { ElkGraph, LayoutPlan } from './to-elk';
 import type { MapLayout, PlacedEdge, PlacedNode, Point } from './types';
 import { COLUMN, JUNCTION_SIZE } from './options';
+import { FOOT_GAP, footLine } from './attach';
 
 export interface ElkResultNode {
 	id: string;
@@ -167,6 +168,13 @@ export function fromElk(
 			points.push(s.startPoint, ...(s.bendPoints ?? []), s.endPoint);
 		}
 		layout.edges.push(placed(e.id, info.links, info.link, info.to, info.endsAtTarget, points));
+		const col = plan.columns.get(e.sources[0]!);
+		const box = layout.columns.find((c) => c.id === e.sources[0]);
+		if (!col || !box || e.id !== `${box.id}--out`) continue;
+		col.foot.forEach(({ id, link }, i) => {
+			const line = footLine(points, box, nodes[id]!, FOOT_GAP * (i + 1));
+			layout.edges.push(placed(link.id, [link.id], link, link.to, true, line));
+		});
 	}
 	// A bracket above the co-premises' tops: down to each box, across between the outermost.
 	for (const j of plan.joins) {

@@ -21,7 +21,10 @@ describe('adding one critique to the article map', () => {
 		'undercut of s-tied-loans-to-motive-2',
 		'objection to aid-hopes',
 		'objection to tied-loans',
-		'support for budget-deficit'
+		'support for budget-deficit',
+		// Indented evidence of a sub-argument keeps its place under its claim.
+		'objection to japan-image-poll',
+		'undercut of s-japan-image-poll-to-image-advertising'
 	])('%s: moves at most 5% of the others by more than 20 px', async (name) => {
 		const add = critiqueAdditions(map).find((a) => a.name === name)!;
 		const after = await layoutMap(add.map);
@@ -53,6 +56,70 @@ describe('adding one critique to the article map', () => {
 		const edge = after.edges.find((e) => e.links.includes('l-added-critique'))!;
 		const end = edge.points[edge.points.length - 1]!;
 		expect(Math.abs(end.y - (claim.y + claim.height))).toBeLessThan(1.5);
+	});
+
+	it.each(['health', 'education', 'motive-2', 'japan-expanding-presence'])(
+		'objection to %s: its line runs beside the column’s own, which stays where it was',
+		async (claimId) => {
+			const add = critiqueAdditions(map).find((a) => a.name === `objection to ${claimId}`)!;
+			const after = await layoutMap(add.map);
+			const moved = movedBy(before, after, 20);
+			expect(moved.length, moved.join(', ')).toBeLessThanOrEqual(
+				Math.floor(map.nodes.length * 0.05)
+			);
+			const column = after.columns.find((c) => c.target === claimId)!;
+			const was = before.columns.find((c) => c.target === claimId)!;
+			expect([column.x, column.y]).toEqual([was.x, was.y]);
+			const own = after.edges.find((e) => e.id === `${column.id}--out`)!;
+			const line = after.edges.find((e) => e.links.includes('l-added-critique'))!;
+			// Out of the objection's right side, past the column's right edge, into the claim's bottom.
+			const critique = after.nodes['added-critique']!;
+			expect(line.points[0]!.x).toBeCloseTo(critique.x + critique.width);
+			expect(line.points[1]!.x).toBeGreaterThan(column.x + column.width);
+			const claim = after.nodes[claimId]!;
+			const end = line.points[line.points.length - 1]!;
+			expect(end.y).toBeCloseTo(claim.y + claim.height);
+			expect(end.x).toBeGreaterThan(claim.x);
+			expect(end.x).toBeLessThan(claim.x + claim.width);
+			// Orthogonal, and never on top of the column's own line.
+			for (let i = 1; i < line.points.length; i++) {
+				const [a, b] = [line.points[i - 1]!, line.points[i]!];
+				expect(a.x === b.x || a.y === b.y, JSON.stringify([a, b])).toBe(true);
+			}
+			const onOwn = (p: { x: number; y: number }) =>
+				own.points.some((q, i) => {
+					const r = own.points[i - 1];
+					if (!r) return false;
+					const within = (v: number, s: number, t: number) =>
+						v >= Math.min(s, t) - 1 && v <= Math.max(s, t) + 1;
+					return within(p.x, q.x, r.x) && within(p.y, q.y, r.y);
+				});
+			expect(line.points.filter(onOwn)).toEqual([]);
+		}
+	);
+
+	it('puts an objection to a sub-argument’s claim under its indented evidence, its line into the claim’s side', async () => {
+		const add = critiqueAdditions(map).find((a) => a.name === 'objection to image-advertising')!;
+		const after = await layoutMap(add.map);
+		const moved = movedBy(before, after, 20);
+		expect(moved.length, moved.join(', ')).toBeLessThanOrEqual(Math.floor(map.nodes.length * 0.05));
+		const claim = after.nodes['image-advertising']!;
+		const evidence = after.nodes['japan-image-poll']!;
+		const critique = after.nodes['added-critique']!;
+		expect(critique.column).toBe(claim.column);
+		expect(critique.y).toBeGreaterThan(evidence.y + evidence.height);
+		const line = after.edges.find((e) => e.links.includes('l-added-critique'))!;
+		const end = line.points[line.points.length - 1]!;
+		expect(end.x).toBeCloseTo(claim.x + claim.width);
+		expect(end.y).toBeGreaterThan(claim.y);
+		expect(end.y).toBeLessThan(claim.y + claim.height);
+		// Round the evidence on its right, inside the column.
+		const column = after.columns.find((c) => c.id === claim.column)!;
+		for (const p of line.points) {
+			expect(p.x).toBeLessThanOrEqual(column.x + column.width);
+			if (p.y > evidence.y && p.y < evidence.y + evidence.height)
+				expect(p.x).toBeGreaterThan(evidence.x + evidence.width);
+		}
 	});
 
 	it('draws an undercut of a column item’s link to a junction beside the item', async () => {

@@ -72,7 +72,6 @@ export function toElk(
 
 	const plainSupport = (l: MapLink | undefined): l is MapLink =>
 		!!l && l.relation === 'supports' && !l.with?.length && !undercut.has(l.id);
-	const isLeaf = (id: string) => (index.incoming.get(id) ?? []).length === 0;
 	// Critique that may sit beside what it is about; narrowed below to what lands in a column.
 	const candidates = sideCandidates(map, index);
 	const side = new Set(candidates.keys());
@@ -95,19 +94,25 @@ export function toElk(
 		const out = index.outgoing.get(n.id) ?? [];
 		// The thesis's own reasons are the map's headline: each keeps a box of its own.
 		if (out[0] && out[0].to === index.thesis?.id) continue;
-		const inc = index.incoming.get(n.id) ?? [];
+		// Its own reasons; critique of the claim sits beside it (attach.ts) and does not count.
+		const inc = (index.incoming.get(n.id) ?? []).filter((l) => !side.has(l.from));
 		if (
 			out.length !== 1 ||
 			!plainSupport(out[0]) ||
 			out[0].from !== n.id ||
 			inc.length === 0 ||
-			inc.length > COLUMN.maxNested ||
-			// Support for a piece of evidence is stacked under it without an indent (attach.ts).
-			inc.every((l) => side.has(l.from))
+			inc.length > COLUMN.maxNested
 		)
 			continue;
+		// Leaves but for critique stacked beside them, so critiquing a piece of indented evidence
+		// keeps the sub-argument in its column.
 		const simple = inc.every(
-			(l) => plainSupport(l) && isLeaf(l.from) && (index.outgoing.get(l.from) ?? []).length === 1
+			(l) =>
+				l.relation === 'supports' &&
+				!l.with?.length &&
+				besideOnly(index.incoming.get(l.id)) &&
+				besideOnly(index.incoming.get(l.from)) &&
+				(index.outgoing.get(l.from) ?? []).length === 1
 		);
 		if (simple) nestedOf.set(n.id, inc);
 	}
@@ -132,7 +137,10 @@ export function toElk(
 		const itemColumn = new Map<string, string>();
 		for (const [target, links] of groups)
 			if (columnSize(links) >= COLUMN.minItems)
-				for (const l of links) itemColumn.set(l.from, target);
+				for (const l of links) {
+					itemColumn.set(l.from, target);
+					for (const s of nestedOf.get(l.from) ?? []) itemColumn.set(s.from, target);
+				}
 		sideColumn.clear();
 		const home = (id: string, depth = 0): string | undefined => {
 			if (itemColumn.has(id)) return itemColumn.get(id);
@@ -206,7 +214,8 @@ export function toElk(
 		const place = (item: string, x: number) => {
 			items.push(item);
 			offsets.set(item, { x, y });
-			y = placeBelow(item, x, y) + COLUMN.gap;
+			// Critique of a sub-argument's claim goes below its indented evidence (see below).
+			y = (nestedOf.has(item) ? y + boxes.get(item)!.height : placeBelow(item, x, y)) + COLUMN.gap;
 			plan.itemColumn.set(item, id);
 		};
 		for (const l of links) {
@@ -220,8 +229,17 @@ export function toElk(
 				columnLinks.add(s.id);
 			}
 			nested.push({ claim: l.from, links: sub.map((s) => s.id) });
+			const below = beside.get(l.from) ?? [];
+			if (!below.length) continue;
+			// Placed as if stacked right below the claim, then moved down under its evidence.
+			const shift = y - COLUMN.gap - (offsets.get(l.from)!.y + boxes.get(l.from)!.height);
+			const from = besideIds.length;
+			y = placeBelow(l.from, COLUMN.pad, offsets.get(l.from)!.y) + shift + COLUMN.gap;
+			for (const a of besideIds.slice(from)) offsets.get(a)!.y += shift;
 		}
-		// Objections to the claim itself, at the column's foot: their lines leave through ports.
+		// Objections to the claim itself, at the column's foot. Their lines are drawn alongside the
+		// column's own once ELK has routed it (attach.ts footLine): an ELK edge of their own moved
+		// the column sideways and its claim down (scripts/layout-picture.ts).
 		const foot = beside.get(target) ?? [];
 		for (const a of foot) {
 			const node = index.node.get(a)!;
@@ -249,11 +267,8 @@ export function toElk(
 		const collapsed = view.collapsed?.includes(target) ?? false;
 		const height = collapsed ? COLUMN.collapsedHeight : y - COLUMN.gap + COLUMN.pad;
 		// Items with further links leave the column through a port beside them.
-		const ports: ElkPort[] = [
-			...items.filter((i) => (index.outgoing.get(i) ?? []).length > 1),
-			...foot
-		]
-			.filter(() => !collapsed)
+		const ports: ElkPort[] = items
+			.filter((i) => !collapsed && (index.outgoing.get(i) ?? []).length > 1)
 			.map((i) => ({
 				id: portId(i),
 				x: width,
@@ -282,9 +297,15 @@ export function toElk(
 			collapsed,
 			beside: besideIds,
 			sideEdges,
-			sideJunctions
+			sideJunctions,
+			foot: collapsed
+				? []
+				: foot.flatMap((a) => candidates.get(a)!.links.map((link) => ({ id: a, link })))
 		});
 		for (const e of sideEdges) columnLinks.add(e.link.id);
+		// A folded column draws no foot: the objection's line leaves the column itself.
+		if (!collapsed)
+			for (const a of foot) for (const l of candidates.get(a)!.links) columnLinks.add(l.id);
 	}
 
 	for (const n of map.nodes) {
