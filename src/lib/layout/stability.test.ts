@@ -24,7 +24,10 @@ describe('adding one critique to the article map', () => {
 		'support for budget-deficit',
 		// Indented evidence of a sub-argument keeps its place under its claim.
 		'objection to japan-image-poll',
-		'undercut of s-japan-image-poll-to-image-advertising'
+		'undercut of s-japan-image-poll-to-image-advertising',
+		// A further link of a column item, leaving the column through a port.
+		'undercut of s-roads-construction-to-motive-4',
+		'undercut of s-joint-loan-facility-to-motive-2'
 	])('%s: moves at most 5% of the others by more than 20 px', async (name) => {
 		const add = critiqueAdditions(map).find((a) => a.name === name)!;
 		const after = await layoutMap(add.map);
@@ -121,6 +124,40 @@ describe('adding one critique to the article map', () => {
 				expect(p.x).toBeGreaterThan(evidence.x + evidence.width);
 		}
 	});
+
+	it('draws an undercut of a column item’s further link to a junction where that link leaves the column', async () => {
+		const add = critiqueAdditions(map).find(
+			(a) => a.name === 'undercut of s-roads-construction-to-motive-4'
+		)!;
+		const after = await layoutMap(add.map);
+		const column = after.columns.find((c) => c.id === after.nodes['roads-construction']!.column)!;
+		const j = after.junctions.find((x) => x.link === 's-roads-construction-to-motive-4')!;
+		expect(j.x).toBeCloseTo(column.x + column.width, 0);
+		const link = after.edges.find((e) => e.links.includes('s-roads-construction-to-motive-4'))!;
+		expect(Math.hypot(link.points[0]!.x - j.x, link.points[0]!.y - j.y)).toBeLessThanOrEqual(
+			j.size
+		);
+		const edge = after.edges.find((e) => e.links.includes('l-added-critique'))!;
+		const end = edge.points[edge.points.length - 1]!;
+		expect(Math.hypot(end.x - j.x, end.y - j.y)).toBeLessThanOrEqual(j.size);
+		for (const p of edge.points) expect(p.x).toBeLessThanOrEqual(column.x + column.width);
+	});
+
+	it.each(['objection to china-transit', 'support for china-transit', 'objection to motive-4'])(
+		'%s: a single piece of evidence and the critique stack in a column of their own',
+		async (name) => {
+			const add = critiqueAdditions(map).find((a) => a.name === name)!;
+			const after = await layoutMap(add.map);
+			const moved = movedBy(before, after, 20);
+			expect(moved.length, moved.join(', ')).toBeLessThanOrEqual(
+				Math.floor(map.nodes.length * 0.05)
+			);
+			expect(before.nodes['china-transit']!.column).toBeUndefined();
+			const column = after.columns.find((c) => c.target === 'motive-4')!;
+			expect(column.items).toEqual(['china-transit']);
+			expect(after.nodes['added-critique']!.column).toBe(column.id);
+		}
+	);
 
 	it('draws an undercut of a column item’s link to a junction beside the item', async () => {
 		const add = critiqueAdditions(map).find((a) => a.name === 'undercut of s-un-view-to-motive-1')!;

@@ -7,7 +7,7 @@ import type { ArgumentMap, MapLink, MapNode } from '../model/schema';
 import { indexMap } from '../model/queries';
 import { BOX, measureBox, type BoxGeometry } from './box';
 import { COLUMN, JUNCTION_SIZE } from './options';
-import { SIDE, besideTrees, sideCandidates, sideLines } from './attach';
+import { SIDE, besideTrees, portAt, sideCandidates, sideLines } from './attach';
 import { FOLD_BADGE, foldMap, withoutHidden } from './folding';
 import {
 	colId,
@@ -120,11 +120,20 @@ export function toElk(
 	for (const id of nestedLeaf) side.delete(id);
 	const columnSize = (links: MapLink[]) =>
 		links.reduce((a, l) => a + 1 + (nestedOf.get(l.from)?.length ?? 0), 0);
+	// A column: at least minItems, or a single piece of evidence with critique of it or of its
+	// claim (as boxes of their own, the critique would take a place in the row under the evidence
+	// or the claim and push that row apart).
+	let critiqued = new Set<string>();
+	const isColumn = (links: MapLink[]) =>
+		columnSize(links) >= COLUMN.minItems ||
+		critiqued.has(links[0]!.to) ||
+		links.some((l) => critiqued.has(l.from));
 	// Columns and critique beside their items decide each other: critique whose item does not end
 	// up in a column is laid out on its own, which may take that item out of its column in turn.
 	let groups = new Map<string, MapLink[]>();
 	const sideColumn = new Map<string, string>();
 	for (let settled = false; !settled;) {
+		critiqued = new Set([...side].flatMap((c) => candidates.get(c)!.hosts));
 		groups = new Map();
 		for (const n of map.nodes) {
 			if (nestedLeaf.has(n.id)) continue;
@@ -136,7 +145,7 @@ export function toElk(
 		}
 		const itemColumn = new Map<string, string>();
 		for (const [target, links] of groups)
-			if (columnSize(links) >= COLUMN.minItems)
+			if (isColumn(links))
 				for (const l of links) {
 					itemColumn.set(l.from, target);
 					for (const s of nestedOf.get(l.from) ?? []) itemColumn.set(s.from, target);
@@ -148,8 +157,7 @@ export function toElk(
 			// An objection to a claim with a column goes at the column's foot (see foot below).
 			const { hosts, links } = candidates.get(id)!;
 			const claim = hosts.length === 1 ? groups.get(hosts[0]!) : undefined;
-			if (claim && columnSize(claim) >= COLUMN.minItems && links.every((l) => l.to === hosts[0]))
-				return hosts[0];
+			if (claim && isColumn(claim) && links.every((l) => l.to === hosts[0])) return hosts[0];
 			const homes = new Set(candidates.get(id)!.hosts.map((h) => home(h, depth + 1)));
 			return homes.size === 1 ? [...homes][0] : undefined;
 		};
@@ -179,7 +187,7 @@ export function toElk(
 	const columnLinks = new Set<string>();
 
 	for (const [target, links] of groups) {
-		if (columnSize(links) < COLUMN.minItems) continue;
+		if (!isColumn(links)) continue;
 		links.sort((a, b) => (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0));
 		const id = colId(target);
 		const items: string[] = [];
@@ -261,7 +269,8 @@ export function toElk(
 				index,
 				sideEdges,
 				sideJunctions,
-				JUNCTION_SIZE
+				JUNCTION_SIZE,
+				width
 			);
 		// A collapsed column is just its caption; its items' other links leave from the column.
 		const collapsed = view.collapsed?.includes(target) ?? false;
@@ -271,8 +280,7 @@ export function toElk(
 			.filter((i) => !collapsed && (index.outgoing.get(i) ?? []).length > 1)
 			.map((i) => ({
 				id: portId(i),
-				x: width,
-				y: offsets.get(i)!.y + Math.min(24, boxes.get(i)!.height / 2),
+				...portAt(width, offsets.get(i)!, boxes.get(i)!),
 				width: 1,
 				height: 1,
 				layoutOptions: { 'elk.port.side': 'EAST' }
@@ -313,6 +321,10 @@ export function toElk(
 		const b = boxes.get(n.id)!;
 		children.push({ id: n.id, width: b.width, height: b.height, layoutOptions: hint(n.id) });
 	}
-	linkEdges(map, index, plan, undercut, columnLinks, hint, children, edges);
+	// An undercut drawn in a column ends at a junction there, not at one ELK places.
+	const undercutOutside = new Set(
+		map.links.filter((l) => l.relation === 'undercuts' && !columnLinks.has(l.id)).map((l) => l.to)
+	);
+	linkEdges(map, index, plan, undercutOutside, columnLinks, hint, children, edges);
 	return { graph: { id: 'root', layoutOptions, children, edges }, plan };
 }
