@@ -190,6 +190,13 @@ export function toElk(
 
 	for (const [target, links] of groups) {
 		if (!isColumn(links)) continue;
+		// A column made for critique alone keeps the width of the box it replaces, its evidence
+		// narrowed by the column's padding: a wider column moved its row over by 20 px.
+		if (columnSize(links) < COLUMN.minItems)
+			for (const l of links) {
+				const box = boxes.get(l.from)!;
+				boxes.set(l.from, measure(index.node.get(l.from)!, box.width - 2 * COLUMN.pad));
+			}
 		links.sort((a, b) => (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0));
 		const id = colId(target);
 		const items: string[] = [];
