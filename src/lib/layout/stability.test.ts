@@ -179,6 +179,46 @@ describe('adding one critique to the article map', () => {
 	});
 });
 
+type R = { id: string; x: number; y: number; width: number; height: number };
+const overlap = (a: R, b: R) =>
+	a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('scripted critiques of the article map', () => {
+	it('is drawn without two boxes overlapping, inside its column, and with every link', async () => {
+		const map = loadMap('arguments/japan-mongolia.map.json');
+		const problems: string[] = [];
+		// Every third, all four kinds among them (all 191 take 15 s here).
+		for (const add of critiqueAdditions(map).filter((_, i) => i % 3 === 0)) {
+			const layout = await layoutMap(add.map);
+			const top: R[] = [...Object.values(layout.nodes).filter((n) => !n.column), ...layout.columns];
+			for (let i = 0; i < top.length; i++)
+				for (let j = i + 1; j < top.length; j++)
+					if (overlap(top[i]!, top[j]!))
+						problems.push(`${add.name}: ${top[i]!.id} × ${top[j]!.id}`);
+			for (const c of layout.columns) {
+				const inside = Object.values(layout.nodes).filter((n) => n.column === c.id);
+				for (const [i, n] of inside.entries()) {
+					if (
+						n.x < c.x ||
+						n.y < c.y ||
+						n.x + n.width > c.x + c.width ||
+						n.y + n.height > c.y + c.height
+					)
+						problems.push(`${add.name}: ${n.id} outside ${c.id}`);
+					for (const m of inside.slice(i + 1))
+						if (overlap(n, m)) problems.push(`${add.name}: ${n.id} × ${m.id}`);
+				}
+			}
+			const drawn = new Set(
+				layout.edges.filter((e) => e.points.length >= 2).flatMap((e) => e.links)
+			);
+			for (const l of add.map.links)
+				if (!drawn.has(l.id)) problems.push(`${add.name}: ${l.id} not drawn`);
+		}
+		expect(problems).toEqual([]);
+	}, 60_000);
+});
+
 describe('a claim argued for by its column alone', () => {
 	it('is laid out with the column right under it, joined by a straight line', async () => {
 		const layout = await layoutMap(loadMap('arguments/japan-mongolia.map.json'));
