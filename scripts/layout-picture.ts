@@ -1,13 +1,18 @@
 /**
- * `npx tsx scripts/layout-picture.ts [--list]`: does the layout keep the reader's picture when
- * a critique is added (issue 12, item 6)? Prints
+ * `npx tsx scripts/layout-picture.ts [--list] [--why NAME]`: does the layout keep the reader's
+ * picture when a critique is added (issue 12, item 6)? Prints
  * - the stability rule "adding one statement moves at most 5% of the other statements by more
  *   than 20 px", over every single critique addition scripted on the article map: an objection
  *   to each claim, an objection to and a reader's support for each piece of evidence, an undercut
  *   on each evidence link;
  * - the critique map's shape: size, aspect, how wide the five motives spread, total connector
  *   length, the longest connector, crossings;
- * - the article map's shape and both maps' warm layout time (no regression).
+ * - the article map's shape and both maps' warm layout time (no regression);
+ * - how many of the additions that break the rule must: the critique goes right under its item
+ *   in the item's column, so every statement below it there moves down, and more than 5% of
+ *   them follow;
+ * - with --list every addition's count, with --why NAME (part of a name) what moves and by how
+ *   much in those additions.
  * Positions are compared with the drawing's overall shift taken out (the median move: a map that
  * slid as a whole is the same picture) and, for reference, as drawn.
  */
@@ -93,15 +98,37 @@ console.log(
 
 const others = article.nodes.length;
 const limit = Math.floor(others * 0.05);
-const results: { name: string; kind: string; shifted: number; drawn: number }[] = [];
+const results: { name: string; kind: string; shifted: number; drawn: number; below: number }[] = [];
+const why = process.argv.includes('--why') ? process.argv[process.argv.indexOf('--why') + 1] : '';
+// Statements under `id` in its column: they move down when critique is stacked right under it.
+const below = (id: string) => {
+	const n = base.nodes[id]!;
+	const col = n.column;
+	return col ? Object.values(base.nodes).filter((o) => o.column === col && o.y > n.y).length : 0;
+};
 for (const add of critiqueAdditions(article)) {
 	const after = await layoutMap(add.map);
+	const moved = movedBy(base, after, 20);
 	results.push({
 		name: add.name,
 		kind: add.kind,
-		shifted: movedBy(base, after, 20).length,
-		drawn: movedBy(base, after, 20, false).length
+		shifted: moved.length,
+		drawn: movedBy(base, after, 20, false).length,
+		below: add.kind === 'objection to a claim' ? 0 : below(add.anchor)
 	});
+	if (why && add.name.includes(why)) {
+		const ids = Object.keys(base.nodes);
+		const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+		const dx = mid(ids.map((i) => after.nodes[i]!.x - base.nodes[i]!.x));
+		const dy = mid(ids.map((i) => after.nodes[i]!.y - base.nodes[i]!.y));
+		console.log(`${add.name}: the map shifts by (${dx.toFixed(0)}, ${dy.toFixed(0)}); beyond that`);
+		for (const id of moved) {
+			const [b, a] = [base.nodes[id]!, after.nodes[id]!];
+			console.log(
+				`  ${id.padEnd(28)} ${(b.column ?? '').padEnd(30)} by (${(a.x - b.x - dx).toFixed(0)}, ${(a.y - b.y - dy).toFixed(0)})`
+			);
+		}
+	}
 }
 console.log(
 	`\nrule: adding one statement moves at most ${limit} of the ${others} others (5%) by more than 20 px`
@@ -115,5 +142,11 @@ for (const kind of [...kinds, 'all']) {
 		`${kind.padEnd(22)} ${String(rs.length).padStart(3)} additions: ${ok((r) => r.shifted)} keep the rule (${((100 * ok((r) => r.shifted)) / rs.length).toFixed(0)}%), as drawn ${ok((r) => r.drawn)}; worst ${worst.shifted} moved (${worst.name})`
 	);
 }
+const broken = results.filter((r) => r.shifted > limit);
+const must = broken.filter((r) => r.below > limit);
+console.log(
+	`\n${broken.length} additions break the rule; ${must.length} of them must (more than ${limit} statements follow their item in its column); the others:`
+);
+for (const r of broken) if (r.below <= limit) console.log(`  ${r.shifted} moved  ${r.name}`);
 if (process.argv.includes('--list'))
 	for (const r of results) console.log(`  ${r.shifted} / ${r.drawn}  ${r.name}`);

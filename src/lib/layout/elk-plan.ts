@@ -55,6 +55,8 @@ export interface LayoutPlan {
 			beside: string[];
 			sideEdges: SideEdge[];
 			sideJunctions: { id: string; link: string; x: number; y: number }[];
+			/** Objections to the column's claim stacked at its foot, and their links to the claim. */
+			foot: { id: string; link: MapLink }[];
 		}
 	>;
 	/** column item id → column id */
@@ -68,6 +70,11 @@ export interface LayoutPlan {
 	>;
 	/** Folded statements drawn → how many statements are hidden under each (folding.ts). */
 	folded: Map<string, number>;
+	/**
+	 * Claims laid out as one ELK node with their column right under them → the column, and where
+	 * the claim and the column sit in that node.
+	 */
+	stacked: Map<string, { column: string; claimX: number; x: number; y: number }>;
 }
 
 /** A line between critique and the column item it is about, in column coordinates. */

@@ -7,7 +7,7 @@ import type { ArgumentMap, MapLink, MapNode } from '../model/schema';
 import { indexMap } from '../model/queries';
 import { BOX, measureBox, type BoxGeometry } from './box';
 import { COLUMN, JUNCTION_SIZE } from './options';
-import { SIDE, besideTrees, sideCandidates, sideLines } from './attach';
+import { SIDE, besideTrees, portAt, sideCandidates, sideLines } from './attach';
 import { FOLD_BADGE, foldMap, withoutHidden } from './folding';
 import {
 	colId,
@@ -72,7 +72,6 @@ export function toElk(
 
 	const plainSupport = (l: MapLink | undefined): l is MapLink =>
 		!!l && l.relation === 'supports' && !l.with?.length && !undercut.has(l.id);
-	const isLeaf = (id: string) => (index.incoming.get(id) ?? []).length === 0;
 	// Critique that may sit beside what it is about; narrowed below to what lands in a column.
 	const candidates = sideCandidates(map, index);
 	const side = new Set(candidates.keys());
@@ -95,19 +94,25 @@ export function toElk(
 		const out = index.outgoing.get(n.id) ?? [];
 		// The thesis's own reasons are the map's headline: each keeps a box of its own.
 		if (out[0] && out[0].to === index.thesis?.id) continue;
-		const inc = index.incoming.get(n.id) ?? [];
+		// Its own reasons; critique of the claim sits beside it (attach.ts) and does not count.
+		const inc = (index.incoming.get(n.id) ?? []).filter((l) => !side.has(l.from));
 		if (
 			out.length !== 1 ||
 			!plainSupport(out[0]) ||
 			out[0].from !== n.id ||
 			inc.length === 0 ||
-			inc.length > COLUMN.maxNested ||
-			// Support for a piece of evidence is stacked under it without an indent (attach.ts).
-			inc.every((l) => side.has(l.from))
+			inc.length > COLUMN.maxNested
 		)
 			continue;
+		// Leaves but for critique stacked beside them, so critiquing a piece of indented evidence
+		// keeps the sub-argument in its column.
 		const simple = inc.every(
-			(l) => plainSupport(l) && isLeaf(l.from) && (index.outgoing.get(l.from) ?? []).length === 1
+			(l) =>
+				l.relation === 'supports' &&
+				!l.with?.length &&
+				besideOnly(index.incoming.get(l.id)) &&
+				besideOnly(index.incoming.get(l.from)) &&
+				(index.outgoing.get(l.from) ?? []).length === 1
 		);
 		if (simple) nestedOf.set(n.id, inc);
 	}
@@ -115,11 +120,20 @@ export function toElk(
 	for (const id of nestedLeaf) side.delete(id);
 	const columnSize = (links: MapLink[]) =>
 		links.reduce((a, l) => a + 1 + (nestedOf.get(l.from)?.length ?? 0), 0);
+	// A column: at least minItems, or a single piece of evidence with critique of it or of its
+	// claim (as boxes of their own, the critique would take a place in the row under the evidence
+	// or the claim and push that row apart).
+	let critiqued = new Set<string>();
+	const isColumn = (links: MapLink[]) =>
+		columnSize(links) >= COLUMN.minItems ||
+		critiqued.has(links[0]!.to) ||
+		links.some((l) => critiqued.has(l.from));
 	// Columns and critique beside their items decide each other: critique whose item does not end
 	// up in a column is laid out on its own, which may take that item out of its column in turn.
 	let groups = new Map<string, MapLink[]>();
 	const sideColumn = new Map<string, string>();
 	for (let settled = false; !settled;) {
+		critiqued = new Set([...side].flatMap((c) => candidates.get(c)!.hosts));
 		groups = new Map();
 		for (const n of map.nodes) {
 			if (nestedLeaf.has(n.id)) continue;
@@ -131,8 +145,11 @@ export function toElk(
 		}
 		const itemColumn = new Map<string, string>();
 		for (const [target, links] of groups)
-			if (columnSize(links) >= COLUMN.minItems)
-				for (const l of links) itemColumn.set(l.from, target);
+			if (isColumn(links))
+				for (const l of links) {
+					itemColumn.set(l.from, target);
+					for (const s of nestedOf.get(l.from) ?? []) itemColumn.set(s.from, target);
+				}
 		sideColumn.clear();
 		const home = (id: string, depth = 0): string | undefined => {
 			if (itemColumn.has(id)) return itemColumn.get(id);
@@ -140,8 +157,7 @@ export function toElk(
 			// An objection to a claim with a column goes at the column's foot (see foot below).
 			const { hosts, links } = candidates.get(id)!;
 			const claim = hosts.length === 1 ? groups.get(hosts[0]!) : undefined;
-			if (claim && columnSize(claim) >= COLUMN.minItems && links.every((l) => l.to === hosts[0]))
-				return hosts[0];
+			if (claim && isColumn(claim) && links.every((l) => l.to === hosts[0])) return hosts[0];
 			const homes = new Set(candidates.get(id)!.hosts.map((h) => home(h, depth + 1)));
 			return homes.size === 1 ? [...homes][0] : undefined;
 		};
@@ -163,15 +179,24 @@ export function toElk(
 		junctions: new Map(),
 		joins: [],
 		edges: new Map(),
-		folded: folding.counts
+		folded: folding.counts,
+		stacked: new Map()
 	};
 	const children: ElkNode[] = [];
 	const edges: ElkEdge[] = [];
 	const hint = (id: string) => ({ 'elk.position': `(${(order.get(id) ?? 0) * 10},0)` });
 	const columnLinks = new Set<string>();
+	const stackedNodes = new Map<string, ElkNode>();
 
 	for (const [target, links] of groups) {
-		if (columnSize(links) < COLUMN.minItems) continue;
+		if (!isColumn(links)) continue;
+		// A column made for critique alone keeps the width of the box it replaces, its evidence
+		// narrowed by the column's padding: a wider column moved its row over by 20 px.
+		if (columnSize(links) < COLUMN.minItems)
+			for (const l of links) {
+				const box = boxes.get(l.from)!;
+				boxes.set(l.from, measure(index.node.get(l.from)!, box.width - 2 * COLUMN.pad));
+			}
 		links.sort((a, b) => (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0));
 		const id = colId(target);
 		const items: string[] = [];
@@ -206,7 +231,8 @@ export function toElk(
 		const place = (item: string, x: number) => {
 			items.push(item);
 			offsets.set(item, { x, y });
-			y = placeBelow(item, x, y) + COLUMN.gap;
+			// Critique of a sub-argument's claim goes below its indented evidence (see below).
+			y = (nestedOf.has(item) ? y + boxes.get(item)!.height : placeBelow(item, x, y)) + COLUMN.gap;
 			plan.itemColumn.set(item, id);
 		};
 		for (const l of links) {
@@ -220,8 +246,17 @@ export function toElk(
 				columnLinks.add(s.id);
 			}
 			nested.push({ claim: l.from, links: sub.map((s) => s.id) });
+			const below = beside.get(l.from) ?? [];
+			if (!below.length) continue;
+			// Placed as if stacked right below the claim, then moved down under its evidence.
+			const shift = y - COLUMN.gap - (offsets.get(l.from)!.y + boxes.get(l.from)!.height);
+			const from = besideIds.length;
+			y = placeBelow(l.from, COLUMN.pad, offsets.get(l.from)!.y) + shift + COLUMN.gap;
+			for (const a of besideIds.slice(from)) offsets.get(a)!.y += shift;
 		}
-		// Objections to the claim itself, at the column's foot: their lines leave through ports.
+		// Objections to the claim itself, at the column's foot. Their lines are drawn alongside the
+		// column's own once ELK has routed it (attach.ts footLine): an ELK edge of their own moved
+		// the column sideways and its claim down (scripts/layout-picture.ts).
 		const foot = beside.get(target) ?? [];
 		for (const a of foot) {
 			const node = index.node.get(a)!;
@@ -243,35 +278,62 @@ export function toElk(
 				index,
 				sideEdges,
 				sideJunctions,
-				JUNCTION_SIZE
+				JUNCTION_SIZE,
+				width
 			);
 		// A collapsed column is just its caption; its items' other links leave from the column.
 		const collapsed = view.collapsed?.includes(target) ?? false;
 		const height = collapsed ? COLUMN.collapsedHeight : y - COLUMN.gap + COLUMN.pad;
 		// Items with further links leave the column through a port beside them.
-		const ports: ElkPort[] = [
-			...items.filter((i) => (index.outgoing.get(i) ?? []).length > 1),
-			...foot
-		]
-			.filter(() => !collapsed)
+		const ports: ElkPort[] = items
+			.filter((i) => !collapsed && (index.outgoing.get(i) ?? []).length > 1)
 			.map((i) => ({
 				id: portId(i),
-				x: width,
-				y: offsets.get(i)!.y + Math.min(24, boxes.get(i)!.height / 2),
+				...portAt(width, offsets.get(i)!, boxes.get(i)!),
 				width: 1,
 				height: 1,
 				layoutOptions: { 'elk.port.side': 'EAST' }
 			}));
-		children.push({
-			id,
-			width,
-			height,
-			ports,
-			layoutOptions: {
-				...hint(items[0]!),
-				...(ports.length ? { 'elk.portConstraints': 'FIXED_POS' } : {})
-			}
-		});
+		// A claim argued for by its column alone (and critique at the column's foot) is one ELK
+		// node with it, the column right under the claim: in a row of its own, a column that grows
+		// pushes every row below it down, and with them most of the map (scripts/layout-picture.ts).
+		const mine = new Set([...links.map((l) => l.id), ...foot]);
+		// The top rows keep theirs below them: the reasons of a thesis or closing claim are the
+		// map's headline, in one row, which a tall claim-with-column would pull apart.
+		const headline = (index.outgoing.get(target) ?? []).some(
+			(l) => l.from === target && !(index.outgoing.get(l.to) ?? []).length
+		);
+		const stacked =
+			!collapsed &&
+			!headline &&
+			(index.outgoing.get(target) ?? []).length > 0 &&
+			(index.incoming.get(target) ?? []).every((l) => mine.has(l.id) || mine.has(l.from));
+		if (stacked) {
+			const claim = boxes.get(target)!;
+			const whole = Math.max(claim.width, width);
+			const at = { x: (whole - width) / 2, y: claim.height + COLUMN.stackGap };
+			plan.stacked.set(target, { column: id, claimX: (whole - claim.width) / 2, ...at });
+			stackedNodes.set(target, {
+				id: target,
+				width: whole,
+				height: at.y + height,
+				ports: ports.map((p) => ({ ...p, x: p.x + at.x, y: p.y + at.y })),
+				layoutOptions: {
+					...hint(target),
+					...(ports.length ? { 'elk.portConstraints': 'FIXED_POS' } : {})
+				}
+			});
+		} else
+			children.push({
+				id,
+				width,
+				height,
+				ports,
+				layoutOptions: {
+					...hint(items[0]!),
+					...(ports.length ? { 'elk.portConstraints': 'FIXED_POS' } : {})
+				}
+			});
 		plan.columns.set(id, {
 			target,
 			items,
@@ -282,16 +344,33 @@ export function toElk(
 			collapsed,
 			beside: besideIds,
 			sideEdges,
-			sideJunctions
+			sideJunctions,
+			foot: collapsed
+				? []
+				: foot.flatMap((a) => candidates.get(a)!.links.map((link) => ({ id: a, link })))
 		});
 		for (const e of sideEdges) columnLinks.add(e.link.id);
+		// A folded column draws no foot: the objection's line leaves the column itself.
+		if (!collapsed)
+			for (const a of foot) for (const l of candidates.get(a)!.links) columnLinks.add(l.id);
 	}
 
 	for (const n of map.nodes) {
 		if (plan.itemColumn.has(n.id)) continue;
 		const b = boxes.get(n.id)!;
-		children.push({ id: n.id, width: b.width, height: b.height, layoutOptions: hint(n.id) });
+		children.push(
+			stackedNodes.get(n.id) ?? {
+				id: n.id,
+				width: b.width,
+				height: b.height,
+				layoutOptions: hint(n.id)
+			}
+		);
 	}
-	linkEdges(map, index, plan, undercut, columnLinks, hint, children, edges);
+	// An undercut drawn in a column ends at a junction there, not at one ELK places.
+	const undercutOutside = new Set(
+		map.links.filter((l) => l.relation === 'undercuts' && !columnLinks.has(l.id)).map((l) => l.to)
+	);
+	linkEdges(map, index, plan, undercutOutside, columnLinks, hint, children, edges);
 	return { graph: { id: 'root', layoutOptions, children, edges }, plan };
 }
