@@ -92,8 +92,6 @@ export function linkEdges(
 		}
 	}
 	for (const [id, col] of plan.columns) {
-		// A column stacked under its claim has a straight line up, drawn by from-elk.ts.
-		if (plan.stacked.has(col.target)) continue;
 		const first = index.link.get(col.links[0]!)!;
 		edges.push({ id: `${id}--out`, sources: [id], targets: [col.target] });
 		plan.edges.set(`${id}--out`, {

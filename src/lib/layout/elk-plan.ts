@@ -70,11 +70,6 @@ export interface LayoutPlan {
 	>;
 	/** Folded statements drawn → how many statements are hidden under each (folding.ts). */
 	folded: Map<string, number>;
-	/**
-	 * Claims laid out as one ELK node with their column right under them → the column, and where
-	 * the claim and the column sit in that node.
-	 */
-	stacked: Map<string, { column: string; claimX: number; x: number; y: number }>;
 }
 
 /** A line between critique and the column item it is about, in column coordinates. */

@@ -72,117 +72,75 @@ export function fromElk(
 		junctions: [],
 		joins: []
 	};
-	// A column's items, critique and lines inside it, the column at (x, y).
-	const placeColumn = (id: string, x: number, y: number, width: number, height: number) => {
-		const col = plan.columns.get(id)!;
-		layout.columns.push({
-			id,
-			target: col.target,
-			x,
-			y,
-			width,
-			height,
-			items: col.items,
-			links: col.links,
-			label: `${col.items.every((i) => index.node.get(i)?.kind === 'evidence') ? 'Evidence' : 'Support'} · ${col.items.length}`,
-			collapsed: col.collapsed
-		});
-		if (col.collapsed) return;
-		for (const item of [...col.items, ...col.beside]) {
-			const box = plan.boxes.get(item)!;
-			const at = col.offsets.get(item)!;
-			nodes[item] = {
-				id: item,
-				x: x + at.x,
-				y: y + at.y,
-				width: box.width,
-				height: box.height,
-				box,
-				column: id,
-				...folded(item)
-			};
-		}
-		const shift = (p: Point) => ({ x: x + p.x, y: y + p.y });
-		for (const e of col.sideEdges)
-			layout.edges.push(
-				placed(e.id, [e.link.id], e.link, e.to, e.endsAtTarget, e.points.map(shift))
-			);
-		for (const j of col.sideJunctions)
-			layout.junctions.push({
-				...shift(j),
-				id: j.id,
-				link: j.link,
-				size: JUNCTION_SIZE,
-				kind: 'undercut'
-			});
-		// Indented evidence joins its claim along a rail on the left.
-		for (const sub of col.nested) {
-			const claim = nodes[sub.claim]!;
-			const railX = claim.x + COLUMN.indent / 2;
-			for (const linkId of sub.links) {
-				const l = index.link.get(linkId)!;
-				const item = nodes[l.from]!;
-				const midY = item.y + Math.min(20, item.height / 2);
-				layout.edges.push({
-					id: linkId,
-					links: [linkId],
-					relation: l.relation,
-					origin: l.origin,
-					rebuttal: false,
-					to: sub.claim,
-					endsAtTarget: true,
-					points: [
-						{ x: item.x, y: midY },
-						{ x: railX, y: midY },
-						{ x: railX, y: claim.y + claim.height }
-					]
-				});
-			}
-		}
-	};
-	// Lines of objections at a column's foot, beside the column's own line `points`.
-	const footLines = (id: string, points: Point[]) => {
-		const box = layout.columns.find((c) => c.id === id)!;
-		plan.columns.get(id)!.foot.forEach(({ id: objection, link }, i) => {
-			const line = footLine(points, box, nodes[objection]!, FOOT_GAP * (i + 1));
-			layout.edges.push(placed(link.id, [link.id], link, link.to, true, line));
-		});
-	};
-	const stackedLines: (() => void)[] = [];
 	for (const c of result.children ?? []) {
 		const x = c.x ?? 0;
 		const y = c.y ?? 0;
 		const col = plan.columns.get(c.id);
 		if (col) {
-			placeColumn(c.id, x, y, c.width ?? col.width, c.height ?? 0);
-			continue;
-		}
-		const stacked = plan.stacked.get(c.id);
-		if (stacked) {
-			// The claim on top, its column right under it, a straight line between them.
-			const box = plan.boxes.get(c.id)!;
-			const claim = { x: x + stacked.claimX, y };
-			nodes[c.id] = {
+			layout.columns.push({
 				id: c.id,
-				...claim,
-				width: box.width,
-				height: box.height,
-				box,
-				...folded(c.id)
-			};
-			const col = plan.columns.get(stacked.column)!;
-			const top = { x: x + stacked.x, y: y + stacked.y };
-			placeColumn(stacked.column, top.x, top.y, col.width, (c.height ?? 0) - stacked.y);
-			const mid = claim.x + box.width / 2;
-			const points = [
-				{ x: mid, y: top.y },
-				{ x: mid, y: claim.y + box.height }
-			];
-			const first = index.link.get(col.links[0]!)!;
-			stackedLines.push(() => {
-				layout.edges.push(placed(`${stacked.column}--out`, col.links, first, c.id, true, points));
-				footLines(stacked.column, points);
+				target: col.target,
+				x,
+				y,
+				width: c.width ?? col.width,
+				height: c.height ?? 0,
+				items: col.items,
+				links: col.links,
+				label: `${col.items.every((i) => index.node.get(i)?.kind === 'evidence') ? 'Evidence' : 'Support'} · ${col.items.length}`,
+				collapsed: col.collapsed
 			});
+			if (col.collapsed) continue;
+			for (const item of [...col.items, ...col.beside]) {
+				const box = plan.boxes.get(item)!;
+				const at = col.offsets.get(item)!;
+				nodes[item] = {
+					id: item,
+					x: x + at.x,
+					y: y + at.y,
+					width: box.width,
+					height: box.height,
+					box,
+					column: c.id,
+					...folded(item)
+				};
+			}
+			const shift = (p: Point) => ({ x: x + p.x, y: y + p.y });
+			for (const e of col.sideEdges)
+				layout.edges.push(
+					placed(e.id, [e.link.id], e.link, e.to, e.endsAtTarget, e.points.map(shift))
+				);
+			for (const j of col.sideJunctions)
+				layout.junctions.push({
+					...shift(j),
+					id: j.id,
+					link: j.link,
+					size: JUNCTION_SIZE,
+					kind: 'undercut'
+				});
+			// Indented evidence joins its claim along a rail on the left.
+			for (const sub of col.nested) {
+				const claim = nodes[sub.claim]!;
+				const railX = claim.x + COLUMN.indent / 2;
+				for (const linkId of sub.links) {
+					const l = index.link.get(linkId)!;
+					const item = nodes[l.from]!;
+					const midY = item.y + Math.min(20, item.height / 2);
+					layout.edges.push({
+						id: linkId,
+						links: [linkId],
+						relation: l.relation,
+						origin: l.origin,
+						rebuttal: false,
+						to: sub.claim,
+						endsAtTarget: true,
+						points: [
+							{ x: item.x, y: midY },
+							{ x: railX, y: midY },
+							{ x: railX, y: claim.y + claim.height }
+						]
+					});
+				}
+			}
 			continue;
 		}
 		const j = plan.junctions.get(c.id);
@@ -210,10 +168,14 @@ export function fromElk(
 			points.push(s.startPoint, ...(s.bendPoints ?? []), s.endPoint);
 		}
 		layout.edges.push(placed(e.id, info.links, info.link, info.to, info.endsAtTarget, points));
-		const col = e.sources[0]!;
-		if (plan.columns.has(col) && e.id === `${col}--out`) footLines(col, points);
+		const col = plan.columns.get(e.sources[0]!);
+		const box = layout.columns.find((c) => c.id === e.sources[0]);
+		if (!col || !box || e.id !== `${box.id}--out`) continue;
+		col.foot.forEach(({ id, link }, i) => {
+			const line = footLine(points, box, nodes[id]!, FOOT_GAP * (i + 1));
+			layout.edges.push(placed(link.id, [link.id], link, link.to, true, line));
+		});
 	}
-	for (const draw of stackedLines) draw();
 	// A bracket above the co-premises' tops: down to each box, across between the outermost.
 	for (const j of plan.joins) {
 		const boxes = j.members.map((m) => nodes[m]).filter((b): b is PlacedNode => !!b);

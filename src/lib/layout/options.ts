@@ -43,8 +43,6 @@ export const COLUMN = {
 	minItems: 2,
 	maxNested: 3,
 	// A folded column shows only its caption.
-	collapsedHeight: 40,
-	// Between a claim and its column stacked right under it (to-elk.ts).
-	stackGap: 48
+	collapsedHeight: 40
 } as const;
 export const JUNCTION_SIZE = 10;

@@ -179,14 +179,12 @@ export function toElk(
 		junctions: new Map(),
 		joins: [],
 		edges: new Map(),
-		folded: folding.counts,
-		stacked: new Map()
+		folded: folding.counts
 	};
 	const children: ElkNode[] = [];
 	const edges: ElkEdge[] = [];
 	const hint = (id: string) => ({ 'elk.position': `(${(order.get(id) ?? 0) * 10},0)` });
 	const columnLinks = new Set<string>();
-	const stackedNodes = new Map<string, ElkNode>();
 
 	for (const [target, links] of groups) {
 		if (!isColumn(links)) continue;
@@ -294,46 +292,16 @@ export function toElk(
 				height: 1,
 				layoutOptions: { 'elk.port.side': 'EAST' }
 			}));
-		// A claim argued for by its column alone (and critique at the column's foot) is one ELK
-		// node with it, the column right under the claim: in a row of its own, a column that grows
-		// pushes every row below it down, and with them most of the map (scripts/layout-picture.ts).
-		const mine = new Set([...links.map((l) => l.id), ...foot]);
-		// The top rows keep theirs below them: the reasons of a thesis or closing claim are the
-		// map's headline, in one row, which a tall claim-with-column would pull apart.
-		const headline = (index.outgoing.get(target) ?? []).some(
-			(l) => l.from === target && !(index.outgoing.get(l.to) ?? []).length
-		);
-		const stacked =
-			!collapsed &&
-			!headline &&
-			(index.outgoing.get(target) ?? []).length > 0 &&
-			(index.incoming.get(target) ?? []).every((l) => mine.has(l.id) || mine.has(l.from));
-		if (stacked) {
-			const claim = boxes.get(target)!;
-			const whole = Math.max(claim.width, width);
-			const at = { x: (whole - width) / 2, y: claim.height + COLUMN.stackGap };
-			plan.stacked.set(target, { column: id, claimX: (whole - claim.width) / 2, ...at });
-			stackedNodes.set(target, {
-				id: target,
-				width: whole,
-				height: at.y + height,
-				ports: ports.map((p) => ({ ...p, x: p.x + at.x, y: p.y + at.y })),
-				layoutOptions: {
-					...hint(target),
-					...(ports.length ? { 'elk.portConstraints': 'FIXED_POS' } : {})
-				}
-			});
-		} else
-			children.push({
-				id,
-				width,
-				height,
-				ports,
-				layoutOptions: {
-					...hint(items[0]!),
-					...(ports.length ? { 'elk.portConstraints': 'FIXED_POS' } : {})
-				}
-			});
+		children.push({
+			id,
+			width,
+			height,
+			ports,
+			layoutOptions: {
+				...hint(items[0]!),
+				...(ports.length ? { 'elk.portConstraints': 'FIXED_POS' } : {})
+			}
+		});
 		plan.columns.set(id, {
 			target,
 			items,
@@ -358,14 +326,7 @@ export function toElk(
 	for (const n of map.nodes) {
 		if (plan.itemColumn.has(n.id)) continue;
 		const b = boxes.get(n.id)!;
-		children.push(
-			stackedNodes.get(n.id) ?? {
-				id: n.id,
-				width: b.width,
-				height: b.height,
-				layoutOptions: hint(n.id)
-			}
-		);
+		children.push({ id: n.id, width: b.width, height: b.height, layoutOptions: hint(n.id) });
 	}
 	// An undercut drawn in a column ends at a junction there, not at one ELK places.
 	const undercutOutside = new Set(
