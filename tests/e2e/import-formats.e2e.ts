@@ -130,8 +130,19 @@ test('a long import shows its progress and Cancel leaves no map behind', async (
 	await page.reload();
 	await expect(page.getByRole('link', { name: new RegExp(`slow-${unique}`) })).toHaveCount(0);
 
-	// Not held back, the same file is imported as before.
+	// Not held back, the same file is imported as before. Once it is read there is nothing to
+	// cancel: while the new map's page is slow to open, no "Reading…" and no Cancel are shown.
 	await page.unroute('**/api/maps');
+	let opening = 0;
+	await page.route(`**/maps/slow-${unique}**`, async (route) => {
+		opening++;
+		await new Promise((r) => setTimeout(r, 1500));
+		await route.continue().catch(() => {});
+	});
 	await choose(page, `slow-${unique}.json`, AIF);
+	await expect.poll(() => opening).toBeGreaterThan(0);
+	await page.waitForTimeout(800);
+	await expect(cancel).toHaveCount(0);
+	await expect(page.getByText(/Reading “/)).toHaveCount(0);
 	await expect(page).toHaveURL(new RegExp(`/maps/slow-${unique}$`));
 });
