@@ -36,6 +36,37 @@ async function thesisText(page: Page): Promise<string> {
 	return (await page.getByRole('button', { name: /^Thesis:/ }).getAttribute('aria-label')) ?? '';
 }
 
+test('what is typed at once after R on a passage goes into the new reason', async ({ page }) => {
+	await page.goto(`/maps/${mapId}`);
+	await page.waitForLoadState('networkidle');
+	// R in a paragraph with no passage chosen says how to choose one; nothing is made.
+	await panelOf(page).getByLabel('Paragraph 4', { exact: true }).focus();
+	await page.keyboard.press('r');
+	await expect(page.getByText(/Choose a passage first: → picks the next sentence/)).toBeVisible();
+	await chooseSentences(page, 4, 2);
+	const statements = page.locator('[data-node-id]');
+	const before = await statements.count();
+	// Frames held back: every key below comes before the field takes the focus by itself.
+	await page.evaluate(() => {
+		const w = window as unknown as { __raf: typeof requestAnimationFrame };
+		w.__raf = window.requestAnimationFrame;
+		window.requestAnimationFrame = () => 0;
+	});
+	await page.keyboard.press('r');
+	await page.keyboard.type('Xyz claims are slow to file.');
+	await page.keyboard.press('Enter');
+	await page.evaluate(() => {
+		window.requestAnimationFrame = (
+			window as unknown as { __raf: typeof requestAnimationFrame }
+		).__raf;
+	});
+	await expect(statements).toHaveCount(before + 1);
+	await expect(
+		page.locator('[data-node-id]').filter({ hasText: 'Xyz claims are slow to file.' })
+	).toHaveCount(1);
+	await expect(page.getByRole('textbox', { name: /Text of the statement/ })).toHaveCount(0);
+});
+
 test('T asks before it replaces the thesis: Escape keeps it, Enter replaces it in one undo step', async ({
 	page
 }) => {
