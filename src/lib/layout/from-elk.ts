@@ -2,7 +2,7 @@
 import type { ArgumentMap, MapLink } from '../model/schema';
 import { indexMap } from '../model/queries';
 import type { ElkGraph, LayoutPlan } from './to-elk';
-import type { MapLayout, PlacedEdge, PlacedNode, Point } from './types';
+import type { MapLayout, PlacedColumn, PlacedEdge, PlacedNode, Point } from './types';
 import { COLUMN, JUNCTION_SIZE } from './options';
 import { FOOT_GAP, footLine } from './attach';
 
@@ -77,7 +77,7 @@ export function fromElk(
 		const y = c.y ?? 0;
 		const col = plan.columns.get(c.id);
 		if (col) {
-			layout.columns.push({
+			const column: PlacedColumn = {
 				id: c.id,
 				target: col.target,
 				x,
@@ -88,7 +88,8 @@ export function fromElk(
 				links: col.links,
 				label: `${col.items.every((i) => index.node.get(i)?.kind === 'evidence') ? 'Evidence' : 'Support'} · ${col.items.length}`,
 				collapsed: col.collapsed
-			});
+			};
+			layout.columns.push(column);
 			if (col.collapsed) continue;
 			for (const item of [...col.items, ...col.beside]) {
 				const box = plan.boxes.get(item)!;
@@ -103,6 +104,15 @@ export function fromElk(
 					column: c.id,
 					...folded(item)
 				};
+			}
+			// Objections to the column's claim lie at its foot, under its background, not in it: in
+			// it they read as one more item of a column that argues for the claim.
+			const foot = [...new Set(col.foot.map((f) => f.id))];
+			const inside = [...col.items, ...col.beside].filter((i) => !foot.includes(i));
+			if (foot.length && inside.length) {
+				column.height =
+					Math.max(...inside.map((i) => nodes[i]!.y + nodes[i]!.height)) + COLUMN.pad - y;
+				column.foot = foot;
 			}
 			const shift = (p: Point) => ({ x: x + p.x, y: y + p.y });
 			for (const e of col.sideEdges)

@@ -35,6 +35,8 @@ export interface PlacedColumn {
 	collapsed: boolean;
 	/** The links the column edge stands for (one per item). */
 	links: string[];
+	/** Objections to the column's claim, drawn at its foot: under its background, not in it. */
+	foot?: string[];
 }
 
 export interface PlacedEdge {
