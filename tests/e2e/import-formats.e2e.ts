@@ -76,6 +76,10 @@ test('what an import left out is listed, and a refused file is named with the re
 	await expect(alert).toContainText(
 		'Cannot import “broken.argdown” as Argdown: line 3: Argdown: Incomplete italic text range'
 	);
+	// A truncated file: its problem is said once, in the message, not again under it.
+	await choose(page, 'broken.json', Buffer.from('{"nodes": ['));
+	await expect(alert).toContainText('Cannot import “broken.json”');
+	expect(((await alert.textContent()) ?? '').match(/invalid JSON/g)).toHaveLength(1);
 	await choose(page, 'notes.txt', Buffer.from('hello'));
 	await expect(alert).toContainText('Cannot import “notes.txt”: Warrant imports .map.json, .json');
 	await page.screenshot({ path: artifact('import-formats-refused.png') });
