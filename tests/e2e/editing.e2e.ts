@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from './fixtures';
+import { withFramesHeldBack } from './helpers';
 
 const dir = process.env.E2E_ARGUMENTS_DIR!;
 const fileOf = (id: string) => JSON.parse(readFileSync(join(dir, `${id}.map.json`), 'utf8'));
@@ -88,18 +89,10 @@ test('what is typed at once after the key that adds a statement goes into it, no
 	const before = await statements.count();
 	// The field takes the keyboard in the next frame. Frames are held back here, so every key
 	// below comes before it: "a" would add a hidden assumption, "d" would delete, and so on.
-	await page.evaluate(() => {
-		const w = window as unknown as { __raf: typeof requestAnimationFrame };
-		w.__raf = window.requestAnimationFrame;
-		window.requestAnimationFrame = () => 0;
-	});
-	await page.keyboard.press('o');
-	await page.keyboard.type('And tied aid is common among donors.');
-	await page.keyboard.press('Enter');
-	await page.evaluate(() => {
-		window.requestAnimationFrame = (
-			window as unknown as { __raf: typeof requestAnimationFrame }
-		).__raf;
+	await withFramesHeldBack(page, async () => {
+		await page.keyboard.press('o');
+		await page.keyboard.type('And tied aid is common among donors.');
+		await page.keyboard.press('Enter');
 	});
 	await expect(
 		page.getByRole('button', { name: 'Claim: And tied aid is common among donors.', exact: true })

@@ -172,3 +172,21 @@ export function expectInside(inner: Box, outer: Box, what: string, slack = 1): v
 export function artifact(name: string): string {
 	return new URL(`../artifacts/${name}`, import.meta.url).pathname;
 }
+
+/**
+ * Run `keys` with the page's animation frames held back, so that every key comes before the
+ * next frame (a new statement's field takes the focus in a frame of its own).
+ */
+export async function withFramesHeldBack(page: Page, keys: () => Promise<void>): Promise<void> {
+	await page.evaluate(() => {
+		const w = window as unknown as { __raf: typeof requestAnimationFrame };
+		w.__raf = window.requestAnimationFrame;
+		window.requestAnimationFrame = () => 0;
+	});
+	await keys();
+	await page.evaluate(() => {
+		window.requestAnimationFrame = (
+			window as unknown as { __raf: typeof requestAnimationFrame }
+		).__raf;
+	});
+}

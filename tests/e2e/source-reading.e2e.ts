@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test, type Locator, type Page } from './fixtures';
+import { withFramesHeldBack } from './helpers';
 
 const THESIS = 'The council should keep all four branch libraries open and save the money';
 
@@ -47,18 +48,10 @@ test('what is typed at once after R on a passage goes into the new reason', asyn
 	const statements = page.locator('[data-node-id]');
 	const before = await statements.count();
 	// Frames held back: every key below comes before the field takes the focus by itself.
-	await page.evaluate(() => {
-		const w = window as unknown as { __raf: typeof requestAnimationFrame };
-		w.__raf = window.requestAnimationFrame;
-		window.requestAnimationFrame = () => 0;
-	});
-	await page.keyboard.press('r');
-	await page.keyboard.type('Xyz claims are slow to file.');
-	await page.keyboard.press('Enter');
-	await page.evaluate(() => {
-		window.requestAnimationFrame = (
-			window as unknown as { __raf: typeof requestAnimationFrame }
-		).__raf;
+	await withFramesHeldBack(page, async () => {
+		await page.keyboard.press('r');
+		await page.keyboard.type('Xyz claims are slow to file.');
+		await page.keyboard.press('Enter');
 	});
 	await expect(statements).toHaveCount(before + 1);
 	await expect(
