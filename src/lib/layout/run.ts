@@ -8,8 +8,20 @@ import { fromElk, type ElkResult } from './from-elk';
 import { layoutOptions } from './options';
 import { toElk, type LayoutView } from './to-elk';
 import type { MapLayout } from './types';
+import { LayoutMemo } from './memo';
 
 let elk: InstanceType<typeof ELK> | undefined;
+const memo = new LayoutMemo();
+
+/**
+ * Whether ELK's answers are kept (memo.ts). `WARRANT_LAYOUT_MEMO=off` in the server's
+ * environment turns it off, read at each call: the bench times a fresh layout that way.
+ */
+function memoOn(): boolean {
+	const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+		?.env;
+	return env?.WARRANT_LAYOUT_MEMO !== 'off';
+}
 
 /** Lay out a map. Example: `const layout = await layoutMap(map);` */
 export async function layoutMap(
@@ -19,6 +31,12 @@ export async function layoutMap(
 ): Promise<MapLayout> {
 	elk ??= new ELK();
 	const { graph, plan } = toElk(map, { ...layoutOptions, ...options }, view);
-	const result = (await elk.layout(graph as never)) as ElkResult;
+	const on = memoOn();
+	const key = on ? JSON.stringify(graph) : '';
+	let result = on ? memo.get(key) : undefined;
+	if (!result) {
+		result = (await elk.layout(graph as never)) as ElkResult;
+		if (on) memo.set(key, result);
+	}
 	return fromElk(map, graph, plan, result);
 }

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { loadMap } from '$lib/server/store';
 import { pageLayout } from '$lib/server/page-layouts';
 import { withoutBoxes } from '$lib/layout/payload';
+import { JsonPayload } from '$lib/transport/json-payload';
 import { FOLD_COOKIE, foldsFromCookie } from '$lib/editor/folding';
 import type { PageServerLoad } from './$types';
 
@@ -24,6 +25,13 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 	// left it (editor/folding.ts: the cookie on the map's path).
 	const folded = foldsFromCookie(cookies.get(FOLD_COOKIE), r.map);
 	const layout = await pageLayout(r.map, folded);
-	// Sent without the statements' box geometry: the page measures it again (layout/payload.ts).
-	return { id: r.id, map: r.map, layout: withoutBoxes(layout), etag: r.etag, folded };
+	// Sent without the statements' box geometry: the page measures it again (layout/payload.ts);
+	// map and layout as JSON text, not written out by devalue (transport/json-payload.ts).
+	return {
+		id: r.id,
+		map: new JsonPayload(r.map),
+		layout: new JsonPayload(withoutBoxes(layout)),
+		etag: r.etag,
+		folded
+	};
 };
