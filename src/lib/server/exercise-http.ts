@@ -3,13 +3,9 @@
  * cookie (403), the teacher from the exercise's key cookie or the server's teacher credential.
  */
 import type { Cookies } from '@sveltejs/kit';
-import {
-	isTeacher,
-	loadExercise,
-	submissionFor,
-	type Exercise,
-	type Submission
-} from './exercises';
+import { isTeacher } from './exercise-keys';
+import { loadExercise, type Exercise, type Submission } from './exercise-store';
+import { submissionFor } from './exercises';
 import { problem } from './http';
 
 /** The cookie holding a student's credential for one exercise. */

@@ -2,19 +2,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classCsv, classRows } from './exercise-class';
+import { canJoin, isTeacher, reissueStudentLink, reissueTeacherLink } from './exercise-keys';
+import { deleteSubmission, loadExercise } from './exercise-store';
 import {
-	canJoin,
 	check,
-	classCsv,
-	classRows,
 	createExercise,
-	deleteSubmission,
-	isTeacher,
 	joinExercise,
-	loadExercise,
 	nextHint,
-	reissueStudentLink,
-	reissueTeacherLink,
 	saveSubmission,
 	setReleased,
 	starterMap,

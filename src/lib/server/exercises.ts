@@ -1,90 +1,32 @@
 /**
  * Exercises: a teacher turns a map that carries its text into a reconstruction exercise; each
- * student works on their own submission and asks the server to check it. Stored under
- * `WARRANT_DATA_DIR` (default ./data), which no /maps or /api/maps route serves:
- *
- *   data/exercises/ID/exercise.json          the pinned reference, settings, key hashes
- *   data/exercises/ID/submissions/SUB.json   one student's map, token hash, hints used
+ * student works on their own submission and asks the server to check it. This module is the
+ * flow (make, join, save, check, hints, re-pin); where it is stored is `exercise-store.ts`, the
+ * keys and links `exercise-keys.ts`, the teacher's class view `exercise-class.ts`.
  *
  * The reference is a copy, pinned: editing the source map changes nothing until the teacher
- * updates the exercise. Keys and tokens are long random strings kept only as SHA-256 hashes and
- * compared in constant time; exercise and submission ids are random too, so no URL can be
- * guessed into someone else's work. Checking runs here; a student gets `forStudent`'s view.
- *
- * Two keys, both revocable: the teacher key (the teacher link: the class view) and the join key
- * (the student link: joining by name). Reissuing the join key stops the old student link from
- * making new submissions, while students who joined keep their work: their own submission token
- * (cookie and resume link) is what opens it, not the link they came by. Reissuing the teacher
- * key locks every browser holding the old one out of the class view.
+ * updates the exercise. Checking runs here; a student gets `forStudent`'s view.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { z } from 'zod';
 import { compareMaps, forStudent, written, type Comparison, type StudentView } from '../compare';
 import { validateMap } from '../model/parse';
 import { PLACEHOLDER_TAG } from '../model/queries';
-import { mapSchema, type ArgumentMap } from '../model/schema';
+import type { ArgumentMap } from '../model/schema';
 import { templateMap } from '../model/templates';
-import { loadMap, writeAtomic } from './store';
-
-/** What students start from: the text only, the text and the thesis, or thesis and reasons. */
-export const STARTS = ['text', 'thesis', 'scaffold'] as const;
-export type Start = (typeof STARTS)[number];
-export type HintLevel = 1 | 2 | 3;
-
-const ID = /^[A-Za-z0-9_-]{22}$/;
-const hash = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
-const newId = () => randomBytes(16).toString('base64url');
-const newSecret = () => randomBytes(32).toString('base64url');
-
-const exerciseSchema = z.object({
-	id: z.string().regex(ID),
-	title: z.string().min(1).max(200),
-	from: z.string(),
-	start: z.enum(STARTS),
-	hintLevel: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-	/** The teacher has released the reference: students see it beside their map. */
-	released: z.boolean(),
-	teacherHash: z.string(),
-	/** The student link's key; exercises made before there was one are joined by their id. */
-	joinHash: z.string().optional(),
-	created: z.string(),
-	updated: z.string(),
-	reference: mapSchema
-});
-export type Exercise = z.infer<typeof exerciseSchema>;
-
-const submissionSchema = z.object({
-	id: z.string().regex(ID),
-	name: z.string().min(1).max(80),
-	tokenHash: z.string(),
-	updated: z.string(),
-	/** Per finding id, the highest hint level shown. */
-	hints: z.record(z.string(), z.number().int().min(0).max(3)),
-	checks: z.number().int().min(0),
-	map: mapSchema
-});
-export type Submission = z.infer<typeof submissionSchema>;
-
-export type Refusal = { ok: false; status: 400 | 403 | 404 | 422; message: string };
-type Result<T> = ({ ok: true } & T) | Refusal;
-
-export function dataDir(): string {
-	return resolve(process.env.WARRANT_DATA_DIR || 'data');
-}
-const exerciseDir = (id: string) => join(dataDir(), 'exercises', id);
-const submissionFile = (ex: string, sub: string) =>
-	join(exerciseDir(ex), 'submissions', `${sub}.json`);
-const saveExercise = (exercise: Exercise) =>
-	writeAtomic(join(exerciseDir(exercise.id), 'exercise.json'), JSON.stringify(exercise));
-
-function same(secret: string | null | undefined, storedHash: string): boolean {
-	if (!secret) return false;
-	const a = Buffer.from(hash(secret), 'hex');
-	const b = Buffer.from(storedHash, 'hex');
-	return a.length === b.length && timingSafeEqual(a, b);
-}
+import { hashOf, joinRefusal, matchesHash, newSecret } from './exercise-keys';
+import {
+	addExercise,
+	newId,
+	readSubmission,
+	saveExercise,
+	writeSubmission,
+	type Exercise,
+	type HintLevel,
+	type Refusal,
+	type Result,
+	type Start,
+	type Submission
+} from './exercise-store';
+import { loadMap } from './store';
 
 /** The map a student starts from: the reference's source and text, and what `start` gives. */
 export function starterMap(reference: ArgumentMap, start: Start): ArgumentMap {
@@ -148,72 +90,15 @@ export async function createExercise(opts: {
 		start: opts.start,
 		hintLevel: opts.hintLevel,
 		released: false,
-		teacherHash: hash(teacherKey),
-		joinHash: hash(joinKey),
+		teacherHash: hashOf(teacherKey),
+		joinHash: hashOf(joinKey),
 		created: now,
 		updated: now,
 		// The argument as written: a slot nobody filled in is not asked of students.
 		reference: written(loaded.map)
 	};
-	await mkdir(join(exerciseDir(exercise.id), 'submissions'), { recursive: true });
-	await saveExercise(exercise);
+	await addExercise(exercise);
 	return { ok: true, exercise, teacherKey, joinKey };
-}
-
-/** An exercise by id; a malformed or unknown id is "not found", never a path. */
-export async function loadExercise(id: string): Promise<Result<{ exercise: Exercise }>> {
-	const gone: Refusal = { ok: false, status: 404, message: 'There is no such exercise.' };
-	if (!ID.test(id)) return gone;
-	const text = await readFile(join(exerciseDir(id), 'exercise.json'), 'utf8').catch(() => '');
-	const parsed = text ? exerciseSchema.safeParse(JSON.parse(text)) : undefined;
-	return parsed?.success ? { ok: true, exercise: parsed.data } : gone;
-}
-
-/** Whether `key` is this exercise's teacher key. */
-export function isTeacher(exercise: Exercise, key: string | null | undefined): boolean {
-	return same(key, exercise.teacherHash);
-}
-
-/** Whether `key` is this exercise's join key (the student link's); an old link's key is not. */
-export function canJoin(exercise: Exercise, key: string | null | undefined): boolean {
-	return exercise.joinHash === undefined || same(key, exercise.joinHash);
-}
-
-/** Why a student may not join with `key`, in words; undefined when they may. */
-export function joinRefusal(exercise: Exercise, key: string | null | undefined) {
-	if (canJoin(exercise, key)) return undefined;
-	const resume = 'If you have already started, open your resume link to go on with your work.';
-	return key
-		? `This student link is no longer in use: your teacher has replaced it. Ask them for the new link. ${resume}`
-		: `This link is missing its key: open the whole student link your teacher gave you (it ends in “?join=…”). ${resume}`;
-}
-
-/** The student link as a path: `/x/ID?join=KEY` (or `/x/ID` for an exercise made without one). */
-export const studentPath = (exercise: Exercise, joinKey: string | undefined) =>
-	`/x/${exercise.id}${joinKey ? `?join=${joinKey}` : ''}`;
-
-/** A new key in place of the one whose hash is `field`; the old key is refused from now on. */
-async function reissue(exercise: Exercise, field: 'joinHash' | 'teacherHash') {
-	const key = newSecret();
-	const next = { ...exercise, [field]: hash(key), updated: new Date().toISOString() };
-	await saveExercise(next);
-	return { exercise: next, key };
-}
-
-/** A new key for the student link; the old link can no longer join. Shown once. */
-export async function reissueStudentLink(
-	exercise: Exercise
-): Promise<{ exercise: Exercise; joinKey: string }> {
-	const r = await reissue(exercise, 'joinHash');
-	return { exercise: r.exercise, joinKey: r.key };
-}
-
-/** A new teacher key; the old teacher link and every browser holding it are refused. Shown once. */
-export async function reissueTeacherLink(
-	exercise: Exercise
-): Promise<{ exercise: Exercise; teacherKey: string }> {
-	const r = await reissue(exercise, 'teacherHash');
-	return { exercise: r.exercise, teacherKey: r.key };
 }
 
 /** Release the reference to the students (they see it beside their map), or take it back. */
@@ -241,13 +126,13 @@ export async function joinExercise(
 	const submission: Submission = {
 		id: newId(),
 		name: display,
-		tokenHash: hash(token),
+		tokenHash: hashOf(token),
 		updated: new Date().toISOString(),
 		hints: {},
 		checks: 0,
 		map: starterMap(exercise.reference, exercise.start)
 	};
-	await writeAtomic(submissionFile(exercise.id, submission.id), JSON.stringify(submission), true);
+	await writeSubmission(exercise, submission, true);
 	return { ok: true, submission, credential: `${submission.id}.${token}` };
 }
 
@@ -262,11 +147,10 @@ export async function submissionFor(
 		message: 'This browser has no work in this exercise: open your resume link, or give your name.'
 	};
 	const [id, token] = (credential ?? '').split('.');
-	if (!id || !token || !ID.test(id)) return refused;
-	const text = await readFile(submissionFile(exercise.id, id), 'utf8').catch(() => '');
-	const parsed = text ? submissionSchema.safeParse(JSON.parse(text)) : undefined;
-	if (!parsed?.success || !same(token, parsed.data.tokenHash)) return refused;
-	return { ok: true, submission: parsed.data };
+	if (!id || !token) return refused;
+	const submission = await readSubmission(exercise, id);
+	if (!submission || !matchesHash(token, submission.tokenHash)) return refused;
+	return { ok: true, submission };
 }
 
 /** Save a student's map (validated whole, as every save is). */
@@ -283,7 +167,7 @@ export async function saveSubmission(
 			message: `The map is not valid: ${r.problems[0]?.message ?? 'unknown problem'}`
 		};
 	const next = { ...submission, map: r.map, updated: new Date().toISOString() };
-	await writeAtomic(submissionFile(exercise.id, submission.id), JSON.stringify(next));
+	await writeSubmission(exercise, next);
 	return { ok: true, submission: next };
 }
 
@@ -303,7 +187,7 @@ export async function check(
 		hints: f.hints.filter((h) => h.level <= shownLevel(exercise, submission, f.id))
 	}));
 	const next = { ...submission, checks: submission.checks + 1 };
-	await writeAtomic(submissionFile(exercise.id, submission.id), JSON.stringify(next));
+	await writeSubmission(exercise, next);
 	return { view, comparison };
 }
 
@@ -321,49 +205,8 @@ export async function nextHint(
 	if (!hint || level <= (submission.hints[finding] ?? 1))
 		return { ok: false, status: 403, message: 'There is no further hint for this one.' };
 	const next = { ...submission, hints: { ...submission.hints, [finding]: level } };
-	await writeAtomic(submissionFile(exercise.id, submission.id), JSON.stringify(next));
+	await writeSubmission(exercise, next);
 	return { ok: true, level, hint: hint.text };
-}
-
-export interface ClassRow {
-	id: string;
-	name: string;
-	updated: string;
-	checks: number;
-	/** The highest hint level the student opened. */
-	hintsUsed: number;
-	/** The student's map (the side-by-side view draws it; never sent to another student). */
-	map: ArgumentMap;
-	comparison: Comparison;
-}
-
-/** Every submission, scored against the reference now (the teacher's view). */
-export async function classRows(exercise: Exercise): Promise<ClassRow[]> {
-	const dir = join(exerciseDir(exercise.id), 'submissions');
-	const files = (await readdir(dir).catch(() => [])).filter((f) => /^[\w-]{22}\.json$/.test(f));
-	const rows: ClassRow[] = [];
-	for (const f of files) {
-		const parsed = submissionSchema.safeParse(JSON.parse(await readFile(join(dir, f), 'utf8')));
-		if (!parsed.success) continue;
-		const s = parsed.data;
-		rows.push({
-			id: s.id,
-			name: s.name,
-			updated: s.updated,
-			checks: s.checks,
-			hintsUsed: Math.max(0, ...Object.values(s.hints)),
-			map: s.map,
-			comparison: compareMaps(exercise.reference, s.map)
-		});
-	}
-	return rows.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** Remove one student's work (the class view's "delete"). */
-export async function deleteSubmission(exercise: Exercise, id: string): Promise<boolean> {
-	if (!ID.test(id)) return false;
-	await rm(submissionFile(exercise.id, id), { force: true });
-	return true;
 }
 
 /** Re-pin the reference from the source map as it is now; every submission is scored anew. */
@@ -373,86 +216,4 @@ export async function updateReference(exercise: Exercise): Promise<Result<{ exer
 	const next = { ...exercise, reference: written(loaded.map), updated: new Date().toISOString() };
 	await saveExercise(next);
 	return { ok: true, exercise: next };
-}
-
-/** The class table as CSV: one row a student, the score and its parts. */
-export function classCsv(rows: ClassRow[]): string {
-	const cell = (v: string | number) => {
-		const s = String(v);
-		// A leading = + - @ would be read as a formula by a spreadsheet.
-		const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-		return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-	};
-	const parts = rows[0]?.comparison.score.parts.map((p) => p.label) ?? [];
-	const head = ['name', 'score', ...parts, 'last change', 'checks', 'highest hint'];
-	const lines = rows.map((r) => [
-		r.name,
-		r.comparison.score.total,
-		...r.comparison.score.parts.map((p) => `${p.points}/${p.max}`),
-		r.updated,
-		r.checks,
-		r.hintsUsed
-	]);
-	return [head, ...lines].map((l) => l.map(cell).join(',')).join('\n') + '\n';
-}
-
-export interface ClassSummary {
-	/**
-	 * Per numbered paragraph of the text, with its words: how many students miss a statement
-	 * anchored there, how many link one of its statements wrongly (wrong kind, misattached,
-	 * reversed, skipping a step, not linked), and how many do either.
-	 */
-	paragraphs: { paragraph: number; text: string; missed: number; linked: number; any: number }[];
-	/** The reference statements most often missed, most first. */
-	mostMissed: { id: string; kind: string; text: string; missed: number }[];
-}
-
-/** What the class most often missed, by paragraph and by statement (the teacher's view). */
-export function classSummary(exercise: Exercise, rows: ClassRow[]): ClassSummary {
-	const ref = exercise.reference;
-	const numbered = (ref.text ?? []).filter((b) => !b.skip);
-	const paragraphsOf = (id: string | undefined) =>
-		(ref.nodes.find((n) => n.id === id)?.anchors ?? []).flatMap((a) =>
-			a.paragraph ? [a.paragraph] : []
-		);
-	const fromOf = (link: string) => ref.links.find((l) => l.id === link)?.from;
-	const tally = () => new Map<number, Set<string>>();
-	const missed = tally();
-	const linked = tally();
-	const mark = (m: Map<number, Set<string>>, paragraphs: number[], student: string) => {
-		for (const p of paragraphs) m.set(p, (m.get(p) ?? new Set()).add(student));
-	};
-	const byStatement = new Map<string, number>();
-	for (const row of rows) {
-		const { structure } = row.comparison;
-		for (const id of structure.missingStatements) {
-			byStatement.set(id, (byStatement.get(id) ?? 0) + 1);
-			mark(missed, paragraphsOf(id), row.id);
-		}
-		// A link wrong or missing counts where its reason (the reference link's source) is.
-		for (const id of structure.missingLinks) mark(linked, paragraphsOf(fromOf(id)), row.id);
-		for (const v of structure.links)
-			if (v.verdict !== 'matched' && 'reference' in v)
-				mark(linked, paragraphsOf(fromOf(v.reference)), row.id);
-	}
-	return {
-		paragraphs: numbered.map((b, i) => {
-			const p = i + 1;
-			const any = new Set([...(missed.get(p) ?? []), ...(linked.get(p) ?? [])]);
-			return {
-				paragraph: p,
-				text: b.text,
-				missed: missed.get(p)?.size ?? 0,
-				linked: linked.get(p)?.size ?? 0,
-				any: any.size
-			};
-		}),
-		mostMissed: [...byStatement]
-			.sort((a, b) => b[1] - a[1])
-			.slice(0, 8)
-			.map(([id, n]) => {
-				const node = ref.nodes.find((x) => x.id === id)!;
-				return { id, kind: node.kind, text: node.text, missed: n };
-			})
-	};
 }

@@ -1,11 +1,7 @@
 import { json } from '@sveltejs/kit';
-import {
-	STARTS,
-	createExercise,
-	studentPath,
-	type HintLevel,
-	type Start
-} from '$lib/server/exercises';
+import { studentPath } from '$lib/server/exercise-keys';
+import { STARTS, type HintLevel, type Start } from '$lib/server/exercise-store';
+import { createExercise } from '$lib/server/exercises';
 import { joinCookie, teacherCookieOptions } from '$lib/server/exercise-http';
 import { problem, readJsonBody } from '$lib/server/http';
 import type { RequestHandler } from './$types';

@@ -1,7 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { layoutMap } from '$lib/layout/run';
 import { serializeMap } from '$lib/model/serialize';
-import { joinRefusal, loadExercise, submissionFor } from '$lib/server/exercises';
+import { joinRefusal } from '$lib/server/exercise-keys';
+import { loadExercise } from '$lib/server/exercise-store';
+import { submissionFor } from '$lib/server/exercises';
 import { cookieOptions, studentCookie } from '$lib/server/exercise-http';
 import { etagOf } from '$lib/server/store';
 import type { PageServerLoad } from './$types';

@@ -1,14 +1,9 @@
 import { error, redirect, type Cookies } from '@sveltejs/kit';
 import { diffMarks } from '$lib/compare/diff-marks';
 import { layoutMap } from '$lib/layout/run';
-import {
-	canJoin,
-	classRows,
-	classSummary,
-	isTeacher,
-	loadExercise,
-	studentPath
-} from '$lib/server/exercises';
+import { classRows, classSummary } from '$lib/server/exercise-class';
+import { canJoin, isTeacher, studentPath } from '$lib/server/exercise-keys';
+import { loadExercise } from '$lib/server/exercise-store';
 import {
 	joinCookie,
 	teacherCookie,

@@ -1,4 +1,4 @@
-import { classCsv, classRows } from '$lib/server/exercises';
+import { classCsv, classRows } from '$lib/server/exercise-class';
 import { exerciseOf, teaches } from '$lib/server/exercise-http';
 import { problem } from '$lib/server/http';
 import type { RequestHandler } from './$types';

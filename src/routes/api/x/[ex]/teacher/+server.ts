@@ -1,11 +1,7 @@
 import { json } from '@sveltejs/kit';
-import {
-	deleteSubmission,
-	reissueStudentLink,
-	reissueTeacherLink,
-	setReleased,
-	updateReference
-} from '$lib/server/exercises';
+import { reissueStudentLink, reissueTeacherLink } from '$lib/server/exercise-keys';
+import { deleteSubmission } from '$lib/server/exercise-store';
+import { setReleased, updateReference } from '$lib/server/exercises';
 import {
 	exerciseOf,
 	joinCookie,
