@@ -188,6 +188,10 @@ test.describe(() => {
 		await undercut.focus();
 		await page.keyboard.press('Delete');
 		await expect(undercut).toHaveCount(0);
+		// The selection and the keyboard focus move to what it was about, not to the page's body.
+		const growth = page.getByRole('button', { name: /grown on average by no more/ });
+		await expect(growth).toBeFocused();
+		await expect(growth).toHaveAttribute('aria-pressed', 'true');
 		await page.keyboard.press('Control+z');
 		await expect(undercut).toBeVisible();
 
@@ -210,6 +214,7 @@ test.describe(() => {
 		await expect(menu.getByRole('menuitem', { name: /Add objection/ })).toBeVisible();
 		await page.keyboard.press('Escape');
 		await expect(menu).toHaveCount(0);
+		await expect(page.getByRole('button', { name: /^Motive 4:/ })).toBeFocused();
 
 		await page.getByRole('button', { name: /^Motive 4:/ }).focus();
 		await page.keyboard.press('?');

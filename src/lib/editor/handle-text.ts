@@ -34,9 +34,14 @@ export const textHandlers = {
 	},
 	delete(ctx, intent) {
 		const v = ctx.view;
+		// The selection (and with it the keyboard focus) moves to what the statement argued for.
+		const { index } = ctx.editor;
+		const out = index.outgoing.get(intent.id)?.find((l) => l.from === intent.id);
+		const next = out && (index.node.has(out.to) ? out.to : index.link.get(out.to)?.from);
+		const wasSelected = v.selected === intent.id;
 		if (!run(ctx, build.deleteNode(ctx.editor.map, intent.id))) return false;
 		v.message = { text: 'Deleted. Undo (Ctrl+Z) brings it back.', tone: 'info' };
-		if (v.selected === intent.id) v.selected = undefined;
+		if (wasSelected && next && ctx.editor.shownIndex.node.has(next)) v.selected = next;
 		return true;
 	},
 	startEdit(ctx, intent) {
