@@ -231,12 +231,12 @@ describe('MapEditor: building the argument', () => {
 		expect(editor.view.dialog).toBeUndefined();
 	});
 
-	it('deletes a statement with its links, deselects it, and undo restores all', async () => {
+	it('deletes a statement with its links, selects what it argued for, and undo restores all', async () => {
 		const { editor } = await setUp();
 		await editor.dispatch({ type: 'select', id: 'e1' });
 		await editor.dispatch({ type: 'act', action: 'delete' });
 		expect(editor.message?.text).toMatch(/Undo/);
-		expect(editor.selected).toBeUndefined();
+		expect(editor.selected).toBe('c1');
 		await editor.dispatch({ type: 'undo' });
 		const after = await roundTrip(editor, { type: 'act', action: 'delete', target: 'e1' });
 		expect(after.nodes.some((n) => n.id === 'e1')).toBe(false);
