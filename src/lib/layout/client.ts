@@ -6,7 +6,7 @@
 import type { ArgumentMap } from '../model/schema';
 import type { MapLayout } from './types';
 import type { LayoutView } from './to-elk';
-import { withBoxes, type BoxCache, type SentLayout } from './payload';
+import { withBoxes, type SentLayout } from './payload';
 
 export interface LayoutRequest {
 	id: number;
@@ -37,7 +37,6 @@ export class LayoutClient {
 	private pending = new Map<number, (outcome: LayoutOutcome) => void>();
 	/** The map each pending request was for: its boxes are measured from it. */
 	private maps = new Map<number, ArgumentMap>();
-	private boxes: BoxCache = new WeakMap();
 
 	/**
 	 * `restart` makes a fresh worker for `cancel` (ELK cannot be interrupted: the only way to
@@ -113,7 +112,7 @@ export class LayoutClient {
 		this.maps.delete(reply.id);
 		if (!reply.ok) return resolve({ ok: false, stale: false, message: reply.message });
 		try {
-			resolve({ ok: true, layout: withBoxes(reply.layout, map, this.boxes) });
+			resolve({ ok: true, layout: withBoxes(reply.layout, map) });
 		} catch (e) {
 			resolve({ ok: false, stale: false, message: e instanceof Error ? e.message : String(e) });
 		}
