@@ -38,13 +38,21 @@ export class LayoutClient {
 	/** The map each pending request was for: its boxes are measured from it. */
 	private maps = new Map<number, ArgumentMap>();
 
+	/** The request still to be sent (see `defer`): only the newest is ever sent. */
+	private queued: LayoutRequest | undefined;
+	private sending = false;
+
 	/**
 	 * `restart` makes a fresh worker for `cancel` (ELK cannot be interrupted: the only way to
-	 * stop a layout is to end its worker).
+	 * stop a layout is to end its worker). `defer`, when given, says when a request is sent: the
+	 * browser sends it once the key's change is painted (`afterPaint`), so that ELK, which keeps a
+	 * core busy for 100-500 ms on a large map, does not share the CPU with the key's task and
+	 * frame; requests made meanwhile replace it unsent.
 	 */
 	constructor(
 		private worker: WorkerLike,
-		private restart?: () => WorkerLike
+		private restart?: () => WorkerLike,
+		private defer?: (send: () => void) => void
 	) {
 		worker.onmessage = (e) => this.receive(e.data);
 	}
@@ -64,6 +72,7 @@ export class LayoutClient {
 			resolve({ ok: false, stale: false, message: 'cancelled', cancelled: true });
 		this.pending.clear();
 		this.maps.clear();
+		this.queued = undefined;
 		this.worker.onmessage = null;
 		this.worker.terminate();
 		this.worker = this.restart();
@@ -88,20 +97,30 @@ export class LayoutClient {
 		return new Promise((resolve) => {
 			this.pending.set(id, resolve);
 			this.maps.set(id, map);
-			// The map is a plain immutable value: structured clone copies it straight. The view may
-			// hold Svelte state proxies, which cannot be cloned: it is small, sent as plain JSON.
+			// The view may hold Svelte state proxies, which cannot be cloned and may change before
+			// the request is sent: it is small, copied now as plain JSON.
 			const plainView = view && (JSON.parse(JSON.stringify(view)) as LayoutView);
-			try {
-				this.worker.postMessage({ id, map, view: plainView, options });
-			} catch {
-				this.worker.postMessage({
-					id,
-					map: JSON.parse(JSON.stringify(map)),
-					view: plainView,
-					options
-				});
-			}
+			const request = { id, map, view: plainView, options };
+			if (!this.defer) return this.send(request);
+			this.queued = request;
+			if (this.sending) return;
+			this.sending = true;
+			this.defer(() => {
+				this.sending = false;
+				const next = this.queued;
+				this.queued = undefined;
+				if (next && this.pending.has(next.id)) this.send(next);
+			});
 		});
+	}
+
+	private send(request: LayoutRequest) {
+		// The map is a plain immutable value: structured clone copies it straight.
+		try {
+			this.worker.postMessage(request);
+		} catch {
+			this.worker.postMessage({ ...request, map: JSON.parse(JSON.stringify(request.map)) });
+		}
 	}
 
 	private receive(reply: LayoutReply) {
@@ -122,8 +141,30 @@ export class LayoutClient {
 		for (const resolve of this.pending.values()) resolve({ ok: false, stale: true });
 		this.pending.clear();
 		this.maps.clear();
+		this.queued = undefined;
 		this.worker.terminate();
 	}
+}
+
+/**
+ * Run `fn` once the page has painted what the current task changed and done the work that frame
+ * queued (a panel's content, the culled drawing growing): when the main thread is next idle
+ * after the next frame. Without frames (a hidden tab) or idle time, it runs after `latest` ms all
+ * the same. Browser only.
+ */
+export function afterPaint(fn: () => void, latest = 150): void {
+	let done = false;
+	const run = () => {
+		if (done) return;
+		done = true;
+		clearTimeout(fallback);
+		fn();
+	};
+	const fallback = setTimeout(run, latest);
+	requestAnimationFrame(() => {
+		if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 50 });
+		else setTimeout(run);
+	});
 }
 
 /** Start the worker early and warm ELK, which is slow when cold. Browser only. */
@@ -132,5 +173,5 @@ export function startLayoutWorker(): LayoutClient {
 		new Worker(new URL('./worker.ts', import.meta.url), {
 			type: 'module'
 		}) as unknown as WorkerLike;
-	return new LayoutClient(start(), start);
+	return new LayoutClient(start(), start, afterPaint);
 }
