@@ -121,4 +121,23 @@ describe('LayoutClient', () => {
 		sends[0]!();
 		expect(w.requests).toHaveLength(0);
 	});
+
+	it('warms the worker on a map, unanswered, after the paint and only when no layout is asked for', async () => {
+		const w = new FakeWorker();
+		const sends: (() => void)[] = [];
+		const client = new LayoutClient(w, undefined, (send) => sends.push(send));
+		client.warm(syntheticMap(10));
+		expect(w.requests).toHaveLength(0);
+		expect(client.busy).toBe(false);
+		sends[0]!();
+		expect(w.requests).toEqual([expect.objectContaining({ id: 0, warm: true })]);
+		expect(client.busy).toBe(false);
+		// A layout asked for before the warm-up's turn goes alone.
+		client.warm(syntheticMap(10));
+		const p = client.layout(syntheticMap(12));
+		for (const send of sends.splice(1)) send();
+		expect(w.requests.map((r) => r.id)).toEqual([0, 1]);
+		await w.answer(1);
+		expect((await p).ok).toBe(true);
+	});
 });
