@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadMap } from '../../../tests/fixtures/load';
 import { syntheticMap } from '../../../tests/fixtures/synthetic';
-import type { LayoutClient, LayoutOutcome } from '../layout/client';
+import { WARM_FROM, type LayoutClient, type LayoutOutcome } from '../layout/client';
 import { layoutMap } from '../layout/run';
 import type { ArgumentMap } from '../model/schema';
 import { MapEditor, SLOW_LAYOUT_MS } from './map-editor.svelte';
@@ -128,5 +128,18 @@ describe('paint first, settle after', () => {
 		// The next change lays the map out again.
 		editor.dispatch({ type: 'undo' });
 		expect(layout.waiting).toHaveLength(1);
+	});
+
+	it('warms the layout worker on a large map when it opens, not on a small one', async () => {
+		const warmed: number[] = [];
+		for (const map of [syntheticMap(WARM_FROM), loadMap('tests/fixtures/small.map.json')]) {
+			const layout = { ...heldLayout(), warm: (m: ArgumentMap) => warmed.push(m.nodes.length) };
+			const editor = new MapEditor('m', map, await layoutMap(map), '');
+			await editor.start({ layout: layout as unknown as LayoutClient });
+			// Nothing to wait for: the page's layout stands.
+			expect(layout.waiting).toHaveLength(0);
+			expect(editor.layingOut).toBe(false);
+		}
+		expect(warmed).toEqual([WARM_FROM]);
 	});
 });

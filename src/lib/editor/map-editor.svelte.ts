@@ -7,6 +7,7 @@
  */
 import type { MapLayout } from '../layout/types';
 import { keepUnchanged } from '../layout/provisional';
+import { WARM_FROM } from '../layout/client';
 import { evaluateAfter, type Evaluated, type Evaluation } from '../model/evaluate';
 import { asWritten } from '../model/layers';
 import { isOwner } from '../model/ownership';
@@ -207,8 +208,8 @@ export class MapEditor {
 	/**
 	 * Connect the editor to the world (the browser passes the worker, IndexedDB, localStorage and
 	 * the HTTP remote), and offer an earlier unsaved draft. The server's layout stands: it is the
-	 * layout of the map as shown unless the view differs (the worker warms itself on a tiny map).
-	 * Returns when the draft check is done.
+	 * layout of the map as shown unless the view differs (the worker warms itself on a tiny map,
+	 * and on this one when it is large). Returns when the draft check is done.
 	 */
 	async start(host: EditorHost): Promise<void> {
 		this.#host = host;
@@ -223,6 +224,8 @@ export class MapEditor {
 			host.folds?.save(this.mapId, kept);
 		}
 		if (this.shown !== this.map || this.#view.collapsed.length || !same) void this.relayout();
+		else if (this.shown.nodes.length >= WARM_FROM)
+			host.layout?.warm?.(this.shown, { collapsed: this.#view.collapsed, folded: kept });
 		const drafts = host.drafts;
 		if (!drafts) return;
 		const draft = (await drafts.load(this.mapId)) ?? (await drafts.load(this.pendingKey));

@@ -85,4 +85,59 @@ describe('LayoutClient', () => {
 		expect(outcome.ok).toBe(true);
 		if (outcome.ok) expect(Object.keys(outcome.layout.nodes)).toHaveLength(6);
 	});
+
+	it('sends a request when told to (after the paint), and only the newest of those made before', async () => {
+		const w = new FakeWorker();
+		const sends: (() => void)[] = [];
+		const client = new LayoutClient(w, undefined, (send) => sends.push(send));
+		const a = client.layout(syntheticMap(10, 1));
+		const b = client.layout(syntheticMap(12, 2));
+		// Nothing reaches the worker in the task that asked: the key's change is painted first.
+		expect(w.requests).toHaveLength(0);
+		expect(client.busy).toBe(true);
+		expect(sends).toHaveLength(1);
+		expect(await a).toEqual({ ok: false, stale: true });
+		sends[0]!();
+		// The older request, overtaken before it was sent, is never laid out.
+		expect(w.requests).toHaveLength(1);
+		expect(w.requests[0]!.map.nodes).toHaveLength(12);
+		await w.answer(0);
+		const outcome = await b;
+		expect(outcome.ok).toBe(true);
+		// A later request waits for its own turn.
+		void client.layout(syntheticMap(5));
+		expect(sends).toHaveLength(2);
+		expect(w.requests).toHaveLength(1);
+		sends[1]!();
+		expect(w.requests).toHaveLength(2);
+	});
+
+	it('sends nothing when disposed before its turn', () => {
+		const w = new FakeWorker();
+		const sends: (() => void)[] = [];
+		const client = new LayoutClient(w, undefined, (send) => sends.push(send));
+		void client.layout(syntheticMap(5));
+		client.dispose();
+		sends[0]!();
+		expect(w.requests).toHaveLength(0);
+	});
+
+	it('warms the worker on a map, unanswered, after the paint and only when no layout is asked for', async () => {
+		const w = new FakeWorker();
+		const sends: (() => void)[] = [];
+		const client = new LayoutClient(w, undefined, (send) => sends.push(send));
+		client.warm(syntheticMap(10));
+		expect(w.requests).toHaveLength(0);
+		expect(client.busy).toBe(false);
+		sends[0]!();
+		expect(w.requests).toEqual([expect.objectContaining({ id: 0, warm: true })]);
+		expect(client.busy).toBe(false);
+		// A layout asked for before the warm-up's turn goes alone.
+		client.warm(syntheticMap(10));
+		const p = client.layout(syntheticMap(12));
+		for (const send of sends.splice(1)) send();
+		expect(w.requests.map((r) => r.id)).toEqual([0, 1]);
+		await w.answer(1);
+		expect((await p).ok).toBe(true);
+	});
 });

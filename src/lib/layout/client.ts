@@ -6,14 +6,23 @@
 import type { ArgumentMap } from '../model/schema';
 import type { MapLayout } from './types';
 import type { LayoutView } from './to-elk';
-import { withBoxes, type BoxCache, type SentLayout } from './payload';
+import { withBoxes, type SentLayout } from './payload';
 
 export interface LayoutRequest {
 	id: number;
 	map: ArgumentMap;
 	options?: Record<string, string>;
 	view?: LayoutView;
+	/** Only to warm ELK up: laid out, never answered. */
+	warm?: true;
 }
+
+/**
+ * From this many statements a page's map is laid out once in the worker after the page has
+ * loaded (`warm`): ELK's first layout of a large graph runs 3-4 times slower than the next
+ * (500 ms against 150 ms at 1000 statements), and the warm-up on a tiny map does not cure it.
+ */
+export const WARM_FROM = 150;
 /** A layout comes back without the statements' box geometry, which the client measures again. */
 export type LayoutReply =
 	{ id: number; ok: true; layout: SentLayout } | { id: number; ok: false; message: string };
@@ -37,15 +46,22 @@ export class LayoutClient {
 	private pending = new Map<number, (outcome: LayoutOutcome) => void>();
 	/** The map each pending request was for: its boxes are measured from it. */
 	private maps = new Map<number, ArgumentMap>();
-	private boxes: BoxCache = new WeakMap();
+
+	/** The request still to be sent (see `defer`): only the newest is ever sent. */
+	private queued: LayoutRequest | undefined;
+	private sending = false;
 
 	/**
 	 * `restart` makes a fresh worker for `cancel` (ELK cannot be interrupted: the only way to
-	 * stop a layout is to end its worker).
+	 * stop a layout is to end its worker). `defer`, when given, says when a request is sent: the
+	 * browser sends it once the key's change is painted (`afterPaint`), so that ELK, which keeps a
+	 * core busy for 100-500 ms on a large map, does not share the CPU with the key's task and
+	 * frame; requests made meanwhile replace it unsent.
 	 */
 	constructor(
 		private worker: WorkerLike,
-		private restart?: () => WorkerLike
+		private restart?: () => WorkerLike,
+		private defer?: (send: () => void) => void
 	) {
 		worker.onmessage = (e) => this.receive(e.data);
 	}
@@ -65,6 +81,7 @@ export class LayoutClient {
 			resolve({ ok: false, stale: false, message: 'cancelled', cancelled: true });
 		this.pending.clear();
 		this.maps.clear();
+		this.queued = undefined;
 		this.worker.onmessage = null;
 		this.worker.terminate();
 		this.worker = this.restart();
@@ -89,20 +106,45 @@ export class LayoutClient {
 		return new Promise((resolve) => {
 			this.pending.set(id, resolve);
 			this.maps.set(id, map);
-			// The map is a plain immutable value: structured clone copies it straight. The view may
-			// hold Svelte state proxies, which cannot be cloned: it is small, sent as plain JSON.
+			// The view may hold Svelte state proxies, which cannot be cloned and may change before
+			// the request is sent: it is small, copied now as plain JSON.
 			const plainView = view && (JSON.parse(JSON.stringify(view)) as LayoutView);
-			try {
-				this.worker.postMessage({ id, map, view: plainView, options });
-			} catch {
-				this.worker.postMessage({
-					id,
-					map: JSON.parse(JSON.stringify(map)),
-					view: plainView,
-					options
-				});
-			}
+			const request = { id, map, view: plainView, options };
+			if (!this.defer) return this.send(request);
+			this.queued = request;
+			if (this.sending) return;
+			this.sending = true;
+			this.defer(() => {
+				this.sending = false;
+				const next = this.queued;
+				this.queued = undefined;
+				if (next && this.pending.has(next.id)) this.send(next);
+			});
 		});
+	}
+
+	/**
+	 * Lay `map` out once in the worker, unanswered, so that ELK is warm for the first edit's
+	 * layout. Sent when the page is next idle after a paint, and only while no layout is asked
+	 * for: a real one goes first.
+	 */
+	warm(map: ArgumentMap, view?: LayoutView, options?: Record<string, string>) {
+		const plainView = view && (JSON.parse(JSON.stringify(view)) as LayoutView);
+		const request: LayoutRequest = { id: 0, map, view: plainView, options, warm: true };
+		const go = () => {
+			if (!this.pending.size && !this.queued) this.send(request);
+		};
+		if (this.defer) this.defer(go);
+		else go();
+	}
+
+	private send(request: LayoutRequest) {
+		// The map is a plain immutable value: structured clone copies it straight.
+		try {
+			this.worker.postMessage(request);
+		} catch {
+			this.worker.postMessage({ ...request, map: JSON.parse(JSON.stringify(request.map)) });
+		}
 	}
 
 	private receive(reply: LayoutReply) {
@@ -113,7 +155,7 @@ export class LayoutClient {
 		this.maps.delete(reply.id);
 		if (!reply.ok) return resolve({ ok: false, stale: false, message: reply.message });
 		try {
-			resolve({ ok: true, layout: withBoxes(reply.layout, map, this.boxes) });
+			resolve({ ok: true, layout: withBoxes(reply.layout, map) });
 		} catch (e) {
 			resolve({ ok: false, stale: false, message: e instanceof Error ? e.message : String(e) });
 		}
@@ -123,8 +165,30 @@ export class LayoutClient {
 		for (const resolve of this.pending.values()) resolve({ ok: false, stale: true });
 		this.pending.clear();
 		this.maps.clear();
+		this.queued = undefined;
 		this.worker.terminate();
 	}
+}
+
+/**
+ * Run `fn` once the page has painted what the current task changed and done the work that frame
+ * queued (a panel's content, the culled drawing growing): when the main thread is next idle
+ * after the next frame. Without frames (a hidden tab) or idle time, it runs after `latest` ms all
+ * the same. Browser only.
+ */
+export function afterPaint(fn: () => void, latest = 150): void {
+	let done = false;
+	const run = () => {
+		if (done) return;
+		done = true;
+		clearTimeout(fallback);
+		fn();
+	};
+	const fallback = setTimeout(run, latest);
+	requestAnimationFrame(() => {
+		if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 50 });
+		else setTimeout(run);
+	});
 }
 
 /** Start the worker early and warm ELK, which is slow when cold. Browser only. */
@@ -133,5 +197,5 @@ export function startLayoutWorker(): LayoutClient {
 		new Worker(new URL('./worker.ts', import.meta.url), {
 			type: 'module'
 		}) as unknown as WorkerLike;
-	return new LayoutClient(start(), start);
+	return new LayoutClient(start(), start, afterPaint);
 }

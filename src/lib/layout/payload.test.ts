@@ -34,4 +34,21 @@ describe('the layout a page sends', () => {
 		const layout = await layoutMap(read('arguments/japan-mongolia.map.json'));
 		expect(withBoxes(withoutBoxes(layout), { nodes: [] })).toBe(layout);
 	});
+
+	it("measures a statement once per page: a later layout of the same map takes the first one's boxes", async () => {
+		const map = read('arguments/japan-mongolia.map.json');
+		const sent = withoutBoxes(await layoutMap(map));
+		// As a page has them: the first layout from the server's page, a later one from the worker.
+		const first = withBoxes(structuredClone(sent), map);
+		const later = withBoxes(structuredClone(sent), map);
+		for (const id of Object.keys(first.nodes))
+			expect(later.nodes[id]!.box, id).toBe(first.nodes[id]!.box);
+		// A statement edited is a new object: it is measured again.
+		const edited = {
+			...map,
+			nodes: map.nodes.map((n, i) => (i ? n : { ...n, text: `${n.text} more` }))
+		};
+		const again = withBoxes(structuredClone(sent), edited);
+		expect(again.nodes[map.nodes[0]!.id]!.box).not.toBe(first.nodes[map.nodes[0]!.id]!.box);
+	});
 });

@@ -13,7 +13,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 // A listener, not `onmessage`: ELK's bundled code, when it first runs inside a worker, assigns
 // `self.onmessage` to its own dispatcher, which would swallow every request after the first.
 scope.addEventListener('message', async (e: MessageEvent<LayoutRequest>) => {
-	const { id, map, options, view } = e.data;
+	const { id, map, options, view, warm } = e.data;
+	if (warm) return void (await layoutMap(map, options, view).catch(() => {}));
 	let reply: LayoutReply;
 	try {
 		// Without the boxes' text geometry (two thirds of the bytes at 1000 statements, and most of
