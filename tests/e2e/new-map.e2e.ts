@@ -46,6 +46,14 @@ test('a new map from a thesis and three reasons opens ready to fill in', async (
 	await expect(
 		page.getByRole('button', { name: /^Evidence: Most inner-city trips are shorter/ })
 	).toBeVisible();
+	// Enter on a placeholder reason: what is typed replaces "Reason 1", it is not added to it.
+	await page.getByRole('button', { name: /^Reason 1:/ }).click();
+	await page.keyboard.press('Enter');
+	await page.keyboard.type('Short trips suit walking and cycling.');
+	await page.keyboard.press('Enter');
+	await expect(
+		page.getByRole('button', { name: /^Reason 1: Short trips suit walking and cycling\.$/ })
+	).toBeVisible();
 	// Unwritten template reasons are undecided, not "holds".
 	await page.getByRole('button', { name: 'With critique' }).click();
 	await page.getByRole('button', { name: /^Reason 2:/ }).click();
