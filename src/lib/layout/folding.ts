@@ -121,6 +121,11 @@ export const FOLD_BADGE = {
 	font: { size: 12, weight: 600 }
 } as const;
 
+/** A folded statement's box: its measured box with room for the badge at its foot. */
+export function withFoldRoom<B extends { height: number }>(box: B, folded: boolean): B {
+	return folded ? { ...box, height: box.height + FOLD_BADGE.room } : box;
+}
+
 /** What a folded statement's badge says. */
 export const foldText = (count: number) => `+${count} hidden`;
 

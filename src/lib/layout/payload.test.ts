@@ -23,6 +23,15 @@ describe('the layout a page sends', () => {
 		}
 	});
 
+	it('measures a folded statement back with the room its "+N hidden" badge takes', async () => {
+		const map = read('arguments/japan-mongolia.map.json');
+		const layout = await layoutMap(map, {}, { folded: ['motive-2'] });
+		expect(layout.nodes['motive-2']!.folded).toBeGreaterThan(0);
+		const back = withBoxes(JSON.parse(JSON.stringify(withoutBoxes(layout))), map, new WeakMap());
+		expect(back.nodes['motive-2']!.box).toEqual(layout.nodes['motive-2']!.box);
+		expect(back).toEqual(layout);
+	});
+
 	it('refuses a layout of another map instead of drawing it wrong', async () => {
 		const map = read('arguments/japan-mongolia.map.json');
 		// As the browser has it: a copy, not the server's own object.

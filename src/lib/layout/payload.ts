@@ -6,6 +6,7 @@
  */
 import type { MapNode } from '../model/schema';
 import { measureBox, type BoxGeometry } from './box';
+import { withFoldRoom } from './folding';
 import type { MapLayout, PlacedNode } from './types';
 
 /** A placed statement without its box: the box's width is all that is needed to measure it again. */
@@ -60,7 +61,8 @@ export function withBoxes(
 		const before = cache.get(node);
 		const box = before?.width === boxWidth ? before.box : measureBox(node, boxWidth);
 		if (box !== before?.box) cache.set(node, { width: boxWidth, box });
-		nodes[id] = { ...placed, box };
+		// A folded statement's box keeps room for its "+N hidden" badge, as the layout gave it.
+		nodes[id] = { ...placed, box: withFoldRoom(box, !!placed.folded) };
 	}
 	return { ...sent, nodes };
 }

@@ -8,7 +8,7 @@ import { indexMap } from '../model/queries';
 import { BOX, measureBox, type BoxGeometry } from './box';
 import { COLUMN, JUNCTION_SIZE } from './options';
 import { SIDE, besideTrees, portAt, sideCandidates, sideLines } from './attach';
-import { FOLD_BADGE, foldMap, withoutHidden } from './folding';
+import { foldMap, withFoldRoom, withoutHidden } from './folding';
 import {
 	colId,
 	portId,
@@ -64,8 +64,7 @@ export function toElk(
 	const index = indexMap(map);
 	const order = authorOrder(map);
 	const measure = (n: MapNode, width?: number): BoxGeometry => {
-		const box = measureBox(n, width);
-		return folding.counts.has(n.id) ? { ...box, height: box.height + FOLD_BADGE.room } : box;
+		return withFoldRoom(measureBox(n, width), folding.counts.has(n.id));
 	};
 	const boxes = new Map(map.nodes.map((n) => [n.id, measure(n)]));
 	const undercut = new Set(map.links.filter((l) => l.relation === 'undercuts').map((l) => l.to));
