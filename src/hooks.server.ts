@@ -13,6 +13,7 @@ import {
 } from '$lib/server/page-cache';
 import { isMapId, readMapText } from '$lib/server/store';
 import { FOLD_COOKIE } from '$lib/editor/folding';
+import { CANVAS_COOKIE, sizeFromCookie } from '$lib/canvas/canvas-size';
 
 // ELK is slow when cold (230–400 ms for the first layout in a fresh process, 35 ms warm):
 // lay out a small map at boot so the first visitor gets a warm layout.
@@ -65,16 +66,19 @@ async function mapRevision(event: Parameters<Handle>[0]['event']): Promise<strin
 
 /**
  * Compress what the app answers (adapter-node compresses only static files), and answer a map
- * page from the cache while its file is unchanged: the page is a function of the file and of
- * the folds the browser's cookie asks for (editor/folding.ts).
+ * page from the cache while its file is unchanged: the page is a function of the file, of the
+ * folds the browser's cookie asks for (editor/folding.ts) and of its canvas size (first view).
  */
 const compressAndCache: Handle = async ({ event, resolve }) => {
 	const encoding = chooseEncoding(event.request.headers.get('accept-encoding'));
 	const revision = await mapRevision(event);
 	const folds = event.cookies.get(FOLD_COOKIE) ?? '';
+	// The first view is drawn for the canvas size the browser keeps (canvas/canvas-size.ts).
+	const canvas = sizeFromCookie(event.cookies.get(CANVAS_COOKIE));
+	const drawnFor = canvas ? `${canvas.width}x${canvas.height}` : '';
 	const key =
 		revision &&
-		`${event.url.pathname}|${revision}|${encoding ?? 'identity'}|${folds.slice(0, 4096)}`;
+		`${event.url.pathname}|${revision}|${encoding ?? 'identity'}|${drawnFor}|${folds.slice(0, 4096)}`;
 	const hit = key ? pages.get(key) : undefined;
 	if (hit) return toResponse(hit);
 

@@ -17,6 +17,28 @@ import {
 const CLAIM_WIDTH = 240;
 
 test.describe('the map view', () => {
+	test('the page as the server draws it is the page after its code runs (second visit)', async ({
+		page,
+		browser
+	}) => {
+		await openMap(page);
+		const thesisButton = (p: typeof page) => p.locator(`[data-node-id="${thesis.id}"]`);
+		const after = await boxOf(thesisButton(page));
+		// The same browser without JavaScript: only what the server drew, for the kept canvas size.
+		const bare = await browser.newContext({
+			viewport: page.viewportSize()!,
+			javaScriptEnabled: false,
+			baseURL: new URL(page.url()).origin
+		});
+		await bare.addCookies(await page.context().cookies());
+		const drawn = await bare.newPage();
+		await drawn.goto(new URL(page.url()).pathname);
+		const before = await boxOf(thesisButton(drawn));
+		await bare.close();
+		for (const k of ['x', 'y', 'width', 'height'] as const)
+			expect(Math.abs(before[k] - after[k]), k).toBeLessThanOrEqual(1);
+	});
+
 	test('first view shows the thesis and all five motives, readable, before any interaction', async ({
 		page
 	}) => {

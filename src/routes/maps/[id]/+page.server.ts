@@ -4,6 +4,7 @@ import { pageLayout } from '$lib/server/page-layouts';
 import { withoutBoxes } from '$lib/layout/payload';
 import { JsonPayload } from '$lib/transport/json-payload';
 import { FOLD_COOKIE, foldsFromCookie } from '$lib/editor/folding';
+import { CANVAS_COOKIE, sizeFromCookie } from '$lib/canvas/canvas-size';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies }) => {
@@ -32,6 +33,8 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 		map: new JsonPayload(r.map),
 		layout: new JsonPayload(withoutBoxes(layout)),
 		etag: r.etag,
-		folded
+		folded,
+		// The first view is drawn for this browser's canvas (canvas/canvas-size.ts).
+		canvas: sizeFromCookie(cookies.get(CANVAS_COOKIE))
 	};
 };
