@@ -49,11 +49,18 @@ function restoreDraft(ctx: EditorContext): boolean {
 	// Saving goes over the version the draft was made from (set before the change is kept as
 	// a draft again): if the file changed since, the save reports a conflict, never overwrites.
 	const etag = ctx.doc.etag;
+	const editedSince = ctx.doc.dirty;
 	ctx.doc.etag = offer.draft.baseEtag;
 	if (!replace(ctx, offer.draft.map, 'Restore unsaved changes')) {
 		ctx.doc.etag = etag;
 		return false;
 	}
+	// Edits made while the offer stood are replaced by the draft: say so, and how to get them back.
+	if (editedSince)
+		ctx.view.message = {
+			text: 'Restored the earlier unsaved changes in place of the edits made since. Undo (Ctrl+Z) brings those back.',
+			tone: 'info'
+		};
 	return true;
 }
 

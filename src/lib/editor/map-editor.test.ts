@@ -536,6 +536,10 @@ describe('MapEditor: saving, drafts and conflicts', () => {
 		expect(editor.undoLabel).toBe('Restore unsaved changes');
 		expect(editor.dirty).toBe(true);
 		expect(first.drafts.store.has(editor.pendingKey)).toBe(false);
+		// The label set meanwhile is replaced: said, and undo brings it back.
+		expect(editor.message?.text).toMatch(/in place of the edits made since.*Ctrl\+Z/);
+		await editor.dispatch({ type: 'undo' });
+		expect(node(editor, 't')!.label).toBe('T');
 	});
 
 	it('discards an earlier draft; edits made meanwhile become the draft', async () => {
