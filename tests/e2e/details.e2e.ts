@@ -73,6 +73,14 @@ test.describe('reading a statement in the details panel', () => {
 			panel.getByRole('heading', { level: 2, name: 'Motive 2', exact: true })
 		).toBeVisible();
 		await expect(panel).toContainText(target.text);
+		// Its kind and role above the heading, each said once.
+		await expect(panel.locator('header .kind')).toHaveText(/^\s*Claim · reason\s*$/i);
+		await page.keyboard.press('ArrowUp');
+		await expect.poll(() => focusedId(page)).toBe(thesis.id);
+		await expect(panel.locator('header .kind')).toHaveText(/^\s*Thesis\s*$/i);
+		await page.keyboard.press('ArrowDown');
+		for (let i = 1; i <= steps; i++) await page.keyboard.press('ArrowRight');
+		await expect.poll(() => focusedId(page)).toBe(target.id);
 		await expect(canvas(page).getByRole('button', { name: statementName(target) })).toHaveAttribute(
 			'aria-pressed',
 			'true'
