@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOX, MARK, markGeometry, measureBox, type CanvasMark } from './box';
+import { BOX, MARK, headerBeside, markGeometry, measureBox, type CanvasMark } from './box';
 import { textWidth } from './measure';
 
 const box = { width: 240, height: 90 };
@@ -100,3 +100,32 @@ describe("a box's text", () => {
 		expect(short.lines.map((l) => l.text).join(' ')).toBe(sentence.repeat(3).trim());
 	});
 });
+
+describe('the header beside its status mark', () => {
+	const node = { kind: 'evidence' as const, basis: 'statistic' as const, text: 'A figure.' };
+	it('is cut short for the widest mark in the box, but runs on beside a narrow one', () => {
+		const box = measureBox(node);
+		expect(box.header.text).toMatch(/…$/);
+		const holds = markGeometry(box, { status: 'holds' }).status!;
+		const beside = headerBeside(node, box, holds);
+		expect(beside).toBe('Evidence · Statistic');
+		expect(box.header.x + w2(beside)).toBeLessThanOrEqual(holds.x);
+	});
+
+	it('still stops before a wide mark, and runs to the padding with none', () => {
+		const claim = {
+			kind: 'claim' as const,
+			label: 'A label long enough to need cutting short here'
+		};
+		const box = measureBox({ ...claim, text: 'x' });
+		const wide = markGeometry(box, { status: 'defeated' }).status!;
+		const cut = headerBeside(claim, box, wide);
+		expect(cut).toMatch(/…$/);
+		expect(box.header.x + w2(cut)).toBeLessThanOrEqual(wide.x);
+		const none = headerBeside(claim, box);
+		expect(none.length).toBeGreaterThan(cut.length);
+		expect(box.header.x + w2(none)).toBeLessThanOrEqual(box.width - BOX.pad);
+	});
+});
+
+const w2 = (text: string) => textWidth(text, BOX.header);

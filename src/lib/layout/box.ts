@@ -66,6 +66,20 @@ function fitText(text: string, max: number, style: TextStyle): string {
 type Measured = Pick<MapNode, 'kind' | 'label' | 'basis' | 'text' | 'figures'>;
 
 /**
+ * The header as drawn beside a status mark of its real width. The box keeps room for the widest
+ * mark ("not established"), so its own header is cut short for it; beside a narrower mark
+ * ("holds") more of the name fits. Without a mark the header may run to the box's padding.
+ */
+export function headerBeside(
+	node: Pick<MapNode, 'kind' | 'label' | 'basis'>,
+	box: Pick<BoxGeometry, 'width' | 'header'>,
+	mark?: { x: number }
+): string {
+	const end = mark ? mark.x - 6 : box.width - BOX.pad;
+	return fitText(nodeName(node), end - box.header.x, BOX.header);
+}
+
+/**
  * Boxes measured before, by everything a box depends on: a new revision of a map, a new map
  * value after an edit, an undo, all carry mostly the same statements (breaking a statement's
  * lines is 18–20% of a layout's time at 1000 statements). The oldest go first beyond the bound.
