@@ -39,4 +39,21 @@ for (const width of [1024, 1280, 1440])
 			expect(Math.abs(box.y - row), `${name} on the find box's row`).toBeLessThanOrEqual(4);
 			expect(box.x + box.width, `${name} inside the window`).toBeLessThanOrEqual(width);
 		}
+
+		// What the shortened labels show (the names above stay whole).
+		const long = width >= 1440;
+		const shown = async (name: string) =>
+			(await tools.getByRole('button', { name, exact: true }).innerText()).trim();
+		expect(await shown('Fold evidence')).toBe(long ? 'Fold evidence' : 'Fold');
+		expect(await shown('Critique highlighted')).toBe(long ? 'Critique highlighted' : 'Highlighted');
+
+		// The editing bar below keeps to one row too, its actions named in full.
+		const bar = page.getByRole('toolbar', { name: 'Edit' });
+		await page.getByRole('button', { name: /^Motive 2:/ }).click();
+		await expect(bar.getByRole('button', { name: 'Delete', exact: true })).toBeEnabled();
+		const first = await boxOf(bar.getByRole('button', { name: 'Reconstruct', exact: true }));
+		for (const name of ['Add objection', 'Delete', 'Redo', 'Save my copy', 'Keyboard shortcuts']) {
+			const box = await boxOf(bar.getByRole('button', { name, exact: true }));
+			expect(Math.abs(box.y - first.y), `${name} on the editing bar's row`).toBeLessThanOrEqual(4);
+		}
 	});
