@@ -12,10 +12,10 @@ import { syntheticMap } from '../fixtures/synthetic';
 const dir = process.env.E2E_ARGUMENTS_DIR!;
 const BIG = 300;
 
-/** A generated map of BIG statements, written straight into the server's folder. */
-function bigMap(info: { workerIndex: number }): string {
+/** A generated map of `size` statements, written straight into the server's folder. */
+function bigMap(info: { workerIndex: number }, size = BIG): string {
 	const id = `big-${info.workerIndex}-${Date.now().toString(36)}`;
-	writeFileSync(join(dir, `${id}.map.json`), JSON.stringify(syntheticMap(BIG), null, '\t'));
+	writeFileSync(join(dir, `${id}.map.json`), JSON.stringify(syntheticMap(size), null, '\t'));
 	return id;
 }
 
@@ -109,4 +109,32 @@ test('a large map draws what is near the screen; the keyboard still reaches ever
 	// What the first screen drew far away is no longer drawn.
 	const now = await drawnIds(page);
 	expect(first.some((r) => !now.includes(r))).toBe(true);
+});
+
+test.describe('on a small laptop', () => {
+	test.use({ viewport: { width: 1024, height: 700 } });
+
+	test('Fit shows the whole of a very large map, below the zoom keys’ least scale', async ({
+		page
+	}, info) => {
+		test.slow();
+		const size = 1500;
+		const id = bigMap(info, size);
+		await page.goto(`/maps/${id}`);
+		await page.waitForLoadState('networkidle');
+		await canvas(page).focus();
+		await page.keyboard.press('0');
+		// Every statement is drawn (all of the map is on screen) and lies inside the canvas.
+		await expect.poll(async () => (await drawnIds(page)).length, { timeout: 10_000 }).toBe(size);
+		const stage = await boxOf(canvas(page));
+		const all = await canvas(page).locator('svg > g[transform*="scale("]').boundingBox();
+		expectInside(all!, stage, 'the whole map');
+		const fit = await viewScale(page);
+		expect(fit).toBeLessThan(0.05);
+		// Zooming out goes no further; zooming in starts from there.
+		await page.keyboard.press('-');
+		expect(await viewScale(page)).toBeCloseTo(fit, 5);
+		await page.keyboard.press('+');
+		await expect.poll(() => viewScale(page)).toBeCloseTo(fit * 1.25, 5);
+	});
 });

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from './fixtures';
+import { withFramesHeldBack } from './helpers';
 
 const dir = process.env.E2E_ARGUMENTS_DIR!;
 const fileOf = (id: string) => JSON.parse(readFileSync(join(dir, `${id}.map.json`), 'utf8'));
@@ -147,4 +148,34 @@ test('text that is refused stays in the editor with the reason; an emptied new s
 		1
 	);
 	await expect(page.getByRole('button', { name: /New evidence/ })).toHaveCount(0);
+});
+
+test.describe('a reader with no name yet (a new browser)', () => {
+	test.beforeEach(async ({ context }) => {
+		// Run after the name the other tests are given: this browser has none.
+		await context.addInitScript(() => localStorage.removeItem('warrant.author'));
+	});
+
+	for (const key of ['o', 'Tab'])
+		test(`the name typed at once after ${key} goes whole into the name field`, async ({ page }) => {
+			await page.goto(`/maps/${mapId}`);
+			await find(page, 'Motive 2');
+			await expect(page.getByRole('button', { name: /^Motive 2:/ })).toBeFocused();
+			// The dialog is loaded, shown and focused a moment after the key: every key below
+			// comes before that, and none of them may act on the map ("a" adds an assumption).
+			await withFramesHeldBack(page, async () => {
+				await page.keyboard.press(key);
+				await page.keyboard.type('Ada Lind');
+			});
+			const dialog = page.getByRole('dialog', { name: 'Your name' });
+			const name = dialog.getByRole('textbox', { name: 'Name' });
+			await expect(name).toHaveValue('Ada Lind');
+			await expect(name).toBeFocused();
+			// Typing goes on where it was, and the name is taken.
+			await page.keyboard.type('er');
+			await page.keyboard.press('Enter');
+			await expect(dialog).toHaveCount(0);
+			expect(await page.evaluate(() => localStorage.getItem('warrant.author'))).toBe('Ada Linder');
+			await expect(editorBox(page)).toBeFocused();
+		});
 });

@@ -5,7 +5,18 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
-import { artifact, canvas, map, node, openMap, thesis } from './helpers';
+import {
+	artifact,
+	boxOf,
+	canvas,
+	detailsPanel,
+	expectInside,
+	map,
+	node,
+	openMap,
+	thesis,
+	type Box
+} from './helpers';
 
 /** Everything under `id` in the file: what argues about it, and what argues about that. */
 function under(id: string): Set<string> {
@@ -83,6 +94,36 @@ test('Z folds the selected statement to "+N hidden" and unfolds it again', async
 	await page.keyboard.press('z');
 	await expect(badge(page)).toHaveCount(0);
 	await expect(statement(page, first.id)).toHaveCount(1);
+});
+
+test.describe('on a 1024×768 laptop', () => {
+	test.use({ viewport: { width: 1024, height: 768 } });
+
+	test('the fold’s message lies over the map, clear of the details and the thesis', async ({
+		page
+	}) => {
+		const apart = (a: Box, b: Box, what: string) =>
+			expect(
+				a.x + a.width <= b.x + 1 ||
+					b.x + b.width <= a.x + 1 ||
+					a.y + a.height <= b.y + 1 ||
+					b.y + b.height <= a.y + 1,
+				`the message at ${JSON.stringify(a)} covers ${what} at ${JSON.stringify(b)}`
+			).toBe(true);
+		await openMap(page);
+		await page.getByRole('button', { name: /^Motive 2:/ }).click();
+		const heading = detailsPanel(page).getByRole('heading', { name: 'Motive 2' });
+		await expect(heading).toBeVisible();
+		await page.keyboard.press('z');
+		const message = page.getByRole('status').filter({ hasText: 'Motive 2 folded' });
+		await expect(message).toBeVisible();
+		const box = await boxOf(message);
+		expectInside(box, await boxOf(canvas(page)), 'the message');
+		apart(box, await boxOf(detailsPanel(page)), 'the details');
+		apart(box, await boxOf(heading), 'the details’ heading');
+		apart(box, await boxOf(canvas(page).locator(`[data-node-id="${thesis.id}"]`)), 'the thesis');
+		await page.screenshot({ path: artifact('fold-message-1024.png') });
+	});
 });
 
 test('the mouse folds with the switch on the box, unfolds with the badge, and the menu does both', async ({

@@ -10,7 +10,7 @@ import {
 	readableView,
 	revealView
 } from './framing';
-import type { Rect, View } from './viewport';
+import { MIN_ZOOM, type Rect, type View } from './viewport';
 
 const area = (width = 1200, height = 800) => ({ width, height });
 const screen = (v: View, r: Rect) => ({
@@ -46,6 +46,19 @@ describe('the views the canvas opens with and moves to', () => {
 		expect(s.left).toBeGreaterThanOrEqual(0);
 		expect(s.right).toBeLessThanOrEqual(820);
 		expect(s.bottom).toBeLessThanOrEqual(800);
+	});
+
+	it('fits a very large map whole, below the zoom keys’ least scale', () => {
+		// A tree of some 1500 statements is this wide: at the least scale of the zoom keys
+		// (5 %) it would be 1600 px, wider than the window.
+		const world = { x: 0, y: 0, width: 32000, height: 6000 };
+		const v = fitView(area(1024, 600), world);
+		expect(v.k).toBeLessThan(MIN_ZOOM);
+		const s = screen(v, world);
+		expect(s.left).toBeGreaterThanOrEqual(0);
+		expect(s.right).toBeLessThanOrEqual(1024);
+		expect(s.top).toBeGreaterThanOrEqual(0);
+		expect(s.bottom).toBeLessThanOrEqual(600);
 	});
 
 	it('centres a statement on the canvas, or pans the least to show it', () => {

@@ -5,6 +5,7 @@
 import {
 	ensureVisible,
 	fitRect,
+	FLOOR_ZOOM,
 	keepInPlace,
 	union,
 	type Rect,
@@ -32,9 +33,12 @@ export function openingView(area: Size, rects: Rect[], thesis?: Rect): View {
 	return { ...fit, y: Math.min(fit.y, TOP - rect.y * fit.k) };
 }
 
-/** The whole of `world` on the canvas (enlarged at most to 125 %). */
+/**
+ * The whole of `world` on the canvas (enlarged at most to 125 %): a very large map goes below
+ * the zoom keys' least scale, since Fit is there to show all of it.
+ */
 export function fitView(area: Size, world: Rect): View {
-	return fitRect(world, area, 16, 1.25);
+	return fitRect(world, area, 16, 1.25, FLOOR_ZOOM);
 }
 
 /** `rect` in the middle of the canvas, at the same scale (a jump from find or a panel). */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ensureVisible, fitRect, keepInPlace, toWorld, zoomAt, union, MAX_ZOOM } from './viewport';
+import {
+	ensureVisible,
+	fitRect,
+	keepInPlace,
+	toWorld,
+	zoomAt,
+	union,
+	MAX_ZOOM,
+	MIN_ZOOM
+} from './viewport';
 
 describe('viewport arithmetic', () => {
 	it('fits a wide rectangle by its width and centres it', () => {
@@ -26,6 +35,13 @@ describe('viewport arithmetic', () => {
 		const worldX = (400 - v.x) / v.k;
 		expect(worldX * z.k + z.x).toBeCloseTo(400);
 		expect(zoomAt({ x: 0, y: 0, k: 2.5 }, 4, 0, 0).k).toBe(MAX_ZOOM);
+	});
+
+	it('zooms out no further than the least scale, or than a view Fit took below it', () => {
+		expect(zoomAt({ x: 0, y: 0, k: 0.06 }, 0.5, 0, 0).k).toBe(MIN_ZOOM);
+		// Fit showed a very large map at 2 %: zooming out keeps it there, zooming in goes from there.
+		expect(zoomAt({ x: 0, y: 0, k: 0.02 }, 0.8, 0, 0).k).toBe(0.02);
+		expect(zoomAt({ x: 0, y: 0, k: 0.02 }, 1.25, 0, 0).k).toBeCloseTo(0.025);
 	});
 
 	it('pans the least needed to bring a rectangle on screen, and not at all when it is visible', () => {

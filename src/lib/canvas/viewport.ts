@@ -18,18 +18,24 @@ export interface Size {
 	height: number;
 }
 
+/** The least scale the wheel, a pinch and the zoom keys zoom out to (Fit may go lower). */
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 3;
+/** The least scale of all: Fit goes below `MIN_ZOOM` to show a very large map whole. */
+export const FLOOR_ZOOM = 0.001;
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
-/** The view that shows `rect` whole and centred, never enlarging beyond `maxK`. */
-export function fitRect(rect: Rect, screen: Size, pad = 24, maxK = 1.25): View {
+/**
+ * The view that shows `rect` whole and centred, never enlarging beyond `maxK` nor shrinking
+ * below `minK`.
+ */
+export function fitRect(rect: Rect, screen: Size, pad = 24, maxK = 1.25, minK = MIN_ZOOM): View {
 	const w = Math.max(1, screen.width - 2 * pad);
 	const h = Math.max(1, screen.height - 2 * pad);
 	const k = clamp(
 		Math.min(w / Math.max(1, rect.width), h / Math.max(1, rect.height), maxK),
-		MIN_ZOOM,
+		minK,
 		MAX_ZOOM
 	);
 	return {
@@ -39,9 +45,12 @@ export function fitRect(rect: Rect, screen: Size, pad = 24, maxK = 1.25): View {
 	};
 }
 
-/** Zoom by `factor` keeping the world point under screen point (px, py) where it is. */
+/**
+ * Zoom by `factor` keeping the world point under screen point (px, py) where it is. A view that
+ * Fit took below `MIN_ZOOM` zooms no further out, and in from where it is.
+ */
 export function zoomAt(view: View, factor: number, px: number, py: number): View {
-	const k = clamp(view.k * factor, MIN_ZOOM, MAX_ZOOM);
+	const k = clamp(view.k * factor, Math.min(MIN_ZOOM, view.k), MAX_ZOOM);
 	const f = k / view.k;
 	return { k, x: px - (px - view.x) * f, y: py - (py - view.y) * f };
 }
