@@ -17,9 +17,13 @@ export function keepFocus(
 		if (!held || held.isConnected) return;
 		held = undefined;
 		watch.disconnect();
-		const active = document.activeElement;
-		if (active && active !== document.body) return;
-		fallback()?.focus({ preventScroll: true });
+		// After the app's own moves of the focus (a component that focuses its next control once
+		// its update is drawn, after a tick): only a focus nobody took is handed on.
+		setTimeout(() => {
+			const active = document.activeElement;
+			if (active && active !== document.body) return;
+			fallback()?.focus({ preventScroll: true });
+		});
 	};
 	const watch = new MutationObserver(check);
 	const onin = (e: FocusEvent) => {
