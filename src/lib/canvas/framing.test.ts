@@ -4,6 +4,7 @@ import {
 	afterResize,
 	centreView,
 	fitView,
+	HINT_ROOM,
 	followLayout,
 	onCanvas,
 	openingView,
@@ -46,6 +47,14 @@ describe('the views the canvas opens with and moves to', () => {
 		expect(s.left).toBeGreaterThanOrEqual(0);
 		expect(s.right).toBeLessThanOrEqual(820);
 		expect(s.bottom).toBeLessThanOrEqual(800);
+	});
+
+	it('keeps a tall map’s top row clear of the hint at the canvas’s top', () => {
+		// 8 px from the top, about 26 px tall: its foot at about 34 px.
+		const world = { x: 0, y: 0, width: 1000, height: 4000 };
+		const s = screen(fitView(area(1200, 700), world), world);
+		expect(s.top).toBeGreaterThanOrEqual(HINT_ROOM + 8);
+		expect(s.bottom).toBeLessThanOrEqual(700);
 	});
 
 	it('fits a very large map whole, below the zoom keys’ least scale', () => {

@@ -38,8 +38,14 @@ export function openingView(area: Size, rects: Rect[], thesis?: Rect): View {
  * the zoom keys' least scale, since Fit is there to show all of it.
  */
 export function fitView(area: Size, world: Rect): View {
-	return fitRect(world, area, 16, 1.25, FLOOR_ZOOM);
+	// The top HINT_ROOM px are left to the canvas's hint ("Click a statement…"), which would
+	// otherwise lie over the top row of a map as tall as the canvas.
+	const v = fitRect(world, { ...area, height: area.height - HINT_ROOM }, 16, 1.25, FLOOR_ZOOM);
+	return { ...v, y: v.y + HINT_ROOM };
 }
+
+/** The canvas's hint at its top: 8 px from the top, about 26 px tall (MapCanvas.svelte). */
+export const HINT_ROOM = 28;
 
 /** `rect` in the middle of the canvas, at the same scale (a jump from find or a panel). */
 export function centreView(area: Size, view: View, rect: Rect): View {
