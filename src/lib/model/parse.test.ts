@@ -34,6 +34,15 @@ describe('parseMap', () => {
 		expect(p[0]!.line).toBe(cut.split('\n').length);
 	});
 
+	it('says the column of a syntax error too: a file written on one line has only line 1', () => {
+		const oneLine = JSON.stringify(JSON.parse(smallText));
+		const broken = oneLine.replace('"nodes":', '"nodes" ');
+		const p = problemsOf(broken);
+		expect(p[0]).toMatchObject({ code: 'json-syntax', line: 1 });
+		const column = broken.indexOf('"nodes" ') + '"nodes" '.length + 1;
+		expect(p[0]!.message).toBe(`invalid JSON at column ${column}: expected ":"`);
+	});
+
 	it('rejects comments and trailing commas: map files are plain JSON', () => {
 		expect(problemsOf('// x\n' + smallText)[0]!.code).toBe('json-syntax');
 		expect(problemsOf(smallText.replace(/"en"\n/, '"en",\n'))[0]!.code).toBe('json-syntax');

@@ -203,12 +203,17 @@ export function parseMap(input: string): ParseResult {
 		return {
 			ok: false,
 			// Later errors are mostly echoes of the first (a truncated file reports one per open bracket).
-			problems: errors.slice(0, 1).map((e) => ({
-				code: 'json-syntax' as const,
-				path: [],
-				line: lineAt(starts, e.offset),
-				message: `invalid JSON: ${describeJsonError(printParseErrorCode(e.error), e.offset, text.length)}`
-			}))
+			problems: errors.slice(0, 1).map((e) => {
+				const line = lineAt(starts, e.offset);
+				// A line number alone says little in a file written on one line: say the column too.
+				const column = e.offset - (starts[line - 1] ?? 0) + 1;
+				return {
+					code: 'json-syntax' as const,
+					path: [],
+					line,
+					message: `invalid JSON at column ${column}: ${describeJsonError(printParseErrorCode(e.error), e.offset, text.length)}`
+				};
+			})
 		};
 	}
 	const dupes = tree ? duplicateKeys(tree, starts) : [];
