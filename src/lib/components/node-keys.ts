@@ -1,0 +1,66 @@
+/**
+ * The keys a statement on the map answers (the canvas's roving focus): arrows step along the
+ * argument, Escape lets go, the context-menu key opens the statement's menu, and the editing keys
+ * act on the selected statement or link.
+ */
+import { GLOBAL_ACTIONS, actionForKey, type ActionId } from '$lib/editor/actions';
+import type { MapEditor } from '$lib/editor/map-editor.svelte';
+import { statementElement } from '$lib/canvas/statements';
+
+/** Arrow keys step along the argument; at its edge, what the reader is told. */
+const LAST_STEP = {
+	ArrowUp: 'No conclusion above',
+	ArrowDown: 'No reasons below',
+	ArrowLeft: 'First sibling',
+	ArrowRight: 'Last sibling'
+};
+const isStep = (key: string): key is keyof typeof LAST_STEP => key in LAST_STEP;
+
+export interface NodeKeyContext {
+	editor: MapEditor;
+	/** The canvas element the statements are drawn in. */
+	host: ParentNode;
+	/** The statement that has the focus when none is selected. */
+	focusId: string | undefined;
+	focusNode: (id: string) => unknown;
+	announce: (text: string) => void;
+	oncontext: (id: string, x: number, y: number) => void;
+	onaction: (action: ActionId, id: string) => void;
+}
+
+/** Answer a key pressed on a statement of the map. */
+export function onNodeKey(e: KeyboardEvent, c: NodeKeyContext): void {
+	const { editor } = c;
+	const id = editor.selected ?? c.focusId;
+	if (!id) return;
+	if (isStep(e.key)) {
+		e.preventDefault();
+		const next = editor.neighbour(id, e.key);
+		if (next) c.focusNode(next);
+		else c.announce(LAST_STEP[e.key]);
+	} else if (e.key === 'Escape') {
+		// From a selected link, back to its statement; else let go of the statement.
+		if (editor.selectedLink) c.focusNode(editor.view.linkFrom ?? id);
+		else editor.dispatch({ type: 'select', id: undefined });
+	} else if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
+		e.preventDefault();
+		const el = statementElement(c.host, id)?.getBoundingClientRect();
+		if (el) c.oncontext(id, el.left + 16, el.bottom - 8);
+	} else {
+		// Editing keys act on a selected statement only. Tabbing past a statement that merely has
+		// the focus moves on through the page, so the map never traps the keyboard.
+		if (!editor.selected && !editor.selectedLink) return;
+		const a = actionForKey(e, true);
+		if (!a || GLOBAL_ACTIONS.has(a)) return;
+		e.preventDefault();
+		// K steps through the statement's links; a selected link takes U and Delete itself.
+		if (a === 'next-link' || editor.selectedLink)
+			editor.dispatch({
+				type: 'act',
+				action: a,
+				target: editor.selectedLink ? undefined : id,
+				back: e.shiftKey
+			});
+		else c.onaction(a, id);
+	}
+}
