@@ -83,6 +83,19 @@ test('a new map from a pasted op-ed carries its text, heading and byline marked'
 	]);
 });
 
+test('a headline with its byline on the next line is found too, as one block', async ({ page }) => {
+	await page.goto('/new');
+	const section = page.getByRole('group', { name: 'Start from a text (optional)' });
+	await section
+		.getByLabel('Paste the text')
+		.fill([`${HEADING}\n${BYLINE}`, ...PARAGRAPHS.slice(0, 3)].join('\n\n'));
+	const preview = page.getByRole('region', { name: 'The text as paragraphs' });
+	await expect(mark(page, 'Keep the night')).toBeChecked();
+	await expect(preview).toContainText('3 paragraphs; 1 block not part of the argument.');
+	await expect(page.getByLabel(/^Title/)).toHaveValue(HEADING);
+	await expect(page.getByLabel('Author')).toHaveValue('Lena Hartwig');
+});
+
 test('a page fetched by its address fills the empty source fields', async ({ page, baseURL }) => {
 	await page.goto('/new');
 	await page.getByLabel('Author').fill('Typed by hand');

@@ -14,6 +14,19 @@ describe('frontMatter and pastedTitle', () => {
 		expect(pastedTitle(b)).toBe('Let Teenagers Sleep');
 	});
 
+	it('finds a headline and its byline pasted on consecutive lines, as one block', () => {
+		const b = blocks(
+			'Give Downtown Back to People\nBy Mara Lind',
+			'Our downtown should be closed to private cars.'
+		);
+		expect(frontMatter(b)).toBe(1);
+		expect(pastedTitle(b)).toBe('Give Downtown Back to People');
+		expect(pastedAuthor(b)).toBe('Mara Lind');
+		// Two lines of argument are a paragraph, not furniture.
+		expect(frontMatter(blocks('Cars are loud.\nBuses are not.', 'More.'))).toBe(0);
+		expect(frontMatter(blocks('A headline\nA second headline', 'More.'))).toBe(0);
+	});
+
 	it('counts a byline alone, but takes no title from it', () => {
 		const b = blocks('By Sam Lee, a bus driver', 'Night buses keep the town working.');
 		expect(frontMatter(b)).toBe(1);

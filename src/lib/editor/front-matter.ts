@@ -11,10 +11,29 @@ const BYLINE = /^(by|—|–)\s+\S/i;
 const SENTENCE_END = /[.!?:;…"”')]$/;
 const MAX_WORDS = 14;
 
-function furniture(text: string): boolean {
-	const t = text.trim();
-	if (t.includes('\n') || t.split(/\s+/).length > MAX_WORDS) return false;
+/** A block's lines, trimmed, without blank ones. */
+const linesOf = (text: string) =>
+	text
+		.split(/\r\n|\r|\n/)
+		.map((l) => l.trim())
+		.filter(Boolean);
+
+function furnitureLine(t: string): boolean {
+	if (t.split(/\s+/).length > MAX_WORDS) return false;
 	return BYLINE.test(t) || !SENTENCE_END.test(t);
+}
+
+function furniture(text: string): boolean {
+	const lines = linesOf(text);
+	if (lines.length === 1) return furnitureLine(lines[0]!);
+	// A headline with its byline on the next line, pasted without a blank line between them.
+	const [headline, byline] = lines;
+	return (
+		lines.length === 2 &&
+		!BYLINE.test(headline!) &&
+		furnitureLine(headline!) &&
+		BYLINE.test(byline!)
+	);
 }
 
 /**
@@ -30,7 +49,7 @@ export function frontMatter(blocks: readonly Pick<Block, 'text'>[]): number {
 
 /** A pasted text's headline, as a title: its first block, when `frontMatter` counts it. */
 export function pastedTitle(blocks: readonly Pick<Block, 'text'>[]): string | undefined {
-	const first = blocks[0]?.text.trim();
+	const first = linesOf(blocks[0]?.text ?? '')[0];
 	if (!first || !frontMatter(blocks) || BYLINE.test(first)) return undefined;
 	return first.slice(0, 300);
 }
@@ -38,8 +57,8 @@ export function pastedTitle(blocks: readonly Pick<Block, 'text'>[]): string | un
 /** A pasted text's author, from its byline: "By Dana Whitcombe, who rides…" → "Dana Whitcombe". */
 export function pastedAuthor(blocks: readonly Pick<Block, 'text'>[]): string | undefined {
 	const n = frontMatter(blocks);
-	for (const b of blocks.slice(0, n)) {
-		const m = /^(?:by|—|–)\s+([^,;(]+)/i.exec(b.text.trim());
+	for (const line of blocks.slice(0, n).flatMap((b) => linesOf(b.text))) {
+		const m = /^(?:by|—|–)\s+([^,;(]+)/i.exec(line);
 		const name = m?.[1]?.trim().replace(/[.\s]+$/, '');
 		if (name && name.split(/\s+/).length <= 6) return name.slice(0, 200);
 	}
