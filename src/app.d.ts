@@ -13,6 +13,8 @@ declare global {
 			teacher: boolean;
 			/** The teacher by the class-mode secret, which also opens every exercise's class view. */
 			proven: boolean;
+			/** The map file revision (ETag) a map page's load rendered: its page is cached under it. */
+			mapRevision?: string;
 		}
 		interface PageState {
 			/** A notice for the page navigated to: "Saved as your own copy, …". */

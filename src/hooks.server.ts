@@ -85,9 +85,10 @@ const compressAndCache: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const stored = await compressed(response, encoding);
 	if (!stored) return response;
-	// Kept only when the file did not change while the page was made.
+	// Kept only when the page was made from the revision it is kept under (the file may have
+	// changed between reading its revision here and the page's load reading it).
 	if (key && stored.status === 200 && !response.headers.has('set-cookie')) {
-		if ((await mapRevision(event)) === revision) pages.set(key, stored);
+		if (event.locals.mapRevision === revision) pages.set(key, stored);
 	}
 	return toResponse(stored);
 };

@@ -1,11 +1,13 @@
 /**
  * The keys a statement on the map answers (the canvas's roving focus): arrows step along the
  * argument, Escape lets go, the context-menu key opens the statement's menu, and the editing keys
- * act on the selected statement or link.
+ * act on the selected statement or link; a click on a line selects its link.
  */
 import { GLOBAL_ACTIONS, actionForKey, type ActionId } from '$lib/editor/actions';
 import type { MapEditor } from '$lib/editor/map-editor.svelte';
-import { statementElement } from '$lib/canvas/statements';
+import { focusStatement, statementElement } from '$lib/canvas/statements';
+import type { PlacedEdge } from '$lib/layout/types';
+import { tick } from 'svelte';
 
 /** Arrow keys step along the argument; at its edge, what the reader is told. */
 const LAST_STEP = {
@@ -63,4 +65,19 @@ export function onNodeKey(e: KeyboardEvent, c: NodeKeyContext): void {
 			});
 		else c.onaction(a, id);
 	}
+}
+
+/**
+ * A line was clicked: select its link (a column's line carries several: ask which). The keys
+ * (U, Delete, K, Escape) are then taken by the statement the link leaves from.
+ */
+export async function selectEdge(e: PlacedEdge, editor: MapEditor, host: ParentNode) {
+	if (e.links.length > 1) {
+		editor.dispatch({ type: 'chooseLink', links: e.links });
+		return;
+	}
+	const id = e.links[0];
+	if (!id || !editor.dispatch({ type: 'selectLink', id })) return;
+	await tick();
+	focusStatement(host, editor.view.linkFrom ?? '');
 }

@@ -75,6 +75,8 @@ export function headerBeside(
 	box: Pick<BoxGeometry, 'width' | 'header'>,
 	mark?: { x: number }
 ): string {
+	// Whole already (the header's room in the box is narrower than beside any mark): as measured.
+	if (!box.header.text.endsWith('…')) return box.header.text;
 	const end = mark ? mark.x - 6 : box.width - BOX.pad;
 	return fitText(nodeName(node), end - box.header.x, BOX.header);
 }

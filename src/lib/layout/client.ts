@@ -106,10 +106,7 @@ export class LayoutClient {
 		return new Promise((resolve) => {
 			this.pending.set(id, resolve);
 			this.maps.set(id, map);
-			// The view may hold Svelte state proxies, which cannot be cloned and may change before
-			// the request is sent: it is small, copied now as plain JSON.
-			const plainView = view && (JSON.parse(JSON.stringify(view)) as LayoutView);
-			const request = { id, map, view: plainView, options };
+			const request = { id, map, view: plainView(view), options };
 			if (!this.defer) return this.send(request);
 			this.queued = request;
 			if (this.sending) return;
@@ -129,8 +126,7 @@ export class LayoutClient {
 	 * for: a real one goes first.
 	 */
 	warm(map: ArgumentMap, view?: LayoutView, options?: Record<string, string>) {
-		const plainView = view && (JSON.parse(JSON.stringify(view)) as LayoutView);
-		const request: LayoutRequest = { id: 0, map, view: plainView, options, warm: true };
+		const request: LayoutRequest = { id: 0, map, view: plainView(view), options, warm: true };
 		const go = () => {
 			if (!this.pending.size && !this.queued) this.send(request);
 		};
@@ -169,6 +165,13 @@ export class LayoutClient {
 		this.worker.terminate();
 	}
 }
+
+/**
+ * The view may hold Svelte state proxies, which cannot be cloned and may change before the
+ * request is sent: it is small, copied now as plain JSON.
+ */
+const plainView = (view: LayoutView | undefined) =>
+	view && (JSON.parse(JSON.stringify(view)) as LayoutView);
 
 /**
  * Run `fn` once the page has painted what the current task changed and done the work that frame

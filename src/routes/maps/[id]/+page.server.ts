@@ -7,7 +7,7 @@ import { FOLD_COOKIE, foldsFromCookie } from '$lib/editor/folding';
 import { CANVAS_COOKIE, sizeFromCookie } from '$lib/canvas/canvas-size';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, cookies }) => {
+export const load: PageServerLoad = async ({ params, cookies, locals }) => {
 	const r = await loadMap(params.id);
 	if (!r.ok) {
 		const message =
@@ -24,6 +24,7 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 	}
 	// Laid out on the server, so the first paint already shows the map, folded as this browser
 	// left it (editor/folding.ts: the cookie on the map's path).
+	locals.mapRevision = r.etag;
 	const folded = foldsFromCookie(cookies.get(FOLD_COOKIE), r.map);
 	const layout = await pageLayout(r.map, folded);
 	// Sent without the statements' box geometry: the page measures it again (layout/payload.ts);
