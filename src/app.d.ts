@@ -1,4 +1,6 @@
 import type { Problem } from '$lib/model/problems';
+import type { MapRead } from '$lib/server/store';
+import type { PagePayloads } from '$lib/transport/json-payload';
 
 declare global {
 	namespace App {
@@ -15,6 +17,10 @@ declare global {
 			proven: boolean;
 			/** The map file revision (ETag) a map page's load rendered: its page is cached under it. */
 			mapRevision?: string;
+			/** A map page's file as the page hook read it, for the page's load (server/store.ts). */
+			mapRead?: MapRead;
+			/** JSON texts this page carries in script elements (transport/json-payload.ts). */
+			pagePayloads?: PagePayloads;
 		}
 		interface PageState {
 			/** A notice for the page navigated to: "Saved as your own copy, …". */

@@ -11,9 +11,10 @@ import {
 	toResponse,
 	type StoredResponse
 } from '$lib/server/page-cache';
-import { isMapId, readMapText } from '$lib/server/store';
+import { isMapId, readMapFile } from '$lib/server/store';
 import { FOLD_COOKIE } from '$lib/editor/folding';
 import { CANVAS_COOKIE, sizeFromCookie } from '$lib/canvas/canvas-size';
+import { PagePayloads } from '$lib/transport/json-payload';
 
 // ELK is slow when cold (230–400 ms for the first layout in a fresh process, 35 ms warm):
 // lay out a small map at boot so the first visitor gets a warm layout.
@@ -56,12 +57,17 @@ const guard: Handle = async ({ event, resolve }) => {
 /** Map pages, as sent, by path, file revision (ETag) and encoding. */
 const pages = new LruCache<StoredResponse>(64);
 
-/** The revision of the map a request shows, when it is a plain GET of a map page. */
+/**
+ * The revision of the map a request shows, when it is a plain GET of a map page. The file read
+ * for it is handed to the page's load (locals.mapRead), which then does not read it again.
+ */
 async function mapRevision(event: Parameters<Handle>[0]['event']): Promise<string | undefined> {
 	if (event.request.method !== 'GET' || event.isDataRequest || event.url.search) return;
 	const id = /^\/maps\/([^/]+)$/.exec(event.url.pathname)?.[1];
 	if (!id || !isMapId(id)) return;
-	return (await readMapText(id).catch(() => undefined))?.etag;
+	const read = await readMapFile(id).catch(() => undefined);
+	event.locals.mapRead = read;
+	return read?.etag;
 }
 
 /**
@@ -82,7 +88,9 @@ const compressAndCache: Handle = async ({ event, resolve }) => {
 	const hit = key ? pages.get(key) : undefined;
 	if (hit) return toResponse(hit);
 
-	const response = await resolve(event);
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => PagePayloads.fill(html, event.locals.pagePayloads)
+	});
 	const stored = await compressed(response, encoding);
 	if (!stored) return response;
 	// Kept only when the page was made from the revision it is kept under (the file may have

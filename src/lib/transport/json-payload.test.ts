@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as devalue from 'devalue';
-import { JsonPayload, jsonPayloadTransport as t } from './json-payload';
+import { JsonPayload, PAYLOAD_SLOT, PagePayloads, jsonPayloadTransport as t } from './json-payload';
 
 describe('a value sent as JSON text', () => {
 	it('travels through devalue as one string and comes back equal', () => {
@@ -34,5 +34,39 @@ describe('a value sent as JSON text', () => {
 	it('leaves every other value to devalue', () => {
 		expect(t.encode({ a: 1 })).toBe(false);
 		expect(t.encode('text')).toBe(false);
+	});
+
+	it('in a server-rendered page, travels in a script element of its own', () => {
+		const value = { text: 'a </script><!-- b $& $1 "q" \u2028' };
+		const page = new PagePayloads();
+		const payload = new JsonPayload(value, page);
+		// devalue carries only the slot, the same one however often it is asked.
+		expect(t.encode(payload)).toBe('#0');
+		expect(t.encode(payload)).toBe('#0');
+		expect(t.encode(new JsonPayload([1], page))).toBe('#1');
+		const html = PagePayloads.fill(`<body>${PAYLOAD_SLOT}<div></div></body>`, page);
+		expect(html).not.toContain(PAYLOAD_SLOT);
+		// Nothing in the text can close the element or open a comment.
+		expect(html.match(/<\/script>/g)).toHaveLength(2);
+		expect(html).not.toContain('<!-- b');
+		// The browser reads it back from the element the page carries.
+		const texts = new Map(
+			[...html.matchAll(/<script type="application\/json" id="([^"]+)">(.*?)<\/script>/gs)].map(
+				(m) => [m[1], m[2]]
+			)
+		);
+		const document = { getElementById: (id: string) => ({ textContent: texts.get(id) }) };
+		Object.assign(globalThis, { document });
+		try {
+			expect(t.decode('#0').value).toEqual(value);
+			expect(t.decode('#1').value).toEqual([1]);
+		} finally {
+			delete (globalThis as { document?: unknown }).document;
+		}
+	});
+
+	it('a page without payloads loses the empty slot; a missing payload is said', () => {
+		expect(PagePayloads.fill(`<body>${PAYLOAD_SLOT}</body>`, undefined)).toBe('<body></body>');
+		expect(() => t.decode('#3')).toThrow(/lacks its data/);
 	});
 });
