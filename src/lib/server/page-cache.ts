@@ -29,16 +29,20 @@ const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xm
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
-/** Compress bytes; brotli at quality 5 (a page is compressed per revision, not per request). */
+/**
+ * Compress bytes: brotli at quality 4, gzip at level 4. A map page is compressed once per
+ * revision, while its first visitor waits: on the article's page (226 KB) brotli 5 took 1.56 ms
+ * for 22.1 KB, 4 takes 1.09 ms for 24.5 KB; gzip 6 1.52 ms for 28.7 KB, 4 1.00 ms for 30.6 KB.
+ */
 export async function compress(body: Uint8Array, encoding: Encoding): Promise<Uint8Array> {
 	return encoding === 'br'
 		? brotli(body, {
 				params: {
-					[constants.BROTLI_PARAM_QUALITY]: 5,
+					[constants.BROTLI_PARAM_QUALITY]: 4,
 					[constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength
 				}
 			})
-		: gz(body, { level: 6 });
+		: gz(body, { level: 4 });
 }
 
 /** A response ready to be sent again: its status, headers and (maybe compressed) body. */
