@@ -15,6 +15,7 @@ import { checkIntegrity } from './integrity';
 import { FORMAT, mapSchema, type ArgumentMap } from './schema';
 import type { Problem } from './problems';
 import { serializeMap } from './serialize';
+import type { KnownParts } from './known-parts';
 
 /** Maps are a few hundred kilobytes; a file over this is refused before it is parsed. */
 export const MAX_MAP_BYTES = 5 * 1024 * 1024;
@@ -168,7 +169,7 @@ function zodProblems(error: import('zod/mini').core.$ZodError, doc: unknown): Pr
  * if (!r.ok) r.problems.forEach((p) => console.log(formatProblem(file, p)));
  * ```
  */
-export function parseMap(input: string): ParseResult {
+export function parseMap(input: string, known?: KnownParts): ParseResult {
 	const size = byteLength(input);
 	if (size > MAX_MAP_BYTES) return { ok: false, problems: [tooLargeProblem(size)] };
 	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -180,7 +181,7 @@ export function parseMap(input: string): ParseResult {
 			]
 		};
 	}
-	const written = asWritten(text);
+	const written = asWritten(text, known);
 	if (written) return written;
 	const starts = lineStarts(text);
 	const errors: ParseError[] = [];
@@ -243,17 +244,19 @@ export function parseMap(input: string): ParseResult {
  * numbers, so the syntax tree (jsonc-parser: about half of parsing a 1000-statement map) is
  * built only for a file that was written by hand or has problems.
  */
-function asWritten(text: string): ParseResult | undefined {
+function asWritten(text: string, known?: KnownParts): ParseResult | undefined {
 	let doc: unknown;
 	try {
 		doc = JSON.parse(text);
 	} catch {
 		return undefined;
 	}
-	const r = validateMap(doc);
-	return r.ok && r.migratedFrom === undefined && serializeMap(r.map) === `${text.trimEnd()}\n`
-		? r
-		: undefined;
+	// Statements and links validated before (server/store.ts keeps them) are not validated again.
+	const seen = known?.validate(doc);
+	const r: ParseResult = seen ? { ok: true, map: seen } : validateMap(doc);
+	if (!r.ok || r.migratedFrom !== undefined) return undefined;
+	if (!seen) known?.learn(doc, r.map);
+	return serializeMap(r.map) === `${text.trimEnd()}\n` ? r : undefined;
 }
 
 function cap(problems: Problem[]): Problem[] {

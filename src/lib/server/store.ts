@@ -21,6 +21,7 @@ import {
 } from '../model';
 
 import { BAD_MAP_ID, isSlug } from '../model/ids';
+import { KnownParts } from '../model/known-parts';
 import { MAX_COPY_ATTEMPTS, numberedId, revisionOf, saveRefusal } from '../model/ownership';
 
 export const SUFFIX = '.map.json';
@@ -53,6 +54,8 @@ export type LoadResult =
  * an unchanged file skips the parse. A map is an immutable value, so callers may share it.
  */
 const parsedMaps = new Map<string, { etag: string; map: ArgumentMap }>();
+/** Statements and links validated before, by their text: a new revision re-checks only what changed. */
+const knownParts = new KnownParts();
 
 /** Drop the parsed copy of a map whose file went away. */
 export function forgetParsed(id: string): void {
@@ -123,7 +126,7 @@ export async function loadMap(id: string, read?: MapRead): Promise<LoadResult> {
 		}
 		const known = parsedMaps.get(file);
 		if (known?.etag === etag) return { ok: true, id, file: shown, map: known.map, etag };
-		const parsed = parseMap(text);
+		const parsed = parseMap(text, knownParts);
 		if (!parsed.ok) return { ok: false, id, file: shown, status: 422, problems: parsed.problems };
 		parsedMaps.delete(file);
 		parsedMaps.set(file, { etag, map: parsed.map });
