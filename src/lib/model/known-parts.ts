@@ -24,7 +24,10 @@ const shellSchema = z.extend(mapSchema, {
 	links: z.array(z.unknown()).check(z.maxLength(20000))
 });
 
-/** Up to this many parts are kept (the oldest learnt goes first), and this many characters of their text (a 1000-statement map has about 2,000 parts and 0.5 M characters). */
+/**
+ * Up to this many parts are kept (the oldest learnt goes first), and this many characters of
+ * their text: a 1000-statement map has about 2,000 parts and 0.5 M characters.
+ */
 const MAX_PARTS = 20000;
 const MAX_CHARS = 4_000_000;
 
