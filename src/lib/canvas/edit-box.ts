@@ -49,15 +49,23 @@ export function editPlacement(
 	};
 }
 
+/**
+ * The smallest scale text is edited at: zoomed out further, the editor is drawn at this scale
+ * from the box's top-left corner (larger than the box, its lines broken as the box's are).
+ * At the article map's opening view (60 %) the text was typed at 7.8 px.
+ */
+export const MIN_EDIT_SCALE = 1;
+
 /** The editor's place on screen for a placed box under `view`. */
 export function editBox(p: PlacedNode, view: View): EditBox {
 	const line = p.box.lines[0];
+	const k = Math.max(view.k, MIN_EDIT_SCALE);
 	return {
 		left: p.x * view.k + view.x,
 		top: p.y * view.k + view.y,
-		width: p.width * view.k,
-		height: Math.max(p.height, MIN_EDIT_HEIGHT) * view.k,
-		font: p.box.bodyStyle.size * view.k,
-		pad: (line?.x ?? 10) * view.k
+		width: p.width * k,
+		height: Math.max(p.height, MIN_EDIT_HEIGHT) * k,
+		font: p.box.bodyStyle.size * k,
+		pad: (line?.x ?? 10) * k
 	};
 }
