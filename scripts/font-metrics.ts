@@ -2,7 +2,8 @@
  * Ships the UI font and its metrics together, so the browser draws exactly what the layout
  * measured. Reads Inter (from @fontsource/inter) and writes:
  *   static/fonts/inter-<subset>-<weight>.woff2     the files the app serves
- *   src/lib/layout/font-metrics.json               advance widths per code point, per weight
+ *   src/lib/layout/font-metrics.json               advance widths per code point, per weight, as
+ *                                                  runs of consecutive code points ([first, w, w…])
  * Run with `npx tsx scripts/font-metrics.ts` after changing the font; the JSON is committed.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -22,14 +23,27 @@ mkdirSync(join(root, 'static/fonts'), { recursive: true });
 const out: {
 	family: string;
 	unitsPerEm: number;
-	advances: Record<string, Record<string, number>>;
+	runs: Record<string, number[][]>;
 } = {
 	family: 'Inter',
 	unitsPerEm: 0,
-	advances: {}
+	runs: {}
 };
+/** The table as runs of consecutive code points: [first, its width, the next one's, …]. */
+function runs(table: Record<number, number>): number[][] {
+	const out: number[][] = [];
+	let run: number[] | undefined;
+	for (const cp of Object.keys(table)
+		.map(Number)
+		.sort((a, b) => a - b)) {
+		if (run && cp === run[0]! + run.length - 1) run.push(table[cp]!);
+		else out.push((run = [cp, table[cp]!]));
+	}
+	return out;
+}
+let points = 0;
 for (const weight of weights) {
-	const table: Record<string, number> = {};
+	const table: Record<number, number> = {};
 	for (const subset of subsets) {
 		const name = `inter-${subset}-${weight}-normal.woff2`;
 		copyFileSync(join(files, name), join(root, 'static/fonts', name));
@@ -40,9 +54,8 @@ for (const weight of weights) {
 			table[cp] = font.glyphForCodePoint(cp).advanceWidth;
 		}
 	}
-	out.advances[weight] = table;
+	out.runs[weight] = runs(table);
+	points = Object.keys(table).length;
 }
 writeFileSync(join(root, 'src/lib/layout/font-metrics.json'), JSON.stringify(out) + '\n');
-console.log(
-	`metrics for ${Object.keys(out.advances[400]!).length} code points, ${weights.length} weights`
-);
+console.log(`metrics for ${points} code points, ${weights.length} weights`);

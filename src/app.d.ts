@@ -1,6 +1,6 @@
 import type { Problem } from '$lib/model/problems';
 import type { MapRead } from '$lib/server/store';
-import type { PagePayloads } from '$lib/transport/json-payload';
+import type { PagePayloads } from '$lib/transport/page-payloads';
 
 declare global {
 	namespace App {

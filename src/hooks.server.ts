@@ -14,7 +14,7 @@ import {
 import { isMapId, readMapFile } from '$lib/server/store';
 import { FOLD_COOKIE } from '$lib/editor/folding';
 import { CANVAS_COOKIE, sizeFromCookie } from '$lib/canvas/canvas-size';
-import { PagePayloads } from '$lib/transport/json-payload';
+import { PagePayloads } from '$lib/transport/page-payloads';
 
 // ELK is slow when cold (230–400 ms for the first layout in a fresh process, 35 ms warm):
 // lay out a small map at boot so the first visitor gets a warm layout.

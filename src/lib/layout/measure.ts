@@ -17,9 +17,19 @@ export interface TextStyle {
 }
 
 const perEm = metrics.unitsPerEm;
-const tables: Record<Weight, Record<string, number>> = {
-	400: metrics.advances['400'],
-	600: metrics.advances['600']
+/**
+ * Advance widths by code point. The file keeps them as runs of consecutive code points, each
+ * `[first, width of first, width of first + 1, …]`: 9.9 KB instead of 20.8 (2.6 KB brotli
+ * instead of 3.7) in the page's bundle.
+ */
+function table(runs: number[][]): Record<number, number> {
+	const t: Record<number, number> = {};
+	for (const [first, ...widths] of runs) widths.forEach((w, i) => (t[first! + i] = w));
+	return t;
+}
+const tables: Record<Weight, Record<number, number>> = {
+	400: table(metrics.runs['400']),
+	600: table(metrics.runs['600'])
 };
 // A character the font lacks is drawn by a fallback font; assume a full em (a CJK glyph's width) so it never overflows.
 const FALLBACK_EM = 1;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as devalue from 'devalue';
-import { JsonPayload, PAYLOAD_SLOT, PagePayloads, jsonPayloadTransport as t } from './json-payload';
+import { JsonPayload, jsonPayloadTransport as t } from './json-payload';
+import { PAYLOAD_SLOT, PagePayloads } from './page-payloads';
 
 describe('a value sent as JSON text', () => {
 	it('travels through devalue as one string and comes back equal', () => {

@@ -6,7 +6,7 @@
  *
  * In a server-rendered page the text does not go through devalue at all: devalue escapes a
  * string character by character (1.1 ms for the article's 80 KB, and every quote doubled). The
- * load hands a PagePayloads to the payload; the text is written into the page as a JSON script
+ * load hands a PagePayloads (page-payloads.ts) to the payload; the text is written into the page as a JSON script
  * element (hooks.server.ts puts it at the top of the body), and devalue carries only its number.
  * Data requests (client-side navigation) carry the JSON text itself. On the server the page gets
  * the very value the load returned.
@@ -17,52 +17,28 @@ export class JsonPayload<T> {
 	constructor(
 		readonly value: T,
 		/** The server-rendered page this payload is written into, if it is one. */
-		readonly page?: PagePayloads
+		readonly page?: { add(value: unknown): number }
 	) {}
 }
 
-/** The id of a payload's script element in the page. */
-const elementId = (slot: number) => `warrant-payload-${slot}`;
-/** Where the payloads' script elements go in src/app.html: before the app's markup. */
-export const PAYLOAD_SLOT = '<!--warrant:payloads-->';
+/** The id of a payload's script element in the page (page-payloads.ts writes it). */
+export const elementId = (slot: number) => `warrant-payload-${slot}`;
 
-/** The JSON texts one server-rendered page carries in script elements of their own. */
-export class PagePayloads {
-	readonly #texts: string[] = [];
+/** A JsonPayload as its JSON text, or as its slot in a server-rendered page; false for any other value. */
+export function encodeJsonPayload(v: unknown): false | string {
+	if (!(v instanceof JsonPayload)) return false;
+	if (!v.page) return JSON.stringify(v.value);
+	v.slot ??= v.page.add(v.value);
+	return `#${v.slot}`;
+}
 
-	/** Keep `value`'s JSON text for the page; its slot number. */
-	add(value: unknown): number {
-		// Inside <script> only "<" can end the element or open a comment; in JSON it occurs only
-		// within strings, where \u003c reads back as "<".
-		this.#texts.push(JSON.stringify(value).replace(/</g, '\\u003c'));
-		return this.#texts.length - 1;
-	}
-
-	/** The script elements, for PAYLOAD_SLOT. */
-	html(): string {
-		return this.#texts
-			.map((t, i) => `<script type="application/json" id="${elementId(i)}">${t}</script>`)
-			.join('');
-	}
-
-	/** `page` with the payloads in their slot (and the slot gone where there are none). */
-	static fill(page: string, payloads: PagePayloads | undefined): string {
-		return page.replace(PAYLOAD_SLOT, () => payloads?.html() ?? '');
-	}
+/** The JsonPayload back from its JSON text, or from the page's script element for its slot. */
+export function decodeJsonPayload(text: string): JsonPayload<unknown> {
+	if (!text.startsWith('#')) return new JsonPayload(JSON.parse(text));
+	const element = globalThis.document?.getElementById(elementId(Number(text.slice(1))));
+	if (!element?.textContent) throw new Error(`The page lacks its data (payload ${text}).`);
+	return new JsonPayload(JSON.parse(element.textContent));
 }
 
 /** The transporter for src/hooks.ts: a JsonPayload travels as its JSON text or its slot. */
-export const jsonPayloadTransport = {
-	encode: (v: unknown): false | string => {
-		if (!(v instanceof JsonPayload)) return false;
-		if (!v.page) return JSON.stringify(v.value);
-		v.slot ??= v.page.add(v.value);
-		return `#${v.slot}`;
-	},
-	decode: (text: string): JsonPayload<unknown> => {
-		if (!text.startsWith('#')) return new JsonPayload(JSON.parse(text));
-		const element = globalThis.document?.getElementById(elementId(Number(text.slice(1))));
-		if (!element?.textContent) throw new Error(`The page lacks its data (payload ${text}).`);
-		return new JsonPayload(JSON.parse(element.textContent));
-	}
-};
+export const jsonPayloadTransport = { encode: encodeJsonPayload, decode: decodeJsonPayload };
