@@ -15,7 +15,7 @@ const memo = new LayoutMemo();
 
 /**
  * Whether ELK's answers are kept (memo.ts). `WARRANT_LAYOUT_MEMO=off` in the server's
- * environment turns it off, read at each call: the bench times a fresh layout that way.
+ * environment turns it off, read at each call: the model bench (scripts/bench.ts) times ELK so.
  */
 function memoOn(): boolean {
 	const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
