@@ -6,7 +6,9 @@ import { layoutMap } from '$lib/layout/run';
 import { syntheticWarmup } from '$lib/layout/warmup';
 import {
 	chooseEncoding,
+	compressAhead,
 	compressed,
+	type Ahead,
 	LruCache,
 	toResponse,
 	type StoredResponse
@@ -88,10 +90,16 @@ const compressAndCache: Handle = async ({ event, resolve }) => {
 	const hit = key ? pages.get(key) : undefined;
 	if (hit) return toResponse(hit);
 
+	let ahead: Ahead | undefined;
 	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => PagePayloads.fill(html, event.locals.pagePayloads)
+		transformPageChunk: ({ html, done }) => {
+			const page = PagePayloads.fill(html, event.locals.pagePayloads);
+			// Compressed from here on, on the thread pool, while SvelteKit hashes the page.
+			if (done && encoding) ahead = compressAhead(page, encoding);
+			return page;
+		}
 	});
-	const stored = await compressed(response, encoding);
+	const stored = await compressed(response, encoding, ahead);
 	if (!stored) return response;
 	// Kept only when the page was made from the revision it is kept under (the file may have
 	// changed between reading its revision here and the page's load reading it).

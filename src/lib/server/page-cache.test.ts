@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { chooseEncoding, compressed, LruCache, MIN_BYTES, toResponse } from './page-cache';
+import {
+	chooseEncoding,
+	compressAhead,
+	compressed,
+	LruCache,
+	MIN_BYTES,
+	toResponse
+} from './page-cache';
 
 describe('chooseEncoding', () => {
 	it('prefers brotli, then gzip, and honours q=0', () => {
@@ -46,6 +53,41 @@ describe('compressed', () => {
 			await compressed(new Response(page, { headers: { 'content-type': 'image/png' } }), 'br')
 		).toBeUndefined();
 		expect(await compressed(html(page, { 'content-encoding': 'gzip' }), 'br')).toBeUndefined();
+	});
+});
+
+describe('compressed ahead', () => {
+	it('a whole rendered page (it has an ETag) is sent as compressed ahead, in its encoding', async () => {
+		const ahead = compressAhead(page, 'br');
+		// The response's body is not read: the bytes compressed ahead are the page's.
+		const r = await compressed(html('not read', { etag: '"x"' }), 'br', ahead);
+		expect(brotliDecompressSync(r!.body).toString()).toBe(page);
+		expect(new Headers(r!.headers).get('content-length')).toBe(String(r!.body.byteLength));
+	});
+
+	it('any other response is compressed from its own body', async () => {
+		const ahead = compressAhead(page, 'br');
+		const other = 'Another answer. '.repeat(100);
+		// Streamed (no ETag), not HTML, or another encoding than the one begun.
+		for (const [response, encoding] of [
+			[html(other), 'br'],
+			[new Response(other, { headers: { 'content-type': 'text/plain', etag: '"x"' } }), 'br'],
+			[html(other, { etag: '"x"' }), 'gzip']
+		] as const) {
+			const r = await compressed(response, encoding, ahead);
+			const text = encoding === 'br' ? brotliDecompressSync(r!.body) : gunzipSync(r!.body);
+			expect(text.toString()).toBe(other);
+		}
+	});
+
+	it('a small page is sent as it is', async () => {
+		const r = await compressed(
+			html('x', { etag: '"x"' }),
+			'br',
+			compressAhead('<p>short</p>', 'br')
+		);
+		expect(new Headers(r!.headers).has('content-encoding')).toBe(false);
+		expect(new TextDecoder().decode(r!.body)).toBe('<p>short</p>');
 	});
 });
 
