@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadMap } from '../../../tests/fixtures/load';
-import { indexMap, inTextSummary, supportInText } from './queries';
+import { indexMap, inTextSummary, openingFocus, supportInText } from './queries';
 import type { ArgumentMap, MapLink } from './schema';
 
 describe('what the text gives for a statement', () => {
@@ -50,5 +50,35 @@ describe('what the text gives for a statement', () => {
 		);
 		// Nothing from the text at all: nothing to say.
 		expect(inTextSummary(indexMap(small), 'e1')).toBeUndefined();
+	});
+});
+
+describe('what the opening view shows with the thesis', () => {
+	it('the article map: its five motives, not the other reasons for the thesis', () => {
+		const map = loadMap('arguments/japan-mongolia.map.json');
+		const focus = openingFocus(indexMap(map));
+		expect(focus).toHaveLength(5);
+		for (const id of focus)
+			expect(map.nodes.find((n) => n.id === id)?.tags ?? []).toContain('motive');
+	});
+
+	it('a map without motives: every reason given for the thesis directly', () => {
+		const map: ArgumentMap = {
+			...loadMap('tests/fixtures/small.map.json'),
+			nodes: [
+				{ id: 't', kind: 'thesis', text: 'Close the centre to cars.', origin: 'source' },
+				{ id: 'r1', kind: 'claim', text: 'It is safer.', origin: 'source' },
+				{ id: 'r2', kind: 'claim', text: 'The air is cleaner.', origin: 'source' },
+				{ id: 'o', kind: 'claim', text: 'Deliveries suffer.', origin: 'source' },
+				{ id: 'e', kind: 'evidence', text: 'Fewer injuries.', origin: 'source' }
+			],
+			links: [
+				{ id: 'l1', from: 'r1', to: 't', relation: 'supports', origin: 'source' },
+				{ id: 'l2', from: 'r2', to: 't', relation: 'supports', origin: 'source' },
+				{ id: 'l3', from: 'o', to: 't', relation: 'attacks', origin: 'source' },
+				{ id: 'l4', from: 'e', to: 'r1', relation: 'supports', origin: 'source' }
+			]
+		};
+		expect(openingFocus(indexMap(map)).sort()).toEqual(['r1', 'r2']);
 	});
 });

@@ -320,3 +320,19 @@ export function inTextSummary(index: MapIndex, id: string): string | undefined {
 			: 'no evidence stated in the text';
 	return s.inferred.length ? `${stated}; ${plural(s.inferred.length, 'link')} inferred` : stated;
 }
+
+/**
+ * The statements the opening view shows with the thesis: its motives (statements tagged
+ * "motive", as in the article's map) or, in a map without them, every reason given for it
+ * directly. Without this a map of any other text opened on its thesis alone, at full size, its
+ * reasons cut off at the canvas's edges.
+ */
+export function openingFocus(index: MapIndex): string[] {
+	const thesis = index.thesis;
+	if (!thesis) return [];
+	const reasons = (index.incoming.get(thesis.id) ?? [])
+		.filter((l) => l.relation === 'supports')
+		.map((l) => l.from);
+	const motives = reasons.filter((id) => index.node.get(id)?.tags?.includes('motive'));
+	return motives.length ? motives : reasons;
+}
