@@ -217,19 +217,6 @@ for (let i = 0; ; i++) {
 	await new Promise((r) => setTimeout(r, 200));
 }
 
-/** The bytes sent for a page, raw (as on the wire) and decoded, and its encoding. */
-function pageBytes(path: string): Promise<{ wire: number; encoding: string }> {
-	return new Promise((ok, fail) => {
-		const req = request(`${BASE}${path}`, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
-			let wire = 0;
-			res.on('data', (c: Buffer) => (wire += c.length));
-			res.on('end', () => ok({ wire, encoding: String(res.headers['content-encoding'] ?? '') }));
-		});
-		req.on('error', fail);
-		req.end();
-	});
-}
-
 /** Requests per second and median latency, autocannon, 10 connections for 10 s. */
 async function throughput(path: string): Promise<{ rps: number; p50: number; errors: number }> {
 	const r = await autocannon({
@@ -248,15 +235,20 @@ const keepAlive = new Agent({ keepAlive: true });
  * browser pays; the figure is the page's, not the client library's. A kept connection the server
  * closed just then (it closes idle ones after 5 s) is answered by one new try.
  */
-async function getDecoded(port: number, path: string): Promise<void> {
+async function getDecoded(port: number, path: string): Promise<Sent> {
 	try {
-		await getOnce(port, path);
+		return await getOnce(port, path);
 	} catch (e) {
 		if ((e as NodeJS.ErrnoException).code !== 'ECONNRESET') throw e;
-		await getOnce(port, path);
+		return await getOnce(port, path);
 	}
 }
-function getOnce(port: number, path: string): Promise<void> {
+/** A page as sent: its bytes on the wire and its encoding. */
+interface Sent {
+	wire: number;
+	encoding: string;
+}
+function getOnce(port: number, path: string): Promise<Sent> {
 	return new Promise((ok, fail) => {
 		const req = request(
 			{
@@ -271,15 +263,17 @@ function getOnce(port: number, path: string): Promise<void> {
 					res.resume();
 					return fail(new Error(`GET ${path}: ${res.statusCode}`));
 				}
-				const enc = res.headers['content-encoding'];
+				const encoding = String(res.headers['content-encoding'] ?? '');
+				let wire = 0;
+				res.on('data', (c: Buffer) => (wire += c.length));
 				const body =
-					enc === 'br'
+					encoding === 'br'
 						? res.pipe(createBrotliDecompress())
-						: enc === 'gzip'
+						: encoding === 'gzip'
 							? res.pipe(createGunzip())
 							: res;
 				body.on('data', () => {});
-				body.on('end', () => ok());
+				body.on('end', () => ok({ wire, encoding }));
 				body.on('error', fail);
 			}
 		);
@@ -684,7 +678,7 @@ try {
 		}
 		if (measures('throughput')) {
 			log(`${m.name}: page bytes, requests/s`);
-			const bytes = await pageBytes(path);
+			const bytes = await getDecoded(PORT, path);
 			const load = await throughput(path);
 			rows.push(
 				{

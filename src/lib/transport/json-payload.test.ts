@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as devalue from 'devalue';
-import { JsonPayload, jsonPayloadTransport as t } from './json-payload';
+import { JsonPayload, decodeJsonPayload, encodeJsonPayload } from './json-payload';
+
+/** As src/hooks.ts hands them to SvelteKit (the server's side of it). */
+const t = { encode: encodeJsonPayload, decode: decodeJsonPayload };
 import { PAYLOAD_SLOT, PagePayloads } from './page-payloads';
 
 describe('a value sent as JSON text', () => {

@@ -39,6 +39,3 @@ export function decodeJsonPayload(text: string): JsonPayload<unknown> {
 	if (!element?.textContent) throw new Error(`The page lacks its data (payload ${text}).`);
 	return new JsonPayload(JSON.parse(element.textContent));
 }
-
-/** The transporter for src/hooks.ts: a JsonPayload travels as its JSON text or its slot. */
-export const jsonPayloadTransport = { encode: encodeJsonPayload, decode: decodeJsonPayload };
