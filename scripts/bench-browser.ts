@@ -8,9 +8,10 @@
  * Needs `npm run build` first (it builds when build/ is missing). Serves build/ over a temporary
  * copy of arguments/ plus the generated maps (never the repository's folder) on BENCH_PORT
  * (default 4193: fetch refuses 4190, a "bad port" of the Fetch standard), loopback only.
- * `--only article|250|1000` measures one map; `--parts zoom,pan` measures only those parts (of references, throughput, zoom, pan, edits); `--runs N` repeats
- * the zoom and pan measures N times and prints their spread; `--profile DIR` writes a CPU
- * profile and a Chrome trace of each map's edits into DIR.
+ * `--only article|250|1000` measures one map; `--parts zoom,pan` measures only those parts (of
+ * references, throughput, zoom, pan, edits); `--runs N` repeats the zoom and pan measures N
+ * times and prints their spread; `--profile DIR` writes a CPU profile and a Chrome trace of
+ * each map's edits into DIR.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
