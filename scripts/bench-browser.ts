@@ -31,17 +31,11 @@ import type { ArgumentMap } from '../src/lib/model/schema';
 import { layoutOptions } from '../src/lib/layout/options';
 import { toElk } from '../src/lib/layout/to-elk';
 import { syntheticMap } from '../tests/fixtures/synthetic';
+import { startFlags } from './start-flags.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-/** The node flags `npm start` serves with (package.json): the bench's server runs with them. */
-const startFlags = (
-	/node ((?:--\S+ ?)+) scripts\/start\.mjs/.exec(
-		(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } })
-			.scripts.start
-	)?.[1] ?? ''
-)
-	.split(' ')
-	.filter(Boolean);
+/** The node flags `npm start` serves with: the bench's server runs with them. */
+const serverFlags = startFlags(root);
 const PORT = Number(process.env.BENCH_PORT || 4193);
 const BASE = `http://127.0.0.1:${PORT}`;
 const AUTHOR = 'Bench';
@@ -175,7 +169,7 @@ if (!existsSync(join(root, 'build/index.js'))) {
 	const b = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 	if (b.status !== 0) process.exit(1);
 }
-const server = spawn(process.execPath, [...startFlags, join(root, 'build/index.js')], {
+const server = spawn(process.execPath, [...serverFlags, join(root, 'build/index.js')], {
 	cwd: root,
 	env: {
 		...process.env,

@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFlags } from './start-flags.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'build', 'index.js');
@@ -68,7 +69,11 @@ const env = {
 };
 console.log(`e2e-server: serving maps from ${dir} on http://${env.HOST}:${env.PORT}`);
 
-const child = spawn(process.execPath, [entry], { cwd: root, env, stdio: 'inherit' });
+const child = spawn(process.execPath, [...startFlags(root), entry], {
+	cwd: root,
+	env,
+	stdio: 'inherit'
+});
 
 child.on('exit', (code, signal) => {
 	cleanUp();

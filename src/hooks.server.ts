@@ -17,6 +17,7 @@ import { isMapId, readMapFile } from '$lib/server/store';
 import { FOLD_COOKIE } from '$lib/editor/folding';
 import { CANVAS_COOKIE, sizeFromCookie } from '$lib/canvas/canvas-size';
 import { PagePayloads } from '$lib/transport/page-payloads';
+import { idleCollector } from '$lib/server/idle-gc';
 
 // ELK is slow when cold (230–400 ms for the first layout in a fresh process, 35 ms warm):
 // lay out a small map at boot so the first visitor gets a warm layout.
@@ -109,5 +110,8 @@ const compressAndCache: Handle = async ({ event, resolve }) => {
 	return toResponse(stored);
 };
 
+/** Every request counted in flight, so that garbage is collected between them (server/idle-gc.ts). */
+const counted: Handle = ({ event, resolve }) => idleCollector.asRequest(async () => resolve(event));
+
 /** The access rules first: nothing, not even a cached page, is answered past them. */
-export const handle = sequence(guard, compressAndCache);
+export const handle = sequence(counted, guard, compressAndCache);

@@ -8,8 +8,31 @@ import { layoutMap } from '../layout/run';
 import type { MapLayout } from '../layout/types';
 import type { ArgumentMap } from '../model/schema';
 import { loadMap } from './store';
+import { LruCache } from './page-cache';
 
 const layouts = new WeakMap<ArgumentMap, Map<string, Promise<MapLayout>>>();
+
+/**
+ * Layouts by the statements and links they were made from. A layout depends on a map's
+ * statements, links and folds only, and the store hands out the same frozen statement and link
+ * values for every revision that repeats them (model/known-parts.ts). A new revision that only
+ * changed the map's own fields, or that added nothing but whitespace, gets the same layout
+ * without building ELK's graph to look it up in the layout memo (0.6 ms on the article map).
+ */
+const byParts = new LruCache<Promise<MapLayout>>(16);
+const partNumbers = new WeakMap<object, number>();
+let parts = 0;
+
+function partNumber(part: object): number {
+	let n = partNumbers.get(part);
+	if (n === undefined) partNumbers.set(part, (n = parts++));
+	return n;
+}
+
+/** The key of a map's statements and links, as values; folds after them. */
+function partsKey(map: ArgumentMap, folds: string): string {
+	return `${map.nodes.map(partNumber).join(',')}|${map.links.map(partNumber).join(',')}|${folds}`;
+}
 
 /** The layout of `map` with `folded` folded away, made once per map value and folds. */
 export function pageLayout(map: ArgumentMap, folded: readonly string[] = []): Promise<MapLayout> {
@@ -18,9 +41,14 @@ export function pageLayout(map: ArgumentMap, folded: readonly string[] = []): Pr
 	const key = folded.join(' ');
 	let layout = byFolds.get(key);
 	if (!layout) {
-		layout = layoutMap(map, {}, folded.length ? { folded: [...folded] } : {});
+		const same = partsKey(map, key);
+		layout = byParts.get(same) ?? layoutMap(map, {}, folded.length ? { folded: [...folded] } : {});
+		byParts.set(same, layout);
 		byFolds.set(key, layout);
-		layout.catch(() => byFolds.delete(key));
+		layout.catch(() => {
+			byFolds.delete(key);
+			byParts.delete(same);
+		});
 	}
 	return layout;
 }
