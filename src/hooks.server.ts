@@ -113,5 +113,5 @@ const compressAndCache: Handle = async ({ event, resolve }) => {
 /** Every request counted in flight, so that garbage is collected between them (server/idle-gc.ts). */
 const counted: Handle = ({ event, resolve }) => idleCollector.asRequest(async () => resolve(event));
 
-/** The access rules first: nothing, not even a cached page, is answered past them. */
+/** The access rules before any answer: nothing, not even a cached page, is answered past them. */
 export const handle = sequence(counted, guard, compressAndCache);

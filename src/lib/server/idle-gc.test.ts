@@ -56,8 +56,14 @@ describe('IdleCollector: garbage collected between requests, never during one', 
 	});
 
 	it('does nothing without a way to collect (node without --expose-gc)', async () => {
-		const idle = new IdleCollector(undefined, () => YOUNG_BYTES, YOUNG_BYTES, QUIET);
-		expect(await idle.asRequest(async () => 7)).toBe(7);
-		expect(idle.inFlight).toBe(0);
+		const timers = vi.spyOn(globalThis, 'setTimeout');
+		try {
+			const idle = new IdleCollector(undefined, () => YOUNG_BYTES, YOUNG_BYTES, QUIET);
+			expect(await idle.asRequest(async () => 7)).toBe(7);
+			expect(idle.inFlight).toBe(0);
+			expect(timers).not.toHaveBeenCalled();
+		} finally {
+			timers.mockRestore();
+		}
 	});
 });

@@ -4,12 +4,14 @@
  * when its young generation fills, which is in the middle of some later request: with a 64 MB
  * young generation one request in eight paused 11–16 ms, because the request's own render was
  * alive and copied. Collected when no request is in flight, a scavenge costs about 1.3 ms, and
- * nobody waits for it (the article page's median, requests 60 ms apart: 13.4 → 9.3 ms).
+ * nobody waits for it (article page, one process, requests 60 ms apart: median 10.6 → 9.1–9.4 ms).
  *
  * Needs `gc` (node's --expose-gc, which `npm start` passes); without it this does nothing. It
  * waits for QUIET_MS without a request: under load (10 connections asking for cached pages) a
  * scavenge after every answer cost a third of the requests per second; there V8 collects as it
- * always does.
+ * always does. Running `node build/index.js` without the flag serves the same pages, with V8's
+ * own timing. The flag puts `gc` within reach of every module; of the server's code only this
+ * one calls it (the built server, searched), and only for a minor collection.
  */
 import { getHeapSpaceStatistics } from 'node:v8';
 

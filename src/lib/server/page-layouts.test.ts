@@ -49,4 +49,17 @@ describe('pageLayout: one layout for revisions with the same statements and link
 		expect(Object.keys(folded.nodes).length).toBeLessThan(before.nodes.length);
 		expect(await pageLayout(before, [thesis])).toBe(folded);
 	});
+
+	it('keys only frozen statements by identity: parts that could change are laid out by value', async () => {
+		const parsed = parseMap(text);
+		if (!parsed.ok) throw new Error('the article map does not parse');
+		const open = structuredClone(parsed.map);
+		expect(Object.isFrozen(open.nodes[0])).toBe(false);
+		const first = await pageLayout(open);
+		const id = open.nodes[0]!.id;
+		open.nodes[0]!.text += ' And more words besides these.'.repeat(3);
+		const second = await pageLayout({ ...open, title: 'Changed in place' });
+		expect(second).not.toBe(first);
+		expect(second.nodes[id]!.height).toBeGreaterThan(first.nodes[id]!.height);
+	});
 });

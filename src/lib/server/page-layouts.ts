@@ -16,8 +16,10 @@ const layouts = new WeakMap<ArgumentMap, Map<string, Promise<MapLayout>>>();
  * Layouts by the statements and links they were made from. A layout depends on a map's
  * statements, links and folds only, and the store hands out the same frozen statement and link
  * values for every revision that repeats them (model/known-parts.ts). A new revision that only
- * changed the map's own fields, or that added nothing but whitespace, gets the same layout
- * without building ELK's graph to look it up in the layout memo (0.6 ms on the article map).
+ * changed the map's own fields (a title, a verdict elsewhere) or only trailing white space gets the
+ * same layout without building ELK's graph to look it up in the layout memo (0.6 ms on the
+ * article map). Only frozen parts are keyed by identity: a part that could change in place
+ * (a hand-formatted file's, parsed the slow way) is laid out by value as before.
  */
 const byParts = new LruCache<Promise<MapLayout>>(16);
 const partNumbers = new WeakMap<object, number>();
@@ -29,8 +31,9 @@ function partNumber(part: object): number {
 	return n;
 }
 
-/** The key of a map's statements and links, as values; folds after them. */
-function partsKey(map: ArgumentMap, folds: string): string {
+/** The key of a map's statements and links, as values, folds after them; none unless all are frozen. */
+function partsKey(map: ArgumentMap, folds: string): string | undefined {
+	if (!map.nodes.every(Object.isFrozen) || !map.links.every(Object.isFrozen)) return undefined;
 	return `${map.nodes.map(partNumber).join(',')}|${map.links.map(partNumber).join(',')}|${folds}`;
 }
 
@@ -42,12 +45,15 @@ export function pageLayout(map: ArgumentMap, folded: readonly string[] = []): Pr
 	let layout = byFolds.get(key);
 	if (!layout) {
 		const same = partsKey(map, key);
-		layout = byParts.get(same) ?? layoutMap(map, {}, folded.length ? { folded: [...folded] } : {});
-		byParts.set(same, layout);
-		byFolds.set(key, layout);
-		layout.catch(() => {
-			byFolds.delete(key);
-			byParts.delete(same);
+		const made =
+			(same && byParts.get(same)) ||
+			layoutMap(map, {}, folded.length ? { folded: [...folded] } : {});
+		layout = made;
+		if (same) byParts.set(same, made);
+		byFolds.set(key, made);
+		made.catch(() => {
+			if (byFolds.get(key) === made) byFolds.delete(key);
+			if (same && byParts.get(same) === made) byParts.delete(same);
 		});
 	}
 	return layout;
