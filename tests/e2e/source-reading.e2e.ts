@@ -47,12 +47,24 @@ test('what is typed at once after R on a passage goes into the new reason', asyn
 	await chooseSentences(page, 4, 2);
 	const statements = page.locator('[data-node-id]');
 	const before = await statements.count();
+	// A key can come in the very next task after R's (a busy page takes the keys first): is the
+	// new statement's field there by then? Otherwise that key goes nowhere and is lost.
+	await page.evaluate(() => {
+		const w = window as unknown as { __fieldByNextTask?: boolean };
+		const next = new MessageChannel();
+		next.port1.onmessage = () =>
+			(w.__fieldByNextTask = !!document.querySelector('textarea[aria-label^="Text of"]'));
+		addEventListener('keydown', () => next.port2.postMessage(0), { capture: true, once: true });
+	});
 	// Frames held back: every key below comes before the field takes the focus by itself.
 	await withFramesHeldBack(page, async () => {
 		await page.keyboard.press('r');
 		await page.keyboard.type('Xyz claims are slow to file.');
 		await page.keyboard.press('Enter');
 	});
+	expect(
+		await page.evaluate(() => (window as { __fieldByNextTask?: boolean }).__fieldByNextTask)
+	).toBe(true);
 	await expect(statements).toHaveCount(before + 1);
 	await expect(
 		page.locator('[data-node-id]').filter({ hasText: 'Xyz claims are slow to file.' })
