@@ -45,13 +45,10 @@ async function writeAndSave(page: Page, text: string) {
 	return cut;
 }
 
-test('a line clicked is selected, announced and detailed; U undercuts that link', async ({
-	page
-}) => {
-	await page.goto(`/maps/${mapId}`);
-	const id = 's-motive-3-to-thesis';
+/** Click the line of link `id` on a point of the line itself, on screen and not under a box. */
+async function clickLine(page: Page, id: string) {
 	const hit = page.locator(`.hit[data-links="${id}"]`);
-	// A point on the line itself (a path's box centre may lie off it), on screen and not under a box.
+	// A path's box centre may lie off the line: the point halfway along it.
 	const at = await hit.evaluate((el: SVGPathElement) => {
 		const p = el.getPointAtLength(el.getTotalLength() / 2);
 		const m = el.getScreenCTM()!;
@@ -64,6 +61,14 @@ test('a line clicked is selected, announced and detailed; U undercuts that link'
 		)
 	).toBe(id);
 	await page.mouse.click(at.x, at.y);
+}
+
+test('a line clicked is selected, announced and detailed; U undercuts that link', async ({
+	page
+}) => {
+	await page.goto(`/maps/${mapId}`);
+	const id = 's-motive-3-to-thesis';
+	await clickLine(page, id);
 
 	await expect(announced(page)).toHaveText(
 		'Link selected: Motive 3 supports the thesis (stated) — U undercuts it, Delete removes it'
@@ -83,6 +88,24 @@ test('a line clicked is selected, announced and detailed; U undercuts that link'
 	await page.keyboard.press('u');
 	const cut = await writeAndSave(page, 'Stating a motive is not showing it was the motive.');
 	expect(cut).toMatchObject({ to: id });
+});
+
+test('Escape on a line clicked lets go of it: nothing is selected, the canvas keeps the keys', async ({
+	page
+}) => {
+	await page.goto(`/maps/${mapId}`);
+	await page.waitForLoadState('networkidle');
+	await clickLine(page, 's-motive-3-to-thesis');
+	await expect(linkDetails(page)).toBeVisible();
+	await page.screenshot({ path: 'tests/artifacts/links-clicked.png' });
+	await page.keyboard.press('Escape');
+	await expect(linkDetails(page)).toHaveCount(0);
+	await expect(
+		page.getByRole('complementary', { name: 'Details of the selected statement' })
+	).toHaveCount(0);
+	await expect(page.locator('.canvas [aria-pressed="true"]')).toHaveCount(0);
+	await expect(page.getByRole('application', { name: /^Argument map\./ })).toBeFocused();
+	await page.screenshot({ path: 'tests/artifacts/links-let-go.png' });
 });
 
 test('by keyboard: K steps to the youth-year evidence’s link to Motive 5, U undercuts it', async ({

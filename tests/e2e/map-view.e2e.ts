@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, type Locator, type Page } from './fixtures';
 import {
 	artifact,
 	boxOf,
@@ -169,3 +169,56 @@ test.describe('the map view', () => {
 		await expect.poll(() => viewScale(page)).toBeLessThan(scale);
 	});
 });
+
+/** Select `target` and check the scale is kept and its box shows whole on the canvas, left of the panel. */
+async function expectSelectedInPlace(page: Page, target: Locator, scale: number, shot: string) {
+	await expect(detailsPanel(page)).toBeVisible();
+	await page.screenshot({ path: artifact(shot) });
+	expect(await viewScale(page)).toBeCloseTo(scale, 5);
+	const panel = await boxOf(detailsPanel(page));
+	const box = await boxOf(target);
+	expectInside(box, await boxOf(canvas(page)), 'the selected statement');
+	expect(box.x + box.width).toBeLessThanOrEqual(panel.x);
+}
+
+// At each size, a motive on screen at the opening view where the panel will open over it.
+for (const { viewport, under } of [
+	{ viewport: { width: 1440, height: 900 }, under: 4 },
+	{ viewport: { width: 1024, height: 768 }, under: 2 }
+])
+	test.describe(`selecting at ${viewport.width}×${viewport.height}`, () => {
+		test.use({ viewport });
+
+		test('a click on a statement keeps the opening scale: the panel opens beside the map', async ({
+			page
+		}) => {
+			await openMap(page);
+			const scale = await viewScale(page);
+			const target = page.getByRole('button', { name: statementName(motive(under)) });
+			await target.click();
+			await expectSelectedInPlace(page, target, scale, `select-opening-${viewport.width}.png`);
+			// Letting go closes the panel without a jump in scale either.
+			await page.keyboard.press('Escape');
+			await expect(detailsPanel(page)).toHaveCount(0);
+			expect(await viewScale(page)).toBeCloseTo(scale, 5);
+		});
+
+		test('a click, then arrow keys, keep the zoom the reader chose; the map pans to the box', async ({
+			page
+		}) => {
+			await openMap(page);
+			await page.keyboard.press('+');
+			await page.keyboard.press('+');
+			const scale = await viewScale(page);
+			const target = page.getByRole('button', { name: statementName(motive(2)) });
+			await target.click();
+			await expectSelectedInPlace(page, target, scale, `select-zoomed-${viewport.width}.png`);
+			// Along the siblings to the right: each is panned into view, never zoomed out to.
+			for (const m of [3, 4, 5]) {
+				await page.keyboard.press('ArrowRight');
+				const next = page.getByRole('button', { name: statementName(motive(m)) });
+				await expect(next).toBeFocused();
+				await expectSelectedInPlace(page, next, scale, `select-step-${viewport.width}.png`);
+			}
+		});
+	});

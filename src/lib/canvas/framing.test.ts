@@ -82,6 +82,19 @@ describe('the views the canvas opens with and moves to', () => {
 		expect(s.top).toBe(100);
 	});
 
+	it('shows a statement at the same scale, zooming out only for a box wider than the canvas', () => {
+		const r = { x: 2000, y: 100, width: 240, height: 80 };
+		const zoomed = { x: 0, y: 0, k: 2 };
+		expect(revealView(area(800), zoomed, r).k).toBe(2);
+		// 240 × 3 = 720 px and the margins do not fit 700 px: the least zoom out that shows it.
+		const near = { x: 0, y: 0, k: 3 };
+		const v = revealView(area(700), near, r);
+		expect(v.k).toBeCloseTo((700 - 80) / 240, 10);
+		const s = screen(v, r);
+		expect(s.left).toBeCloseTo(40, 6);
+		expect(s.right).toBeCloseTo(660, 6);
+	});
+
 	it('a jump to a statement zooms in to a readable scale, centred, and keeps a closer zoom', () => {
 		const r = { x: 2000, y: 100, width: 200, height: 80 };
 		const fitted = readableView(area(800), { x: 0, y: 0, k: 0.3 }, r);

@@ -7,6 +7,7 @@ import {
 	fitRect,
 	FLOOR_ZOOM,
 	keepInPlace,
+	MIN_ZOOM,
 	union,
 	type Rect,
 	type Size,
@@ -67,9 +68,25 @@ export function readableView(area: Size, view: View, rect: Rect): View {
 	return centreView(area, { ...view, k: Math.max(view.k, JUMP_SCALE) }, rect);
 }
 
-/** The least pan that brings `rect` onto the canvas (a step along the argument). */
+/** The room `ensureVisible` leaves around a statement it brings onto the canvas. */
+const MARGIN = 40;
+
+/**
+ * The least move that brings `rect` onto the canvas (a step along the argument, a selection):
+ * a pan at the same scale, zoomed out (around the box) only when the box cannot fit whole at it.
+ */
 export function revealView(area: Size, view: View, rect: Rect): View {
-	return ensureVisible(view, rect, area);
+	const room = Math.min(
+		(area.width - 2 * MARGIN) / rect.width,
+		(area.height - 2 * MARGIN) / rect.height
+	);
+	if (room > 0 && room < view.k) {
+		const k = Math.max(room, MIN_ZOOM);
+		const cx = rect.x + rect.width / 2;
+		const cy = rect.y + rect.height / 2;
+		view = { k, x: view.x + cx * (view.k - k), y: view.y + cy * (view.k - k) };
+	}
+	return ensureVisible(view, rect, area, MARGIN);
 }
 
 /**

@@ -21,7 +21,7 @@ const isStep = (key: string): key is keyof typeof LAST_STEP => key in LAST_STEP;
 export interface NodeKeyContext {
 	editor: MapEditor;
 	/** The canvas element the statements are drawn in. */
-	host: ParentNode;
+	host: HTMLElement;
 	/** The statement that has the focus when none is selected. */
 	focusId: string | undefined;
 	focusNode: (id: string) => unknown;
@@ -41,9 +41,14 @@ export function onNodeKey(e: KeyboardEvent, c: NodeKeyContext): void {
 		if (next) c.focusNode(next);
 		else c.announce(LAST_STEP[e.key]);
 	} else if (e.key === 'Escape') {
-		// From a selected link, back to its statement; else let go of the statement.
-		if (editor.selectedLink) c.focusNode(editor.view.linkFrom ?? id);
-		else editor.dispatch({ type: 'select', id: undefined });
+		// From a link reached from a statement, back to it; else let go of the selection. A line
+		// clicked had the keys lent to its statement: they go back to the canvas.
+		if (editor.selectedLink && editor.view.linkBack) c.focusNode(editor.view.linkFrom ?? id);
+		else {
+			const fromLine = !!editor.selectedLink;
+			editor.dispatch({ type: 'select', id: undefined });
+			if (fromLine) c.host.focus();
+		}
 	} else if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
 		e.preventDefault();
 		const el = statementElement(c.host, id)?.getBoundingClientRect();

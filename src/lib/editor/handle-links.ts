@@ -20,6 +20,7 @@ export const linkHandlers = {
 		const link = intent.id ? ctx.editor.shownIndex.link.get(intent.id) : undefined;
 		v.selectedLink = link?.id;
 		v.linkFrom = link ? (intent.from ?? link.from) : undefined;
+		v.linkBack = !!link && !!intent.from;
 		return !!link;
 	},
 	askConnect(ctx, intent) {
@@ -58,7 +59,7 @@ export function actOnLink(
 	if (a === 'delete') return ctx.editor.dispatch({ type: 'removeLink', id });
 	if (a === 'next-link') return nextLink(ctx, ctx.view.linkFrom ?? link.from, back);
 	ctx.view.message = {
-		text: 'A link is selected: U undercuts it, Delete removes it, Escape goes back to its statement.',
+		text: `A link is selected: U undercuts it, Delete removes it, Escape ${ctx.view.linkBack ? 'goes back to its statement' : 'lets go of it'}.`,
 		tone: 'info'
 	};
 	return false;

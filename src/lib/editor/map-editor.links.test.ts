@@ -24,8 +24,13 @@ describe('MapEditor: selecting links', () => {
 		expect(editor.dispatch({ type: 'selectLink', id: 'l2' })).toBe(true);
 		expect(editor.selectedLink).toBe('l2');
 		expect(editor.selected).toBeUndefined();
-		// Reached from nowhere: Escape goes back to the statement the link leaves from.
+		// Reached from nowhere (a line clicked): its statement has the keys, Escape lets go.
 		expect(editor.view.linkFrom).toBe('e1');
+		expect(editor.view.linkBack).toBe(false);
+		// Reached from a statement (K): Escape goes back to it.
+		editor.dispatch({ type: 'selectLink', id: 'l2', from: 'c1' });
+		expect(editor.view.linkFrom).toBe('c1');
+		expect(editor.view.linkBack).toBe(true);
 		editor.dispatch({ type: 'select', id: 'e1' });
 		expect(editor.selectedLink).toBeUndefined();
 		expect(editor.selected).toBe('e1');

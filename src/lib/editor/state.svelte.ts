@@ -77,8 +77,13 @@ export class ViewState {
 		this.#selectedLink = id;
 		if (id) this.#selected = undefined;
 	}
-	/** The statement a selected link was reached from: Escape goes back to it. */
+	/** The statement a selected link was reached from (or else leaves from): it keeps the keys. */
 	linkFrom = $state<string | undefined>(undefined);
+	/**
+	 * Whether Escape goes back to `linkFrom`: the link was reached from that statement (K, its
+	 * details). A line clicked on the map was reached from nothing: Escape lets go of it.
+	 */
+	linkBack = $state(false);
 	/** Which layer is shown: the source alone, with the reader's critique, or the critique emphasised. */
 	layer = $state<Layer>('critique');
 	/** In "As written": only what the text states, without what the reconstruction infers. */
