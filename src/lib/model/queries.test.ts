@@ -84,50 +84,52 @@ describe('what the opening view shows with the thesis', () => {
 });
 
 describe('what a statement is called on the map', () => {
+	type Kind = ArgumentMap['nodes'][number]['kind'];
+	const by = (id: string, kind: Kind, more: object = {}) =>
+		({ id, kind, text: `Statement ${id}.`, origin: 'reader', ...more }) as const;
+	const step = (from: string, to: string, relation: MapLink['relation'], more: object = {}) =>
+		({ id: `${from}-${to}`, from, to, relation, origin: 'reader', ...more }) as const;
 	const map: ArgumentMap = {
 		...loadMap('tests/fixtures/small.map.json'),
 		nodes: [
-			{ id: 't', kind: 'thesis', text: 'Close the centre to cars.', origin: 'source' },
-			{ id: 'r', kind: 'claim', text: 'It is safer.', origin: 'source' },
-			{ id: 'o', kind: 'claim', text: 'Deliveries suffer.', origin: 'reader' },
-			{ id: 'b', kind: 'claim', text: 'Deliveries can come at night.', origin: 'reader' },
-			{ id: 'ol', kind: 'claim', label: 'Cost', text: 'Shops lose trade.', origin: 'reader' },
-			{ id: 'u', kind: 'claim', text: 'Safer is not the point.', origin: 'reader' },
-			{ id: 'e', kind: 'evidence', basis: 'poll', text: 'Fewer injuries.', origin: 'source' },
-			{ id: 'x', kind: 'evidence', text: 'Lorries were late.', origin: 'reader' },
-			{ id: 'a', kind: 'assumption', text: 'Safety matters most.', origin: 'reader' },
-			{ id: 'c', kind: 'claim', text: 'Said in passing.', origin: 'source' }
+			by('t', 'thesis'),
+			...['r', 'o', 'b', 'u', 'c'].map((id) => by(id, 'claim')),
+			by('ol', 'claim', { label: 'Cost' }),
+			by('e', 'evidence', { basis: 'poll' }),
+			by('x', 'evidence'),
+			by('a', 'assumption')
 		],
 		links: [
-			{ id: 'l1', from: 'r', to: 't', relation: 'supports', origin: 'source', with: ['a'] },
-			{ id: 'l2', from: 'o', to: 't', relation: 'attacks', origin: 'reader' },
-			{ id: 'l3', from: 'b', to: 'o', relation: 'attacks', origin: 'reader' },
-			{ id: 'l4', from: 'ol', to: 'r', relation: 'attacks', origin: 'reader' },
-			{ id: 'l5', from: 'e', to: 'r', relation: 'supports', origin: 'source' },
-			{ id: 'l6', from: 'x', to: 'r', relation: 'attacks', origin: 'reader' },
-			{ id: 'l7', from: 'u', to: 'l1', relation: 'undercuts', origin: 'reader' }
+			step('r', 't', 'supports', { with: ['a'] }),
+			step('o', 't', 'attacks'),
+			step('b', 'o', 'attacks'),
+			step('ol', 'r', 'attacks'),
+			step('e', 'r', 'supports'),
+			step('x', 'r', 'attacks'),
+			step('u', 'r-t', 'undercuts')
 		]
 	};
 	const index = indexMap(map);
-	const named = (id: string) => nodeName(index.node.get(id)!, roleOf(index, id));
+	const names = (ids: string[]) =>
+		Object.fromEntries(ids.map((id) => [id, nodeName(index.node.get(id)!, roleOf(index, id))]));
 
-	it('an unlabelled claim by what it does: objection, rebuttal, undercut, reason', () => {
-		expect(named('o')).toBe('Objection');
-		expect(named('b')).toBe('Rebuttal');
-		expect(named('u')).toBe('Undercut');
-		// As the details panel heads it.
-		expect(named('r')).toBe('Reason');
-		// Arguing nothing yet, it is what it is.
-		expect(named('c')).toBe('Claim');
-	});
-
-	it('a label the reader gave wins; thesis, evidence and assumptions keep their kind', () => {
-		expect(named('ol')).toBe('Cost');
-		expect(named('t')).toBe('Thesis');
-		expect(named('e')).toBe('Evidence · Poll');
-		// Evidence against a claim is still evidence.
-		expect(named('x')).toBe('Evidence');
-		expect(named('a')).toBe('Assumption');
+	it('an unlabelled claim by what it does; a label, the thesis, evidence, assumptions as before', () => {
+		expect(names(['o', 'b', 'u', 'r', 'c', 'ol', 't', 'e', 'x', 'a'])).toEqual({
+			o: 'Objection',
+			b: 'Rebuttal',
+			u: 'Undercut',
+			// As the details panel heads it.
+			r: 'Reason',
+			// Arguing nothing yet, it is what it is.
+			c: 'Claim',
+			// A label the reader gave wins.
+			ol: 'Cost',
+			t: 'Thesis',
+			e: 'Evidence · Poll',
+			// Evidence against a claim is still evidence.
+			x: 'Evidence',
+			a: 'Assumption'
+		});
 		// Without a role (a menu, a list): the kind, as before.
 		expect(nodeName(index.node.get('o')!)).toBe('Claim');
 	});
