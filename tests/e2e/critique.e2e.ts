@@ -197,4 +197,8 @@ test('an objection and a rebuttal are headed by what they do, clear of their sta
 		const [h, s] = [(await header.boundingBox())!, (await status.boundingBox())!];
 		expect(h.x + h.width, `${role}'s header clear of its status`).toBeLessThan(s.x);
 	}
+	// The rebuttal's details name what it attacks as the map heads it.
+	await expect(details(page).getByRole('list', { name: 'Attacks' }).getByRole('button')).toHaveText(
+		/^Objection\s*Tied aid is common/
+	);
 });
