@@ -164,3 +164,41 @@ test('flags and critical questions from the catalogues', async ({ page }) => {
 		})
 	).toBeVisible();
 });
+
+test('an objection and a rebuttal are headed by what they do, clear of their status', async ({
+	page
+}) => {
+	await page.goto(`/maps/${mapId}`);
+	await page.evaluate(() => localStorage.setItem('warrant.author', 'Tester'));
+	await page.reload();
+	const bar = page.getByRole('toolbar', { name: 'Edit' });
+	const add = async (on: RegExp, text: string) => {
+		await page.getByRole('button', { name: on }).click();
+		await bar.getByRole('button', { name: 'Add objection', exact: true }).click();
+		await expect(page.getByRole('textbox', { name: /Text of the statement/ })).toBeFocused();
+		await page.keyboard.type(text);
+		await page.keyboard.press('Enter');
+	};
+	await add(/^Motive 2:/, 'Tied aid is common among donors.');
+	await add(/^Objection: Tied aid/, 'Few donors tie as much of it as Japan.');
+
+	for (const [role, text] of [
+		['Objection', 'Tied aid is common among donors.'],
+		['Rebuttal', 'Few donors tie as much of it as Japan.']
+	] as const) {
+		// The accessible name starts with what the box is headed.
+		const box = page.getByRole('button', { name: `${role}: ${text}`, exact: true });
+		await expect(box).toBeVisible();
+		const header = box.locator('.header');
+		await expect(header).toHaveText(role);
+		// The header's word stops before the status mark beside it.
+		const status = box.locator('.status');
+		await expect(status).toBeVisible();
+		const [h, s] = [(await header.boundingBox())!, (await status.boundingBox())!];
+		expect(h.x + h.width, `${role}'s header clear of its status`).toBeLessThan(s.x);
+	}
+	// The rebuttal's details name what it attacks as the map heads it.
+	await expect(details(page).getByRole('list', { name: 'Attacks' }).getByRole('button')).toHaveText(
+		/^Objection\s*Tied aid is common/
+	);
+});

@@ -95,7 +95,10 @@ test('what is typed at once after the key that adds a statement goes into it, no
 		await page.keyboard.press('Enter');
 	});
 	await expect(
-		page.getByRole('button', { name: 'Claim: And tied aid is common among donors.', exact: true })
+		page.getByRole('button', {
+			name: 'Objection: And tied aid is common among donors.',
+			exact: true
+		})
 	).toBeVisible();
 	await expect(statements).toHaveCount(before + 1);
 	await expect(page.getByRole('textbox', { name: /Text of the statement/ })).toHaveCount(0);

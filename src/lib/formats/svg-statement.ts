@@ -8,6 +8,7 @@ import {
 	FLAG_ICON,
 	STATUS_ICON,
 	frameRadius,
+	headerBeside,
 	isInferred,
 	nodeMarks,
 	type BoxMarks,
@@ -78,9 +79,11 @@ function marksOf(marks: BoxMarks): string {
 	return out;
 }
 
+/** One statement; `name` is its name in the map (`nodeName` with its role), its header. */
 export function statement(
 	node: MapNode,
 	placed: PlacedNode,
+	name: string,
 	status: Status | undefined,
 	recede: boolean
 ): string {
@@ -98,7 +101,10 @@ export function statement(
 	);
 	const headerRules: Rule[] = ['.header'];
 	if (kind === 'thesis' || kind === 'claim') headerRules.push(`.${kind} .header` as Rule);
-	const header = `<text${attrs(headerRules, { x: box.header.x, y: box.header.y, 'font-size': box.headerStyle.size, 'font-weight': box.headerStyle.weight })}>${xml(box.header.text)}</text>`;
+	const geometry = nodeMarks(node, box, { status, flagCount: node.flags?.length ?? 0 });
+	// As the canvas draws it: the name fitted beside its status mark.
+	const words = headerBeside(name, box, geometry.status);
+	const header = `<text${attrs(headerRules, { x: box.header.x, y: box.header.y, 'font-size': box.headerStyle.size, 'font-weight': box.headerStyle.weight })}>${xml(words)}</text>`;
 	const lines = box.lines
 		.map((l) => `<tspan x="${n(l.x)}" y="${n(l.y)}">${xml(l.text)}</tspan>`)
 		.join('');
@@ -110,6 +116,6 @@ export function statement(
 		)
 		.join('');
 	const title = reader ? `<title>Added by ${xml(node.author ?? 'a reader')}</title>` : '';
-	const marks = marksOf(nodeMarks(node, box, { status, flagCount: node.flags?.length ?? 0 }));
+	const marks = marksOf(geometry);
 	return `<g transform="translate(${n(placed.x)} ${n(placed.y)})" data-node-id="${xml(node.id)}"${recede ? ` opacity="${RECEDE.node}"` : ''}><rect${frame}/>${header}${body}${chips}${title}${marks}</g>`;
 }

@@ -4,6 +4,7 @@ import { loadMap } from '../../../tests/fixtures/load';
 import { layoutMap } from '../layout/run';
 import type { MapLayout } from '../layout/types';
 import { asWritten } from '../model/layers';
+import { indexMap, roleOf } from '../model/queries';
 import type { ArgumentMap } from '../model/schema';
 import { COLOURS, PAINT, mapSvg, type EmbeddedFont } from './svg';
 
@@ -82,6 +83,31 @@ describe('the SVG export', () => {
 		expect(svg).toContain('marker-end="url(#end-attack)"');
 		// A reader's statement is framed in the reader's colour.
 		expect(svg).toContain(`stroke="${COLOURS['--reader']}" stroke-width="2.5"`);
+	});
+
+	it('heads an unlabelled statement by what it does, as the canvas does', () => {
+		// The critique's objections and rebuttal without their labels: the boxes are the same size.
+		const index = indexMap(critique);
+		const attacking = critique.nodes.filter((n) =>
+			['objection', 'rebuttal'].includes(roleOf(index, n.id))
+		);
+		expect(attacking.map((n) => roleOf(index, n.id)).sort()).toEqual([
+			'objection',
+			'objection',
+			'rebuttal'
+		]);
+		const ids = new Set(attacking.map((n) => n.id));
+		const unlabelled = {
+			...critique,
+			nodes: critique.nodes.map((n) => (ids.has(n.id) ? { ...n, label: undefined } : n))
+		};
+		const svg = mapSvg(unlabelled, critiqueLayout);
+		const headers = (id: string) =>
+			texts(svg.split(`data-node-id="${id}"`)[1]!.split('data-node-id=')[0]!)[0];
+		for (const n of attacking)
+			expect(headers(n.id), n.id).toBe(
+				roleOf(index, n.id) === 'rebuttal' ? 'Rebuttal' : 'Objection'
+			);
 	});
 
 	it('shows "As written" without statuses, and the critique highlighted with the source receding', async () => {

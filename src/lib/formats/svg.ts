@@ -13,7 +13,7 @@
  */
 import type { ArgumentMap } from '../model/schema';
 import { evaluate, type Evaluation } from '../model/evaluate';
-import { indexMap } from '../model/queries';
+import { indexMap, nodeName, roleOf } from '../model/queries';
 import { columnCaption } from '../layout/box';
 import { joinPath } from '../layout/edges';
 import type { MapLayout, PlacedColumn } from '../layout/types';
@@ -118,7 +118,8 @@ export function mapSvg(map: ArgumentMap, layout: MapLayout, options: SvgOptions 
 		const placed = layout.nodes[node.id];
 		if (!placed) continue;
 		const status = evaluation?.nodes.get(node.id)?.status;
-		parts.push(statement(node, placed, status, highlight && node.origin !== 'reader'));
+		const name = nodeName(node, roleOf(index, node.id));
+		parts.push(statement(node, placed, name, status, highlight && node.origin !== 'reader'));
 	}
 	for (const col of layout.columns) parts.push(caption(col));
 	parts.push('</svg>');

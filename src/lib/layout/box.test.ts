@@ -107,7 +107,7 @@ describe('the header beside its status mark', () => {
 		const box = measureBox(node);
 		expect(box.header.text).toMatch(/…$/);
 		const holds = markGeometry(box, { status: 'holds' }).status!;
-		const beside = headerBeside(node, box, holds);
+		const beside = headerBeside('Evidence · Statistic', box, holds);
 		expect(beside).toBe('Evidence · Statistic');
 		expect(box.header.x + w2(beside)).toBeLessThanOrEqual(holds.x);
 	});
@@ -119,12 +119,23 @@ describe('the header beside its status mark', () => {
 		};
 		const box = measureBox({ ...claim, text: 'x' });
 		const wide = markGeometry(box, { status: 'defeated' }).status!;
-		const cut = headerBeside(claim, box, wide);
+		const cut = headerBeside(claim.label, box, wide);
 		expect(cut).toMatch(/…$/);
 		expect(box.header.x + w2(cut)).toBeLessThanOrEqual(wide.x);
-		const none = headerBeside(claim, box);
+		const none = headerBeside(claim.label, box);
 		expect(none.length).toBeGreaterThan(cut.length);
 		expect(box.header.x + w2(none)).toBeLessThanOrEqual(box.width - BOX.pad);
+	});
+
+	it('draws the name it is given, not the kind the box was measured with', () => {
+		// The box of an unlabelled claim is the same whatever it does; its header says what it does.
+		const box = measureBox({ kind: 'claim', text: 'Tied aid is common among donors.' });
+		expect(box.header.text).toBe('Claim');
+		const widest = markGeometry(box, { status: 'unestablished' }).status!;
+		for (const name of ['Objection', 'Rebuttal', 'Undercut', 'Reason']) {
+			expect(headerBeside(name, box, widest)).toBe(name);
+			expect(box.header.x + w2(name)).toBeLessThanOrEqual(widest.x);
+		}
 	});
 });
 

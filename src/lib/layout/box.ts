@@ -49,6 +49,10 @@ export interface Chip {
 export interface BoxGeometry {
 	width: number;
 	height: number;
+	/**
+	 * The header's place, and its kind's name cut for the widest status mark. What is drawn
+	 * there is `headerBeside`: the name with the statement's role, which the box does not know.
+	 */
 	header: TextLine;
 	headerStyle: TextStyle;
 	lines: TextLine[];
@@ -66,19 +70,20 @@ function fitText(text: string, max: number, style: TextStyle): string {
 type Measured = Pick<MapNode, 'kind' | 'label' | 'basis' | 'text' | 'figures'>;
 
 /**
- * The header as drawn beside a status mark of its real width. The box keeps room for the widest
- * mark ("not established"), so its own header is cut short for it; beside a narrower mark
- * ("holds") more of the name fits. Without a mark the header may run to the box's padding.
+ * The header as drawn: `name` (the statement's name in the map, `nodeName` with its role: an
+ * unlabelled objection is headed "Objection") fitted beside a status mark of its real width, cut
+ * with "…" where it would reach the mark. Without a mark it may run to the box's padding. The
+ * name depends on the links, not only on the statement, so it is fitted here, where the box is
+ * drawn, and not in the measured box (which is cached by the statement's content): the header's
+ * row is one line whatever it says, so the box's size does not depend on it.
  */
 export function headerBeside(
-	node: Pick<MapNode, 'kind' | 'label' | 'basis'>,
+	name: string,
 	box: Pick<BoxGeometry, 'width' | 'header'>,
 	mark?: { x: number }
 ): string {
-	// Whole already (the header's room in the box is narrower than beside any mark): as measured.
-	if (!box.header.text.endsWith('…')) return box.header.text;
 	const end = mark ? mark.x - 6 : box.width - BOX.pad;
-	return fitText(nodeName(node), end - box.header.x, BOX.header);
+	return fitText(name, end - box.header.x, BOX.header);
 }
 
 /**

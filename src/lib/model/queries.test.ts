@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadMap } from '../../../tests/fixtures/load';
-import { indexMap, inTextSummary, openingFocus, supportInText } from './queries';
+import { indexMap, inTextSummary, nodeName, openingFocus, roleOf, supportInText } from './queries';
 import type { ArgumentMap, MapLink } from './schema';
 
 describe('what the text gives for a statement', () => {
@@ -80,5 +80,57 @@ describe('what the opening view shows with the thesis', () => {
 			]
 		};
 		expect(openingFocus(indexMap(map)).sort()).toEqual(['r1', 'r2']);
+	});
+});
+
+describe('what a statement is called on the map', () => {
+	type Kind = ArgumentMap['nodes'][number]['kind'];
+	const by = (id: string, kind: Kind, more: object = {}) =>
+		({ id, kind, text: `Statement ${id}.`, origin: 'reader', ...more }) as const;
+	const step = (from: string, to: string, relation: MapLink['relation'], more: object = {}) =>
+		({ id: `${from}-${to}`, from, to, relation, origin: 'reader', ...more }) as const;
+	const map: ArgumentMap = {
+		...loadMap('tests/fixtures/small.map.json'),
+		nodes: [
+			by('t', 'thesis'),
+			...['r', 'o', 'b', 'u', 'c'].map((id) => by(id, 'claim')),
+			by('ol', 'claim', { label: 'Cost' }),
+			by('e', 'evidence', { basis: 'poll' }),
+			by('x', 'evidence'),
+			by('a', 'assumption')
+		],
+		links: [
+			step('r', 't', 'supports', { with: ['a'] }),
+			step('o', 't', 'attacks'),
+			step('b', 'o', 'attacks'),
+			step('ol', 'r', 'attacks'),
+			step('e', 'r', 'supports'),
+			step('x', 'r', 'attacks'),
+			step('u', 'r-t', 'undercuts')
+		]
+	};
+	const index = indexMap(map);
+	const names = (ids: string[]) =>
+		Object.fromEntries(ids.map((id) => [id, nodeName(index.node.get(id)!, roleOf(index, id))]));
+
+	it('an unlabelled claim by what it does; a label, the thesis, evidence, assumptions as before', () => {
+		expect(names(['o', 'b', 'u', 'r', 'c', 'ol', 't', 'e', 'x', 'a'])).toEqual({
+			o: 'Objection',
+			b: 'Rebuttal',
+			u: 'Undercut',
+			// As the details panel heads it.
+			r: 'Reason',
+			// Arguing nothing yet, it is what it is.
+			c: 'Claim',
+			// A label the reader gave wins.
+			ol: 'Cost',
+			t: 'Thesis',
+			e: 'Evidence · Poll',
+			// Evidence against a claim is still evidence.
+			x: 'Evidence',
+			a: 'Assumption'
+		});
+		// Without a role (a menu, a list): the kind, as before.
+		expect(nodeName(index.node.get('o')!)).toBe('Claim');
 	});
 });

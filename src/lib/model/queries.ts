@@ -63,14 +63,39 @@ const BASIS_NAMES: Record<string, string> = {
 	example: 'Example'
 };
 
+const KIND_TITLES: Record<MapNode['kind'], string> = {
+	thesis: 'Thesis',
+	claim: 'Claim',
+	evidence: 'Evidence',
+	assumption: 'Assumption'
+};
+const ROLE_TITLES: Partial<Record<Role, string>> = {
+	objection: 'Objection',
+	rebuttal: 'Rebuttal',
+	undercut: 'Undercut',
+	'co-premise': 'Hidden assumption'
+};
+
+/**
+ * What an unlabelled statement does, as its title: "Objection", "Rebuttal", "Undercut". A claim
+ * that supports is a reason; evidence that supports stays "Evidence".
+ */
+export function roleTitle(role: Role, kind: MapNode['kind']): string {
+	if (role === 'reason' && kind === 'claim') return 'Reason';
+	return ROLE_TITLES[role] ?? KIND_TITLES[kind];
+}
+
 /**
  * A node's short name, shown above its text and used in accessible names: its label, else
- * what kind of statement it is ("Evidence · Poll", "Assumption").
+ * what kind of statement it is ("Evidence · Poll", "Assumption"). Given its `role`, an
+ * unlabelled claim is named by what it does instead, as the map heads it ("Objection",
+ * "Rebuttal"): a reader of the map expects a box to say what it is in the argument.
  */
-export function nodeName(n: Pick<MapNode, 'kind' | 'label' | 'basis'>): string {
+export function nodeName(n: Pick<MapNode, 'kind' | 'label' | 'basis'>, role?: Role): string {
 	if (n.label) return n.label;
+	if (n.kind === 'claim' && role) return roleTitle(role, n.kind);
 	if (n.kind === 'evidence') return n.basis ? `Evidence · ${BASIS_NAMES[n.basis]}` : 'Evidence';
-	return { thesis: 'Thesis', claim: 'Claim', assumption: 'Assumption' }[n.kind];
+	return KIND_TITLES[n.kind];
 }
 
 /** Short form of a figure: "$68M · 2012", "43 %", "about 1000 students · 2009–2012", "-$5M". */
