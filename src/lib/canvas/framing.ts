@@ -7,11 +7,11 @@ import {
 	fitRect,
 	FLOOR_ZOOM,
 	keepInPlace,
-	MIN_ZOOM,
 	union,
 	type Rect,
 	type Size,
-	type View
+	type View,
+	zoomAt
 } from './viewport';
 
 /** Below this scale 13 px text is under 8 px on screen: the opening view never goes lower. */
@@ -81,10 +81,10 @@ export function revealView(area: Size, view: View, rect: Rect): View {
 		(area.height - 2 * MARGIN) / rect.height
 	);
 	if (room > 0 && room < view.k) {
-		const k = Math.max(room, MIN_ZOOM);
-		const cx = rect.x + rect.width / 2;
-		const cy = rect.y + rect.height / 2;
-		view = { k, x: view.x + cx * (view.k - k), y: view.y + cy * (view.k - k) };
+		// Around the box's centre on screen, no further out than the zoom keys go.
+		const sx = view.x + (rect.x + rect.width / 2) * view.k;
+		const sy = view.y + (rect.y + rect.height / 2) * view.k;
+		view = zoomAt(view, room / view.k, sx, sy);
 	}
 	return ensureVisible(view, rect, area, MARGIN);
 }

@@ -8,6 +8,11 @@ import type { ActionId } from './actions';
 import type { EditorContext, Handlers } from './editor-context';
 import { run, who } from './editor-steps';
 
+/** What Escape does on a selected link: back to the statement it was reached from, or let go. */
+export function onEscapeFromLink(back: boolean): string {
+	return back ? 'goes back to its statement' : 'lets go of it';
+}
+
 export const linkHandlers = {
 	chooseLink(ctx, intent) {
 		const shown = intent.links.filter((id) => ctx.editor.shownIndex.link.has(id));
@@ -59,7 +64,7 @@ export function actOnLink(
 	if (a === 'delete') return ctx.editor.dispatch({ type: 'removeLink', id });
 	if (a === 'next-link') return nextLink(ctx, ctx.view.linkFrom ?? link.from, back);
 	ctx.view.message = {
-		text: `A link is selected: U undercuts it, Delete removes it, Escape ${ctx.view.linkBack ? 'goes back to its statement' : 'lets go of it'}.`,
+		text: `A link is selected: U undercuts it, Delete removes it, Escape ${onEscapeFromLink(ctx.view.linkBack)}.`,
 		tone: 'info'
 	};
 	return false;

@@ -13,7 +13,7 @@
  */
 import type { ArgumentMap } from '../model/schema';
 import { evaluate, type Evaluation } from '../model/evaluate';
-import { indexMap, nodeName, roleOf } from '../model/queries';
+import { indexMap, nameInMap } from '../model/queries';
 import { columnCaption } from '../layout/box';
 import { joinPath } from '../layout/edges';
 import type { MapLayout, PlacedColumn } from '../layout/types';
@@ -118,7 +118,7 @@ export function mapSvg(map: ArgumentMap, layout: MapLayout, options: SvgOptions 
 		const placed = layout.nodes[node.id];
 		if (!placed) continue;
 		const status = evaluation?.nodes.get(node.id)?.status;
-		const name = nodeName(node, roleOf(index, node.id));
+		const name = nameInMap(index, node);
 		parts.push(statement(node, placed, name, status, highlight && node.origin !== 'reader'));
 	}
 	for (const col of layout.columns) parts.push(caption(col));

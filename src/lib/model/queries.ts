@@ -63,7 +63,8 @@ const BASIS_NAMES: Record<string, string> = {
 	example: 'Example'
 };
 
-const KIND_TITLES: Record<MapNode['kind'], string> = {
+/** Each kind's name: a statement's name when it has no label and its role adds nothing. */
+export const KIND_TITLES: Record<MapNode['kind'], string> = {
 	thesis: 'Thesis',
 	claim: 'Claim',
 	evidence: 'Evidence',
@@ -96,6 +97,11 @@ export function nodeName(n: Pick<MapNode, 'kind' | 'label' | 'basis'>, role?: Ro
 	if (n.kind === 'claim' && role) return roleTitle(role, n.kind);
 	if (n.kind === 'evidence') return n.basis ? `Evidence · ${BASIS_NAMES[n.basis]}` : 'Evidence';
 	return KIND_TITLES[n.kind];
+}
+
+/** A statement's name in the map, with its role: as its box is headed and named to a screen reader. */
+export function nameInMap(index: MapIndex, n: MapNode): string {
+	return nodeName(n, roleOf(index, n.id));
 }
 
 /** Short form of a figure: "$68M · 2012", "43 %", "about 1000 students · 2009–2012", "-$5M". */
